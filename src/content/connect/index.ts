@@ -1,0 +1,2 @@
+// STUB — replaced by the connect/command-rewrite work.
+export function startConnect(): void {}

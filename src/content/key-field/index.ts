@@ -1,0 +1,2 @@
+// STUB — replaced by the key-field validator work.
+export function startKeyField(): void {}

@@ -1,0 +1,77 @@
+/** Shapes shared by core and the UI; the contract's Core API (shared/CONTRACT.md) in types. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type FieldState = 'empty' | 'ok' | 'warning' | 'error';
+
+export type FindingCode =
+  | 'private-key'
+  | 'fingerprint'
+  | 'missing-type'
+  | 'joined'
+  | 'wrapped'
+  | 'type-mismatch'
+  | 'foreign-format'
+  | 'invalid-key'
+  | 'unsupported-type'
+  | 'weak-key'
+  | 'whitespace'
+  | 'not-a-key'
+  | 'duplicate'
+  | 'certificate'
+  | 'options-prefix';
+
+export interface KeyInfo {
+  /** 1-based line of the field. */
+  line: number;
+  /** Key type word, e.g. `ssh-ed25519`. */
+  type: string;
+  bits: number;
+  comment: string;
+  /** `SHA256:…` exactly as `ssh-keygen -l -E sha256` prints it. */
+  fingerprint: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** 1-based line where the problem starts. */
+  line: number;
+  /** A plain sentence: what is wrong and what to do. */
+  message: string;
+  fixable: boolean;
+}
+
+export interface AnalyzeOptions {
+  /** Public key lines the user is known to own (e.g. generated in the popup). */
+  knownKeys?: string[];
+}
+
+export interface Analysis {
+  state: FieldState;
+  keys: KeyInfo[];
+  findings: Finding[];
+}
+
+export type ShellKind = 'posix' | 'powershell' | 'cmd';
+
+export interface RewriteSettings {
+  keyPath: string;
+  shell: ShellKind;
+  identitiesOnly?: boolean;
+}
+
+export type RewriteResult = { ok: true; command: string } | { ok: false; reason: string };
+
+export interface GenerateKeyOptions {
+  comment?: string;
+  passphrase?: string;
+  /** bcrypt_pbkdf rounds; default 24 as OpenSSH >= 9.4. */
+  rounds?: number;
+}
+
+export interface GeneratedKey {
+  privateKey: string;
+  publicKey: string;
+  fingerprint: string;
+  randomart: string;
+}
