@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
-import manifest from './manifest.json' with { type: 'json' };
+import { manifestFor, type TargetBrowser } from './manifest.config.ts';
 
+// RPK_BROWSER=firefox builds the Firefox package from the same sources.
+const browser: TargetBrowser = process.env.RPK_BROWSER === 'firefox' ? 'firefox' : 'chrome';
 // RPK_OUT_DIR lets parallel work build side by side without clobbering dist/.
-const outDir = process.env.RPK_OUT_DIR ?? 'dist';
+const outDir = process.env.RPK_OUT_DIR ?? (browser === 'firefox' ? 'dist-firefox' : 'dist');
 
 export default defineConfig({
-  plugins: [crx({ manifest: manifest as never })],
+  plugins: [crx({ manifest: manifestFor(browser) as never, browser })],
   build: {
     outDir,
     emptyOutDir: true,
