@@ -54,16 +54,10 @@ export function sectionTitle(field: Element): string {
     // A dialog or region named by aria wins over inner headings.
     const own = parent.getAttribute('aria-label') ?? labelledByText(parent);
     if (own && parent.matches('[role=dialog], [role=region], [role=tabpanel], section, fieldset, form')) return own;
-    for (const heading of Array.from(parent.querySelectorAll(HEADINGS))) {
-      if (heading.contains(field)) continue;
-      // Only headings that come before the field in document order title it.
-      if (heading.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING) {
-        const candidates = Array.from(parent.querySelectorAll(HEADINGS)).filter(
-          (h) => !h.contains(field) && h.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING,
-        );
-        return text(candidates.at(-1) ?? heading);
-      }
-    }
+    const before = Array.from(parent.querySelectorAll(HEADINGS)).filter(
+      (h) => !h.contains(field) && h.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    if (before.length) return text(before.at(-1));
     if (parent.matches(SECTION_BOUNDARY)) break;
     node = parent;
   }
@@ -122,7 +116,7 @@ export function visualContainer(field: KeyField): HTMLElement {
   let box: HTMLElement = field;
   for (let depth = 0; depth < 5; depth++) {
     const parent = box.parentElement;
-    if (!parent || parent.matches(SECTION_BOUNDARY) || parent.matches('label') === false && parent.childElementCount === 0) break;
+    if (!parent || parent.matches(SECTION_BOUNDARY)) break;
     const controls = Array.from(parent.querySelectorAll('textarea, input, select, button, [role=button], a[href]')).filter(
       (c) => c !== field && !(c instanceof HTMLElement && (c.getAttribute('aria-hidden') === 'true' || (c as HTMLInputElement).type === 'hidden')),
     );
