@@ -6,6 +6,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v ssh-keygen >/dev/null 2>&1 && command -v ssh >/dev/null 2>&1 || need+=(openssh-client)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v puttygen >/dev/null 2>&1 || need+=(putty-tools)
+command -v rsync >/dev/null 2>&1 || need+=(rsync)   # test/unit/command: rsync -e oracle
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages: ${need[*]}"

@@ -14,3 +14,5 @@ declare const crypto: {
   readonly subtle: unknown;
 };
 declare function queueMicrotask(cb: () => void): void;
+// keygen/kdf.ts yields to the event loop between bcrypt steps.
+declare function setTimeout(handler: () => void, timeout?: number): unknown;

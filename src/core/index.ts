@@ -7,3 +7,6 @@ export type * from './types.ts';
 export { analyzeKeys, fixAll } from './keys/analyze.ts';
 export { rewriteCommand } from './command/rewrite.ts';
 export { generateKey } from './keygen/generate.ts';
+import { registerForeignAdapter } from './keys/formats/foreign.ts';
+import { sshpkAdapter } from './keys/formats/sshpk-adapter.ts';
+registerForeignAdapter(sshpkAdapter);

@@ -1,2 +1,29 @@
-const app = document.getElementById('app');
-if (app) app.textContent = 'Runpod SSH Key Helper';
+/**
+ * Popup entry: wires the settings card and the key generator. The same page opens as a tab
+ * (`?tab`) so that a generated key survives until it is downloaded.
+ */
+import browser from '../shared/browser.ts';
+import { hook } from './dom.ts';
+import { startGenerate } from './generate.ts';
+import { startSettings } from './settings.ts';
+
+const controller = new AbortController();
+
+const inTab = new URLSearchParams(location.search).has('tab');
+document.documentElement.classList.toggle('in-tab', inTab);
+
+const openTab = (): void => {
+  void browser.tabs.create({ url: browser.runtime.getURL(`${location.pathname}?tab`) }).then(() => {
+    if (!inTab) window.close();
+  });
+};
+const openTabButton = hook<HTMLButtonElement>('open-tab');
+openTabButton.hidden = inTab;
+openTabButton.addEventListener('click', openTab, { signal: controller.signal });
+hook<HTMLButtonElement>('open-tab-inline').addEventListener('click', openTab, { signal: controller.signal });
+
+const settings = await startSettings(controller.signal);
+startGenerate(settings, controller.signal);
+// Registered last, so the features' own pagehide handlers (saving the key path) run before abort.
+window.addEventListener('pagehide', () => controller.abort(), { once: true });
+document.documentElement.setAttribute('data-rpk-ready', '');

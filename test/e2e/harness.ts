@@ -28,12 +28,12 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launch(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Launched> {
+export async function launch(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; headless?: boolean } = {}): Promise<Launched> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No built extension at ${DIST}: run npm run build first`);
   const userDataDir = await mkdtemp(join(tmpdir(), 'rpk-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [

@@ -1,3 +1,89 @@
-// STUB — MAIN-world clipboard hook, replaced by the connect work. Runs in the page's world at
-// document_start: it must not import anything and must never see private key material.
-export {};
+/**
+ * Runs in the PAGE's world at document_start (manifest: world MAIN), before the console's own
+ * scripts, so every later clipboard write of the page goes through these wrappers:
+ * `Clipboard.prototype.writeText`, `Clipboard.prototype.write` (text/plain items) and
+ * `DataTransfer.prototype.setData` (copy handlers that fill `clipboardData`).
+ *
+ * It has no extension APIs, no settings and no rewriter: it asks the isolated content script over
+ * the synchronous bridge of protocol.ts and writes the answer, or the page's own text when there is
+ * none. Anything that is not a string, or fails, passes through exactly as the page wrote it.
+ */
+import { ANSWER_EVENT, MAYBE_COMMAND, REQUEST_EVENT } from './protocol.ts';
+
+(() => {
+  const ask = (text: unknown): unknown => {
+    if (typeof text !== 'string' || !MAYBE_COMMAND.test(text)) return text;
+    let answer: string | undefined;
+    const listener = (event: Event): void => {
+      const detail = (event as CustomEvent<unknown>).detail;
+      if (typeof detail === 'string') answer = detail;
+    };
+    try {
+      document.addEventListener(ANSWER_EVENT, listener);
+      document.dispatchEvent(new CustomEvent(REQUEST_EVENT, { detail: text }));
+    } catch {
+      answer = undefined;
+    } finally {
+      document.removeEventListener(ANSWER_EVENT, listener);
+    }
+    return answer ?? text;
+  };
+
+  // Keep each wrapper's name and length so the page sees the same function shape.
+  const wrap = <T extends object, K extends keyof T>(proto: T | undefined, key: K, make: (original: T[K]) => T[K]): void => {
+    const original = proto?.[key];
+    if (typeof original !== 'function') return;
+    const wrapped = make(original);
+    Object.defineProperties(wrapped, { name: { value: original.name }, length: { value: original.length } });
+    Object.defineProperty(proto, key, { value: wrapped, writable: true, configurable: true, enumerable: false });
+  };
+
+  const clipboard = typeof Clipboard === 'function' ? Clipboard.prototype : undefined;
+
+  wrap(clipboard, 'writeText', (original) =>
+    function writeText(this: Clipboard, ...args: unknown[]) {
+      if (args.length > 0) args[0] = ask(args[0]);
+      return Reflect.apply(original as (...a: unknown[]) => unknown, this, args);
+    } as never,
+  );
+
+  // ClipboardItem data may be a string, a Blob or a promise of either; the replacement item keeps
+  // every other type and resolves text/plain lazily, so write() is still called synchronously
+  // (inside the page's user activation).
+  wrap(clipboard, 'write', (original) =>
+    function write(this: Clipboard, ...args: unknown[]) {
+      try {
+        const items = args[0];
+        if (Array.isArray(items) && typeof ClipboardItem === 'function') {
+          args[0] = items.map((item: unknown) => {
+            if (!(item instanceof ClipboardItem) || !item.types.includes('text/plain')) return item;
+            const data: Record<string, Promise<Blob>> = {};
+            for (const type of item.types) {
+              data[type] = type === 'text/plain'
+                ? item.getType(type).then(async (blob) => {
+                  const text = await blob.text();
+                  const next = ask(text);
+                  return next === text ? blob : new Blob([next as string], { type: 'text/plain' });
+                })
+                : item.getType(type);
+            }
+            return new ClipboardItem(data, { presentationStyle: item.presentationStyle });
+          });
+        }
+      } catch {
+        // Leave the page's items as they were.
+      }
+      return Reflect.apply(original as (...a: unknown[]) => unknown, this, args);
+    } as never,
+  );
+
+  wrap(typeof DataTransfer === 'function' ? DataTransfer.prototype : undefined, 'setData', (original) =>
+    function setData(this: DataTransfer, ...args: unknown[]) {
+      const format = typeof args[0] === 'string' ? args[0].toLowerCase() : '';
+      // Only copy/cut: drag-and-drop data is not a clipboard write.
+      const type = (globalThis as { event?: Event }).event?.type;
+      if ((format === 'text/plain' || format === 'text') && (type === 'copy' || type === 'cut')) args[1] = ask(args[1]);
+      return Reflect.apply(original as (...a: unknown[]) => unknown, this, args);
+    } as never,
+  );
+})();

@@ -54,7 +54,7 @@ export function sectionTitle(field: Element): string {
     // A dialog or region named by aria wins over inner headings.
     const own = parent.getAttribute('aria-label') ?? labelledByText(parent);
     if (own && parent.matches('[role=dialog], [role=region], [role=tabpanel], section, fieldset, form')) return own;
-    const before = Array.from(parent.querySelectorAll(HEADINGS)).filter(
+    const before = visibleHeadings(parent).filter(
       (h) => !h.contains(field) && h.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING,
     );
     if (before.length) return text(before.at(-1));
@@ -62,6 +62,11 @@ export function sectionTitle(field: Element): string {
     node = parent;
   }
   return '';
+}
+
+/** Headings a person sees (not the legend inside MUI's aria-hidden outline fieldset). */
+function visibleHeadings(root: Element): Element[] {
+  return Array.from(root.querySelectorAll(HEADINGS)).filter((h) => !h.closest('[aria-hidden=true]'));
 }
 
 function labelledByText(el: Element): string | null {
@@ -121,7 +126,7 @@ export function visualContainer(field: KeyField): HTMLElement {
       (c) => c !== field && !(c instanceof HTMLElement && (c.getAttribute('aria-hidden') === 'true' || (c as HTMLInputElement).type === 'hidden')),
     );
     if (controls.length > 0) break;
-    if (parent.querySelector(HEADINGS)) break;
+    if (visibleHeadings(parent).length > 0) break;
     box = parent;
   }
   return box;

@@ -1,0 +1,24 @@
+/** 100,000 random rewrite cases through real bash + OpenSSH (test/unit/command/oracle.ts). */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runProperty } from '../test/unit/command/cases.ts';
+import { BashOracle, HOME } from '../test/unit/command/oracle.ts';
+
+const total = Number(process.argv[2] ?? 100_000);
+const batch = 5000;
+let failures: string[] = [];
+let ran = 0, refused = 0, deep = 0;
+const t0 = Date.now();
+for (let done = 0; done < total; done += batch) {
+  const oracle = new BashOracle();
+  const r = runProperty(oracle, Math.min(batch, total - done), 25, done + 1);
+  oracle.dispose();
+  failures = failures.concat(r.failures);
+  ran += r.ran; refused += r.refused; deep += r.deep;
+  console.log(`${done + batch}: ${ran} checked by bash, ${deep} by OpenSSH, ${refused} refused, ${failures.length} failures (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+}
+rmSync(join(HOME, `.rpk-cmdtest-${process.pid}`), { recursive: true, force: true });
+if (failures.length) {
+  console.log(failures.slice(0, 20).join('\n'));
+  process.exit(1);
+}

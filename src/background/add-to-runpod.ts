@@ -1,0 +1,95 @@
+/**
+ * "Add to Runpod": put a public key into a console SSH key field. Tries console tabs that show (or
+ * said they show) a key field, else opens the account settings page in a background tab and
+ * retries until its content script answers. Never saves: the user reviews and presses the
+ * console's own button. Tab URLs are visible through the host permissions (no `tabs` permission).
+ */
+import browser, { type Tabs } from '../shared/browser.ts';
+import { sendToTab, type AddToRunpodResult } from '../shared/messages.ts';
+
+/** The content-script match patterns of shared/CONTRACT.md (= host_permissions). */
+export const CONSOLE_URL_PATTERNS = [
+  'https://console.runpod.io/*',
+  'https://www.console.runpod.io/*',
+  'https://www.runpod.io/console/*',
+  'https://runpod.io/console/*',
+];
+export const SETTINGS_URL = 'https://console.runpod.io/user/settings';
+/** Console pages whose key field is known to be there without user interaction. */
+const KEY_FIELD_PATHS = /^(?:\/console)?\/user\/(?:settings|credentials)\/?$/;
+/** Covers a page load plus the content script's own 10 s wait for the field. */
+const NEW_TAB_DEADLINE_MS = 25_000;
+const RETRY_MS = 250;
+/**
+ * A fresh console page shows its (empty) field before its own request for the saved keys returns,
+ * and then overwrites the field with them. Filling is idempotent (the content script skips a key
+ * already present), so the fill is repeated a few times while the page settles.
+ */
+const SETTLE_REFILLS_MS = [500, 1000, 1500]; // refills 0.5, 1.5 and 3 s after the first
+
+/** Only public key lines pass: a private key (or anything multi-line) is refused here too. */
+const PUBLIC_LINE = /^(?:ssh|ecdsa|sk)-[^\s]+ [A-Za-z0-9+/]+={0,3}(?: [^\r\n]*)?$/;
+
+/** Tabs whose content script reported a key field (a hint; the service worker may forget it). */
+const tabsWithField = new Set<number>();
+
+export function noteContentReady(tabId: number | undefined, hasKeyField: boolean): void {
+  if (tabId === undefined) return;
+  if (hasKeyField) tabsWithField.add(tabId);
+  else tabsWithField.delete(tabId);
+}
+
+function isKeyFieldTab(tab: Tabs.Tab): boolean {
+  if (tab.id !== undefined && tabsWithField.has(tab.id)) return true;
+  try {
+    return KEY_FIELD_PATHS.test(new URL(tab.url ?? '').pathname);
+  } catch {
+    return false;
+  }
+}
+
+async function tryFill(tabId: number, publicKey: string): Promise<AddToRunpodResult | 'no-receiver'> {
+  try {
+    const result = await sendToTab(tabId, 'fill-key-field', { publicKey });
+    // A tab without our listener answers undefined.
+    return result ?? 'no-receiver';
+  } catch {
+    return 'no-receiver';
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function addToRunpod(publicKey: string): Promise<AddToRunpodResult> {
+  const line = publicKey.trim();
+  if (!PUBLIC_LINE.test(line)) return { ok: false, reason: 'That is not a one-line OpenSSH public key.' };
+
+  // Active tabs first: the one the user is looking at is the one they mean.
+  const tabs = (await browser.tabs.query({ url: CONSOLE_URL_PATTERNS })).filter(isKeyFieldTab);
+  tabs.sort((a, b) => Number(b.active) - Number(a.active));
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    const result = await tryFill(tab.id, line);
+    if (result !== 'no-receiver' && result.ok) return { ok: true, tabId: tab.id };
+  }
+
+  const created = await browser.tabs.create({ url: SETTINGS_URL, active: false });
+  if (created.id === undefined) return { ok: false, reason: 'The browser did not open the console tab.' };
+  const deadline = Date.now() + NEW_TAB_DEADLINE_MS;
+  let last: AddToRunpodResult | 'no-receiver' = 'no-receiver';
+  while (Date.now() < deadline) {
+    last = await tryFill(created.id, line);
+    if (last !== 'no-receiver') break;
+    await sleep(RETRY_MS);
+  }
+  if (last === 'no-receiver') {
+    return { ok: false, reason: 'The console page did not load. Sign in to console.runpod.io and try again.' };
+  }
+  if (!last.ok) return last;
+  for (const wait of SETTLE_REFILLS_MS) {
+    await sleep(wait);
+    const again = await tryFill(created.id, line);
+    if (again !== 'no-receiver' && !again.ok) return again;
+  }
+  return { ok: true, tabId: created.id };
+}

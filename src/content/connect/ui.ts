@@ -1,0 +1,208 @@
+/**
+ * The small UI next to each SSH command: "Copy with my key" (`button[data-rpk=copy-corrected]`)
+ * and "ssh config", a preview of exactly what gets copied on hover/focus, and a live "Copied"
+ * status. Everything lives in an open shadow root (page CSS cannot reach in, tests can), takes its
+ * colours from the surrounding text (`currentColor`) so it fits light and dark themes, and is built
+ * with DOM APIs only (no innerHTML with page text).
+ */
+import { RPK } from '../../shared/hooks.ts';
+import { safely } from '../safe.ts';
+import { copyText } from './clipboard.ts';
+import { S } from './strings.ts';
+
+/** What a button would copy right now: the text, or why it is unchanged. */
+export type Preview = { ok: true; text: string } | { ok: false; text: string; reason: string };
+
+export interface BarSource {
+  command(): Preview;
+  config(): Preview;
+}
+
+const STYLE = `
+:host { all: initial; display: inline-flex; align-items: center; gap: 6px; margin-inline: 8px 0;
+  vertical-align: middle; color: inherit; font: 500 12px/1.25 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  white-space: nowrap; flex: none; }
+:host([data-placement=below]) { display: flex; margin: 6px 0 0; flex-wrap: wrap; }
+button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; cursor: pointer;
+  padding: 3px 8px; border-radius: 6px; color: inherit; font: inherit;
+  border: 1px solid color-mix(in srgb, currentColor 32%, transparent);
+  background: color-mix(in srgb, currentColor 6%, transparent); }
+button:hover { background: color-mix(in srgb, currentColor 14%, transparent); }
+button:active { background: color-mix(in srgb, currentColor 22%, transparent); }
+button:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }
+svg { width: 13px; height: 13px; flex: none; }
+.status { font-weight: 400; opacity: .85; min-width: 0; }
+.status[data-kind=error] { color: #e5484d; opacity: 1; }
+.tip { position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: min(640px, calc(100vw - 16px));
+  padding: 8px 10px; border-radius: 8px; white-space: normal; pointer-events: none;
+  background: var(--rpk-bg, #fff); color: var(--rpk-fg, #111);
+  border: 1px solid color-mix(in srgb, var(--rpk-fg, #111) 22%, transparent);
+  box-shadow: 0 6px 24px rgb(0 0 0 / .25); font-weight: 400; }
+.tip[hidden] { display: none; }
+.tip .label { opacity: .8; margin-bottom: 4px; }
+.tip .why { color: #e5484d; margin-bottom: 4px; }
+.tip pre { margin: 0; font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  white-space: pre-wrap; overflow-wrap: anywhere; }
+`;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function icon(d: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', d);
+  path.setAttribute('fill', 'none');
+  path.setAttribute('stroke', 'currentColor');
+  path.setAttribute('stroke-width', '1.5');
+  path.setAttribute('stroke-linecap', 'round');
+  svg.append(path);
+  return svg;
+}
+// A key and a document, drawn with strokes so they take the text colour.
+const KEY_ICON = 'M6.5 9.5a3 3 0 1 1 2-2L14 13v1.5h-2V13h-1.5v-1.5H9z';
+const FILE_ICON = 'M4 1.5h5l3 3v10H4zM9 1.5v3h3M6 8h4M6 10.5h4';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** The page's effective background and text colours at `node`, for the opaque preview. */
+function themeAt(node: Element): { bg: string; fg: string } {
+  const fg = getComputedStyle(node).color;
+  for (let at: Element | null = node; at; at = at.parentElement) {
+    const bg = getComputedStyle(at).backgroundColor;
+    if (bg && bg !== 'transparent' && !/rgba\([^)]*,\s*0\)$/.test(bg)) return { bg, fg };
+  }
+  return { bg: getComputedStyle(document.body ?? document.documentElement).backgroundColor || '#fff', fg };
+}
+
+export interface Bar {
+  host: HTMLElement;
+  /** Re-reads the previews (after a settings change). */
+  refresh(): void;
+}
+
+let hideOpenTip: (() => void) | undefined;
+
+export function createBar(source: BarSource, signal: AbortSignal): Bar {
+  const host = el('span', { 'data-rpk-host': 'connect' });
+  const root = host.attachShadow({ mode: 'open' });
+  const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const tip = el('div', { class: 'tip', role: 'tooltip', id: 'rpk-tip', hidden: '' });
+  const copy = el('button', { type: 'button', 'data-rpk': RPK.copyCorrected, 'aria-describedby': 'rpk-tip', 'aria-label': S.copyCorrectedLabel }, icon(KEY_ICON), S.copyCorrected);
+  const config = el('button', { type: 'button', 'data-rpk': 'copy-ssh-config', 'aria-describedby': 'rpk-tip', 'aria-label': S.copyConfigLabel }, icon(FILE_ICON), S.copyConfig);
+  root.append(el('style', {}, STYLE), copy, config, status, tip);
+
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  const say = (text: string, kind: 'ok' | 'error'): void => {
+    clearTimeout(statusTimer);
+    status.textContent = text;
+    status.dataset.kind = kind;
+    statusTimer = setTimeout(() => { status.textContent = ''; }, kind === 'ok' ? 2500 : 8000);
+  };
+  signal.addEventListener('abort', () => clearTimeout(statusTimer), { once: true });
+
+  const previewFor = (button: HTMLButtonElement): Preview => (button === copy ? source.command() : source.config());
+  let shownFor: HTMLButtonElement | undefined;
+  const show = (button: HTMLButtonElement): void => {
+    // One preview on the page at a time (hover on one bar, keyboard focus on another).
+    if (hideOpenTip !== hide) hideOpenTip?.();
+    hideOpenTip = hide;
+    const preview = previewFor(button);
+    const parts: Node[] = [];
+    if (preview.ok) parts.push(el('div', { class: 'label' }, button === copy ? S.previewCommand : S.previewConfig));
+    else parts.push(el('div', { class: 'label' }, S.previewUnchanged), el('div', { class: 'why' }, preview.reason));
+    parts.push(el('pre', {}, preview.text));
+    tip.replaceChildren(...parts);
+    const { bg, fg } = themeAt(host.parentElement ?? document.body);
+    tip.style.setProperty('--rpk-bg', bg);
+    tip.style.setProperty('--rpk-fg', fg);
+    tip.hidden = false;
+    shownFor = button;
+    position(button);
+  };
+  // Below the button, flipped above when there is no room; kept inside the viewport.
+  const position = (button: HTMLButtonElement): void => {
+    const rect = button.getBoundingClientRect();
+    const box = tip.getBoundingClientRect();
+    const left = Math.max(8, Math.min(rect.left, innerWidth - box.width - 8));
+    const below = rect.bottom + 6;
+    const top = below + box.height > innerHeight - 8 ? Math.max(8, rect.top - box.height - 6) : below;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  };
+  const hide = (): void => {
+    tip.hidden = true;
+    shownFor = undefined;
+    if (hideOpenTip === hide) hideOpenTip = undefined;
+  };
+  signal.addEventListener('abort', hide, { once: true });
+
+  const activate = async (button: HTMLButtonElement): Promise<void> => {
+    const preview = previewFor(button);
+    const copied = await copyText(preview.text);
+    if (!copied) say(S.copyFailed, 'error');
+    else if (preview.ok) say(S.copied, 'ok');
+    else say(`${S.copiedUnchanged}: ${preview.reason}`, 'error');
+  };
+
+  for (const button of [copy, config]) {
+    const on = <E extends keyof HTMLElementEventMap>(type: E, handler: (event: HTMLElementEventMap[E]) => void): void =>
+      button.addEventListener(type, safely(`connect ${type}`, handler), { signal });
+    on('click', (event) => {
+      // Our click must not reach the page's own handlers (e.g. a row that copies on click).
+      event.stopPropagation();
+      void activate(button).catch(() => say(S.copyFailed, 'error'));
+    });
+    on('mouseenter', () => show(button));
+    on('focus', () => show(button));
+    on('mouseleave', () => { if (!button.matches(':focus-visible')) hide(); });
+    on('blur', hide);
+    on('keydown', (event) => { if (event.key === 'Escape' && shownFor) { hide(); event.stopPropagation(); } });
+  }
+  // Keyboard focus scrolls the button into view: follow it rather than hide.
+  window.addEventListener('scroll', safely('connect scroll', () => { if (shownFor) position(shownFor); }), { capture: true, passive: true, signal });
+
+  return {
+    host,
+    refresh: () => { if (shownFor) show(shownFor); },
+  };
+}
+
+let notice: { host: HTMLElement; text: HTMLElement; timer?: ReturnType<typeof setTimeout> } | undefined;
+
+/** A dismissible notice in the page corner (role=status), e.g. why a copy was left unchanged. */
+export function showNotice(reason: string): void {
+  if (!notice || !notice.host.isConnected) {
+    const host = el('div', { 'data-rpk': 'connect-notice' });
+    const root = host.attachShadow({ mode: 'open' });
+    const text = el('div', { class: 'text' });
+    const close = el('button', { type: 'button', 'aria-label': S.close }, '×');
+    root.append(el('style', {}, `
+      :host { all: initial; position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: min(420px, calc(100vw - 32px));
+        font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+      .box { display: flex; gap: 10px; align-items: flex-start; padding: 12px 14px; border-radius: 10px;
+        background: #1f1d2b; color: #f4f3fa; border: 1px solid #e5484d; box-shadow: 0 8px 28px rgb(0 0 0 / .35); }
+      b { display: block; margin-bottom: 2px; }
+      p { margin: 4px 0 0; }
+      button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 4px; font-size: 18px; line-height: 1; }
+      button:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }`),
+    el('div', { class: 'box', role: 'status' }, text, close));
+    close.addEventListener('click', safely('connect notice close', () => host.remove()));
+    (document.body ?? document.documentElement).append(host);
+    notice = { host, text };
+  }
+  notice.text.replaceChildren(
+    el('b', {}, S.noticeTitle),
+    el('p', {}, S.noticeUnchanged),
+    el('p', { 'data-rpk-reason': '' }, reason),
+    el('p', {}, S.noticeFix),
+  );
+  clearTimeout(notice.timer);
+  const current = notice;
+  current.timer = setTimeout(() => current.host.remove(), 12_000);
+}

@@ -1,0 +1,47 @@
+/**
+ * The one door from the content script into core analysis: adds the user's known keys, loads the
+ * sshpk adapter lazily when a foreign block appears, and carries the test-only failure trigger.
+ */
+import { analyzeDetailed, type DetailedAnalysis } from '../../core/keys/analyze.ts';
+import type { AnalyzeOptions } from '../../core/types.ts';
+export type { DetailedAnalysis };
+import { needsForeignAdapter } from '../../core/keys/formats/foreign.ts';
+
+/**
+ * Test-only trigger: a field containing this marker makes analysis throw, so e2e tests can prove
+ * that a failure inside the content script never breaks the console's field or save button.
+ */
+export const FORCE_ERROR_MARKER = '__rpk_force_content_error__';
+
+let knownKeys: string[] = [];
+export function setKnownKeys(keys: readonly string[]): void {
+  knownKeys = [...keys];
+}
+
+export function currentOptions(): AnalyzeOptions {
+  return knownKeys.length ? { knownKeys } : {};
+}
+
+export function analyze(text: string): DetailedAnalysis {
+  if (text.includes(FORCE_ERROR_MARKER)) throw new Error('forced failure (test marker)');
+  return analyzeDetailed(text, currentOptions());
+}
+
+let adapter: Promise<boolean> | undefined;
+
+/** The text has a PEM/PKCS8 block only the (not yet loaded) sshpk adapter can convert. */
+export function mayNeedAdapter(text: string): boolean {
+  return adapter === undefined && needsForeignAdapter(text);
+}
+
+/** Loads and registers the sshpk adapter once (a separate chunk, never in the eager bundle). */
+export function loadAdapter(): Promise<boolean> {
+  adapter ??= import('./lazy-adapter.ts').then(
+    (m) => m.registerSshpk(),
+    () => {
+      adapter = undefined; // allow a retry on the next foreign block
+      return false;
+    },
+  );
+  return adapter;
+}

@@ -1,0 +1,241 @@
+/**
+ * The panel under a key field: rendering only (no analysis, no field writes). It lives in an open
+ * shadow root whose host carries `data-rpk=panel` and `data-rpk-state`; every hook inside is
+ * reachable from the document through that open root. Text is set with textContent only.
+ */
+import { RPK } from '../../shared/hooks.ts';
+import type { FieldState, FindingCode, Severity } from '../../core/types.ts';
+import { PANEL_CSS } from './styles.ts';
+
+export interface FindingView {
+  id: string;
+  code: FindingCode;
+  severity: Severity;
+  line: number;
+  message: string;
+  fixLabel?: string;
+}
+export interface KeyView {
+  line: number;
+  type: string;
+  bits: number;
+  comment: string;
+  fingerprint: string;
+  label: string;
+  randomart: string;
+}
+export interface PanelView {
+  state: FieldState;
+  findings: FindingView[];
+  keys: KeyView[];
+  canUndo: boolean;
+}
+export interface PanelActions {
+  fix(id: string): void;
+  fixAll(): void;
+  undo(): void;
+}
+
+const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function summary(view: PanelView): string {
+  const errors = view.findings.filter((f) => f.severity === 'error').length;
+  const warnings = view.findings.filter((f) => f.severity === 'warning').length;
+  const keys = view.keys.length;
+  const keyWord = `${keys} valid key${keys === 1 ? '' : 's'}`;
+  switch (view.state) {
+    case 'empty':
+      return 'No SSH public key yet — paste the contents of your .pub file.';
+    case 'ok':
+      return `${keyWord} — ready to save.`;
+    case 'warning':
+      return `${keyWord}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+    case 'error':
+      return `${errors} problem${errors === 1 ? '' : 's'} to fix before saving${keys ? ` (${keyWord})` : ''}.`;
+  }
+}
+
+export class Panel {
+  readonly host: HTMLElement;
+  private readonly root: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly live: HTMLElement;
+  private readonly fixedNote: HTMLElement;
+  private readonly fixedText: HTMLElement;
+  private readonly findingsList: HTMLUListElement;
+  private readonly actions: HTMLElement;
+  private readonly keysList: HTMLUListElement;
+  private readonly notes: HTMLElement;
+  private readonly guard: HTMLElement;
+  private readonly guardText: HTMLElement;
+  private readonly keyNodes = new Map<string, HTMLElement>();
+  private lastSignature = '';
+  private lastAnnounced = '';
+  private guardHandlers: { anyway(): void; cancel(): void } | undefined;
+
+  constructor(private readonly act: PanelActions, signal: AbortSignal) {
+    this.host = el('div', { 'data-rpk': RPK.panel, 'data-rpk-state': 'empty' });
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const style = el('style', {}, PANEL_CSS);
+    this.root = el('div', { class: 'rpk', 'data-state': 'empty', role: 'group', 'aria-label': 'SSH public key check' });
+    const head = el('div', { class: 'head' });
+    head.append(el('span', { class: 'dot', 'aria-hidden': 'true' }), (this.title = el('span', { class: 'title' })), el('span', { class: 'brand' }, 'Runpod SSH Key Helper'));
+    this.live = el('div', { class: 'sr', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.fixedNote = el('div', { class: 'fixed', role: 'status', hidden: '' });
+    this.fixedText = el('span', { class: 'text' });
+    const fixedUndo = el('button', { type: 'button', 'data-rpk': 'undo-fixed' }, 'Undo');
+    this.fixedNote.append(this.fixedText, fixedUndo);
+    this.findingsList = el('ul', { class: 'findings', 'aria-label': 'Problems' });
+    this.actions = el('div', { class: 'actions' });
+    this.keysList = el('ul', { class: 'keys', 'aria-label': 'Valid keys' });
+    this.notes = el('div', { class: 'notes' });
+    this.guard = el('div', { class: 'guard', 'data-rpk': RPK.saveGuard, role: 'alertdialog', 'aria-label': 'Save with errors?', hidden: '' });
+    this.guardText = el('p');
+    const anyway = el('button', { type: 'button', 'data-rpk': RPK.saveAnyway }, 'Save anyway');
+    const cancel = el('button', { type: 'button', class: 'primary', 'data-rpk': RPK.saveCancel }, 'Cancel — fix first');
+    const guardButtons = el('div', { class: 'actions' });
+    guardButtons.append(cancel, anyway);
+    this.guard.append(this.guardText, guardButtons);
+    this.root.append(head, this.live, this.fixedNote, this.findingsList, this.actions, this.keysList, this.notes, this.guard);
+    shadow.append(style, this.root);
+
+    // One delegated listener for every button in the panel.
+    shadow.addEventListener('click', (event) => {
+      const button = (event.target as Element | null)?.closest?.('button');
+      if (!button) return;
+      const kind = button.getAttribute('data-rpk');
+      if (kind === RPK.fix) this.act.fix(button.closest('[data-finding-id]')?.getAttribute('data-finding-id') ?? '');
+      else if (kind === RPK.fixAll) this.act.fixAll();
+      else if (kind === 'undo' || kind === 'undo-fixed') this.act.undo();
+      else if (kind === 'randomart-toggle') this.toggleRandomart(button);
+      else if (kind === RPK.saveAnyway) this.guardHandlers?.anyway();
+      else if (kind === RPK.saveCancel) this.guardHandlers?.cancel();
+    }, { signal });
+    // Keep our keystrokes (Enter/Space on our buttons, Escape in the guard) away from the page.
+    shadow.addEventListener('keydown', (event) => {
+      const e = event as KeyboardEvent;
+      if (e.key === 'Escape' && !this.guard.hidden) this.guardHandlers?.cancel();
+    }, { signal });
+  }
+
+  setTheme(dark: boolean, font: string): void {
+    const theme = dark ? 'dark' : 'light';
+    if (this.root.getAttribute('data-theme') !== theme) this.root.setAttribute('data-theme', theme);
+    if (font && this.root.style.getPropertyValue('--font') !== font) this.root.style.setProperty('--font', font);
+  }
+
+  render(view: PanelView): void {
+    const signature = JSON.stringify([view.state, view.canUndo, view.findings, view.keys.map((k) => [k.line, k.fingerprint, k.comment, k.type, k.bits])]);
+    if (signature === this.lastSignature) return;
+    this.lastSignature = signature;
+    this.host.setAttribute('data-rpk-state', view.state);
+    this.root.setAttribute('data-state', view.state);
+    const title = summary(view);
+    this.title.textContent = title;
+
+    const findings = document.createDocumentFragment();
+    for (const f of view.findings) {
+      const item = el('li', { class: 'finding', 'data-rpk': RPK.finding, 'data-code': f.code, 'data-severity': f.severity, 'data-line': String(f.line), 'data-finding-id': f.id });
+      item.append(el('span', { class: 'sev' }, SEVERITY_WORD[f.severity]));
+      const msg = el('span', { class: 'msg' });
+      msg.append(el('span', { class: 'loc' }, `Line ${f.line}:`), document.createTextNode(f.message));
+      item.append(msg);
+      if (f.fixLabel) item.append(el('button', { type: 'button', 'data-rpk': RPK.fix, 'aria-label': `${f.fixLabel} (line ${f.line})` }, f.fixLabel));
+      else item.append(el('span'));
+      findings.append(item);
+    }
+    this.findingsList.replaceChildren(findings);
+    this.findingsList.hidden = view.findings.length === 0;
+
+    const fixable = view.findings.filter((f) => f.fixLabel).length;
+    this.actions.replaceChildren();
+    if (fixable > 0) this.actions.append(el('button', { type: 'button', class: 'primary', 'data-rpk': RPK.fixAll }, fixable > 1 ? `Fix all (${fixable})` : 'Fix it'));
+    if (view.canUndo) this.actions.append(el('button', { type: 'button', 'data-rpk': 'undo' }, 'Undo last fix'));
+
+    this.renderKeys(view.keys);
+
+    this.notes.replaceChildren();
+    if (view.keys.length > 0) {
+      this.notes.append(el('p', {}, 'Keys reach only pods started or restarted after you save.'));
+      if (view.keys.length > 1) {
+        const p = el('p');
+        p.append('Several keys: images that run an unquoted ', el('code', {}, 'echo $PUBLIC_KEY'), ' honour only the first key.');
+        this.notes.append(p);
+      }
+    }
+
+    // Announce problems (not every keystroke's identical summary) to screen readers.
+    const announce = view.findings.length ? `${title} ${view.findings.map((f) => `Line ${f.line}: ${f.message}`).join(' ')}` : title;
+    if (announce !== this.lastAnnounced) {
+      this.lastAnnounced = announce;
+      this.live.textContent = announce;
+    }
+  }
+
+  private renderKeys(keys: KeyView[]): void {
+    const next = new Map<string, HTMLElement>();
+    const frag = document.createDocumentFragment();
+    for (const k of keys) {
+      const id = `${k.line}|${k.fingerprint}|${k.type}|${k.bits}|${k.comment}`;
+      let item = this.keyNodes.get(id);
+      if (!item) {
+        item = el('li', { class: 'key', 'data-rpk': RPK.key, 'data-fingerprint': k.fingerprint, 'data-type': k.type, 'data-bits': String(k.bits), 'data-line': String(k.line) });
+        const meta = el('div', { class: 'meta' });
+        meta.append(el('span', { class: 'type' }, k.type), el('span', { class: 'bits' }, `${k.bits} bits${k.label ? ` (${k.label})` : ''}`));
+        if (k.comment) meta.append(el('span', { class: 'comment' }, k.comment));
+        meta.append(el('span', { class: 'line' }, `line ${k.line}`));
+        const toggle = el('button', { type: 'button', 'data-rpk': 'randomart-toggle', 'aria-expanded': 'false' }, 'Randomart');
+        const art = el('pre', { 'data-rpk': 'randomart', hidden: '' });
+        art.dataset.art = k.randomart;
+        item.append(meta, toggle, el('span', { class: 'fp' }, k.fingerprint), art);
+      }
+      next.set(id, item);
+      frag.append(item);
+    }
+    this.keyNodes.clear();
+    for (const [id, node] of next) this.keyNodes.set(id, node);
+    this.keysList.replaceChildren(frag);
+    this.keysList.hidden = keys.length === 0;
+  }
+
+  private toggleRandomart(button: HTMLElement): void {
+    const art = button.parentElement?.querySelector('pre');
+    if (!art) return;
+    const open = art.hidden;
+    if (open && !art.textContent) art.textContent = art.dataset.art ?? '';
+    art.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+  }
+
+  showFixed(label: string): void {
+    this.fixedText.textContent = `Fixed: ${label}`;
+    this.fixedNote.hidden = false;
+  }
+
+  hideFixed(): void {
+    this.fixedNote.hidden = true;
+  }
+
+  showGuard(problems: number, handlers: { anyway(): void; cancel(): void }): void {
+    this.guardHandlers = handlers;
+    this.guardText.textContent = `This key field has ${problems} problem${problems === 1 ? '' : 's'}: saving now will put a broken key on your pods.`;
+    this.guard.hidden = false;
+    this.guard.querySelector<HTMLButtonElement>(`[data-rpk=${RPK.saveCancel}]`)?.focus();
+  }
+
+  hideGuard(): void {
+    this.guard.hidden = true;
+    this.guardHandlers = undefined;
+  }
+
+  get guardOpen(): boolean {
+    return !this.guard.hidden;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * sshConfigBlock: the same connection as an `~/.ssh/config` Host block (ssh_config(5)).
+ *
+ * Values: OpenSSH splits each line with argv_split() — double quotes group a value with spaces,
+ * `\\` and `\"` escape inside quotes, an unquoted `#` starts a comment. IdentityFile expands `~`,
+ * %-tokens and ${VAR} itself, and no shell is involved, so a shell's home variable becomes `~`
+ * and Windows paths are written with `/` (Windows OpenSSH accepts both; `\` escapes would differ
+ * between OpenSSH versions).
+ */
+import type { RewriteSettings } from '../types.ts';
+import { PROXY_HOST } from './grammar.ts';
+import { parseCommand } from './parse.ts';
+import { homePrefix, sshPathRefusal, unsafeCharacter } from './quote.ts';
+
+function configValue(v: string): string {
+  if (v !== '' && !/[\s"'#\\=]/.test(v)) return v;
+  return `"${v.replace(/[\\"]/g, (c) => '\\' + c)}"`;
+}
+
+/** The key path as IdentityFile should read it, or a refusal. */
+export function identityFileValue(path: string, shell: RewriteSettings['shell']): { ok: true; value: string } | { ok: false; reason: string } {
+  if (path === '') return { ok: false, reason: 'the key path is empty' };
+  const bad = unsafeCharacter(path, 'the key path');
+  if (bad) return { ok: false, reason: bad };
+  let p = path;
+  for (const sh of [shell, 'posix', 'powershell', 'cmd'] as const) {
+    const home = homePrefix(p, sh);
+    if (home) {
+      p = '~' + home.rest;
+      break;
+    }
+  }
+  const windows = /^[A-Za-z]:[\\/]|^\\\\/.test(p) || (shell !== 'posix' && p.includes('\\'));
+  if (windows) p = p.replace(/\\/g, '/');
+  const sshBad = sshPathRefusal(p);
+  if (sshBad) return { ok: false, reason: sshBad.replace('in -i', 'in IdentityFile') };
+  return { ok: true, value: configValue(p) };
+}
+
+export function sshConfigBlock(command: string, settings: RewriteSettings): { ok: true; text: string } | { ok: false; reason: string } {
+  try {
+    const inv = parseCommand(command);
+    if (!inv.ok) return inv;
+    if (!inv.host) return { ok: false, reason: 'no remote host in the command' };
+    if (/[\s"#]/.test(inv.host) || (inv.user !== undefined && /[\s"#]/.test(inv.user))) {
+      return { ok: false, reason: 'the host or user name contains characters ssh_config cannot hold' };
+    }
+    const id = identityFileValue(settings.keyPath, settings.shell);
+    if (!id.ok) return id;
+    const proxy = inv.host.toLowerCase() === PROXY_HOST;
+    const podId = inv.user !== undefined ? /^([a-z0-9]+)-[0-9a-f]{8}$/i.exec(inv.user)?.[1] : undefined;
+    const alias = (
+      podId ? `runpod-${podId}` : `runpod-${inv.host}${inv.port !== undefined ? '-' + inv.port : ''}`
+    )
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '-');
+    const lines = [`Host ${alias}`, `    HostName ${inv.host}`];
+    if (inv.user !== undefined) lines.push(`    User ${configValue(inv.user)}`);
+    if (inv.port !== undefined) {
+      if (!/^\d{1,5}$/.test(inv.port)) return { ok: false, reason: `the port "${inv.port}" is not a number` };
+      lines.push(`    Port ${inv.port}`);
+    }
+    lines.push(`    IdentityFile ${id.value}`);
+    if (settings.identitiesOnly) lines.push('    IdentitiesOnly yes');
+    if (proxy) lines.push('    RequestTTY force');
+    return { ok: true, text: lines.join('\n') + '\n' };
+  } catch (e) {
+    return { ok: false, reason: `could not build the config block (${e instanceof Error ? e.message : String(e)})` };
+  }
+}

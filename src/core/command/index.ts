@@ -1,0 +1,11 @@
+/**
+ * SSH commands as the Runpod console shows them: read (tokenize.ts, parse.ts, grammar.ts),
+ * rewrite with the user's key for their shell (rewrite.ts, quote.ts), find in page text (find.ts),
+ * an equivalent ~/.ssh/config block (config.ts), and key-path checks (validate.ts).
+ */
+export { rewriteCommand, type CommandSettings } from './rewrite.ts';
+export { looksLikeSshCommand, findSshCommands } from './find.ts';
+export { sshConfigBlock } from './config.ts';
+export { validateKeyPath } from './validate.ts';
+export { quoteArg, quoteKeyPath } from './quote.ts';
+export { parseCommand } from './parse.ts';

@@ -1,0 +1,208 @@
+/**
+ * Reading a command as the Runpod console shows it.
+ *
+ * The console prints POSIX-shell commands (`$ ssh …`), but text copied from a web page arrives
+ * with typographic damage: NBSP and other Unicode spaces, zero-width characters, CR/LF, and `–`/`—`
+ * where an option's `-` belongs. {@link normalize} repairs those (keeping a map back to the original
+ * offsets); {@link tokenize} then splits one command into words by the rules of the bash manual,
+ * section QUOTING (single quotes: everything literal; double quotes: `\` escapes only `$`, `` ` ``,
+ * `"`, `\` and newline; an unquoted `\` quotes the next character) and refuses what would make a
+ * rewrite unfaithful (operators, several commands, unterminated quotes).
+ */
+
+/** Unicode space separators and tab: word separators like ' ' (the console renders NBSP). */
+const ODD_SPACE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+/** Invisible characters removed outright. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+/** Dash lookalikes repaired to '-' at the start of a word (option position). */
+export const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
+
+export interface Normalized {
+  text: string;
+  /** map[i] = offset in the original text of normalized character i; map[text.length] = end. */
+  map: number[];
+}
+
+/** Repairs spaces, invisible characters and line endings (1:1 or dropping, never inserting). */
+export function normalize(input: string): Normalized {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (INVISIBLE.test(c)) continue;
+    if (c === '\r') {
+      if (input[i + 1] === '\n') continue; // CRLF → LF
+      text += '\n';
+    } else text += ODD_SPACE.test(c) ? ' ' : c;
+    map.push(i);
+  }
+  map.push(input.length);
+  return { text, map };
+}
+
+const PROGRAM_AHEAD = /^(?:\S*[/\\])?(?:ssh|scp|sftp|rsync)(?:\.exe)?(?= |$)/i;
+
+/**
+ * Length of a shell prompt at the start of `line` that precedes a known program: `$ `, `# `, `% `,
+ * `> `, `❯ `, `➜ `, `user@pod:~$ `, `[me@host ~]# `, `PS C:\Users\me> `, `C:\Users\me>`. 0 if none.
+ */
+export function promptLength(line: string): number {
+  const lead = line.length - line.trimStart().length;
+  const rest = line.slice(lead);
+  if (PROGRAM_AHEAD.test(rest)) return lead;
+  const max = Math.min(rest.length, 120);
+  for (let i = 0; i < max; i++) {
+    const c = rest[i]!;
+    if (c === '\n') break;
+    if (!'$#%>❯➜»'.includes(c)) continue;
+    let j = i + 1;
+    while (rest[j] === ' ') j++;
+    if (j === i + 1 && c !== '>') continue; // `$ssh` is not a prompt; `C:\>ssh` is
+    const prefix = rest.slice(0, i);
+    // A prompt has no spaces, except PowerShell's `PS path>` and bracketed `[u@h dir]$`.
+    if (/ /.test(prefix) && !/^PS /.test(prefix) && !/^\[[^\]]*\]$/.test(prefix)) continue;
+    if (PROGRAM_AHEAD.test(rest.slice(j))) return lead + j;
+  }
+  return lead;
+}
+
+export interface Word {
+  /** The argument the shell would pass (quotes removed). */
+  value: string;
+  /** Source text of the word (in the normalized text). */
+  raw: string;
+  start: number;
+  end: number;
+  /** The shell would expand something in it ($VAR, `cmd`, globs, braces): only posix output keeps it. */
+  expands: boolean;
+  /** Begins with an unquoted `~` (tilde expansion in POSIX shells). */
+  tilde: boolean;
+  /** A dash lookalike was repaired: the raw text is no longer faithful. */
+  repaired: boolean;
+}
+
+export type Tokenized = { ok: true; words: Word[] } | { ok: false; reason: string };
+
+const OPERATORS = ';&|<>()';
+
+/**
+ * Splits ONE command (already normalized, prompt removed) into words. Trailing blank lines are
+ * fine; a second non-empty line is not.
+ */
+export function tokenize(text: string): Tokenized {
+  const words: Word[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t') {
+      i++;
+      continue;
+    }
+    if (c === '\\' && text[i + 1] === '\n') {
+      i += 2;
+      continue;
+    }
+    if (c === '\n') {
+      if (text.slice(i).trim() !== '') return { ok: false, reason: 'more than one command: only one line is rewritten' };
+      break;
+    }
+    if (c === '#') break; // comment to end of line
+    if (OPERATORS.includes(c)) return { ok: false, reason: `not a single command: found the shell operator "${c}"` };
+    // A word.
+    const start = i;
+    let value = '';
+    let expands = false;
+    let repaired = false;
+    const tilde = c === '~';
+    if (DASHES.test(c)) {
+      while (i < n && DASHES.test(text[i]!)) {
+        value += '-';
+        i++;
+      }
+      repaired = true;
+    }
+    while (i < n) {
+      const d = text[i]!;
+      if (d === ' ' || d === '\t' || d === '\n') break;
+      if (OPERATORS.includes(d)) return { ok: false, reason: `not a single command: found the shell operator "${d}"` };
+      if (d === "'") {
+        const close = text.indexOf("'", i + 1);
+        if (close < 0) return { ok: false, reason: 'unterminated single quote' };
+        value += text.slice(i + 1, close);
+        i = close + 1;
+      } else if (d === '"') {
+        i++;
+        for (;;) {
+          if (i >= n) return { ok: false, reason: 'unterminated double quote' };
+          const e = text[i]!;
+          if (e === '"') {
+            i++;
+            break;
+          }
+          if (e === '\\' && i + 1 < n && '$`"\\\n'.includes(text[i + 1]!)) {
+            if (text[i + 1] !== '\n') value += text[i + 1];
+            i += 2;
+            continue;
+          }
+          if (e === '`' || (e === '$' && /[A-Za-z_{(0-9@*#?!$-]/.test(text[i + 1] ?? ''))) expands = true;
+          value += e;
+          i++;
+        }
+      } else if (d === '\\') {
+        if (i + 1 >= n) {
+          i++; // a trailing backslash is dropped by bash at end of input
+          continue;
+        }
+        if (text[i + 1] !== '\n') value += text[i + 1];
+        i += 2;
+      } else {
+        if (d === '`' || (d === '$' && /[A-Za-z_{('"0-9@*#?!$-]/.test(text[i + 1] ?? '')) || '*?[{'.includes(d)) {
+          expands = true;
+        }
+        value += d;
+        i++;
+      }
+    }
+    words.push({ value, raw: text.slice(start, i), start, end: i, expands, tilde, repaired });
+  }
+  return { ok: true, words };
+}
+
+/** Splits the `-e` / `--rsh` value the way rsync does (main.c do_cmd): on spaces only; `'` and `"`
+ * quote, a doubled quote character inside quotes is one literal quote; no backslash escapes. */
+export function splitRsyncRsh(cmd: string): { ok: true; argv: string[] } | { ok: false; reason: string } {
+  const argv: string[] = [];
+  let i = 0;
+  while (i < cmd.length) {
+    if (cmd[i] === ' ') {
+      i++;
+      continue;
+    }
+    let arg = '';
+    let quote = '';
+    while (i < cmd.length && (cmd[i] !== ' ' || quote)) {
+      const c = cmd[i]!;
+      if (c === "'" || c === '"') {
+        if (!quote) {
+          quote = c;
+          i++;
+          continue;
+        }
+        if (c === quote) {
+          if (cmd[i + 1] !== quote) {
+            quote = '';
+            i++;
+            continue;
+          }
+          i++; // doubled quote: one literal
+        }
+      }
+      arg += cmd[i];
+      i++;
+    }
+    if (quote) return { ok: false, reason: `rsync -e: missing trailing ${quote} in the remote-shell command` };
+    argv.push(arg);
+  }
+  return { ok: true, argv };
+}

@@ -1,0 +1,295 @@
+/**
+ * The OpenSSH private key file, "openssh-key-v1" (OpenSSH PROTOCOL.key; sshkey.c
+ * `sshkey_private_to_blob2` / `sshkey_parse_private2`):
+ *
+ *   "-----BEGIN OPENSSH PRIVATE KEY-----\n" base64 (70 columns) "-----END OPENSSH PRIVATE KEY-----\n"
+ *   "openssh-key-v1\0" string ciphername, string kdfname, string kdfoptions, uint32 nkeys (= 1),
+ *   string publickey, string encrypted( uint32 checkint, uint32 checkint, string keytype,
+ *   private fields…, string comment, padding 1,2,3,… to the cipher block size )
+ *
+ * Unencrypted: cipher and kdf "none", empty kdfoptions, block size 8. Encrypted (ssh-keygen's
+ * default): "aes256-ctr" keyed by bcrypt_pbkdf(passphrase, salt, rounds) → 32-byte key ‖ 16-byte IV,
+ * kdfoptions = string salt (16 bytes), uint32 rounds; block size 16. The two check integers are
+ * equal random numbers: after decryption they tell a wrong passphrase from a right one.
+ */
+import { cbc, ctr } from '@noble/ciphers/aes.js';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { SshParseError } from '../errors.ts';
+import { decodeBase64, encodeBase64 } from '../wire/base64.ts';
+import { SshReader } from '../wire/reader.ts';
+import { SshWriter } from '../wire/writer.ts';
+import { bcryptPbkdfAsync } from './kdf.ts';
+import { bcryptPbkdf } from './bcrypt-pbkdf.ts';
+
+export const BEGIN_MARK = '-----BEGIN OPENSSH PRIVATE KEY-----';
+export const END_MARK = '-----END OPENSSH PRIVATE KEY-----';
+const AUTH_MAGIC = new TextEncoder().encode('openssh-key-v1\0');
+/** OpenSSH wraps the base64 body at 70 columns (sshkey.c: sshbuf_dtob64(…, 70)). */
+const WRAP = 70;
+/** ssh-keygen's bcrypt_pbkdf rounds since OpenSSH 9.4 (DEFAULT_ROUNDS, was 16). */
+export const DEFAULT_ROUNDS = 24;
+export const SALT_LEN = 16;
+/** Reading refuses absurd round counts (a damaged or hostile file must not hang the UI). */
+export const MAX_READ_ROUNDS = 1024;
+
+/** Ciphers we read (the ones `ssh-keygen -Z` can write with a plain block mode). */
+const CIPHERS: Record<string, { keyLen: number; block: number; mode: 'ctr' | 'cbc' }> = {
+  'aes128-ctr': { keyLen: 16, block: 16, mode: 'ctr' },
+  'aes192-ctr': { keyLen: 24, block: 16, mode: 'ctr' },
+  'aes256-ctr': { keyLen: 32, block: 16, mode: 'ctr' },
+  'aes128-cbc': { keyLen: 16, block: 16, mode: 'cbc' },
+  'aes192-cbc': { keyLen: 24, block: 16, mode: 'cbc' },
+  'aes256-cbc': { keyLen: 32, block: 16, mode: 'cbc' },
+};
+
+/**
+ * Private fields after the key type, per type (sshkey.c `sshkey_private_serialize_opt`); mpints
+ * are read as plain strings. `byte` is the security-key flags field.
+ */
+const PRIVATE_FIELDS: Record<string, readonly ('string' | 'byte')[]> = {
+  'ssh-ed25519': ['string', 'string'], // pk, sk (= seed ‖ pk)
+  'ssh-rsa': ['string', 'string', 'string', 'string', 'string', 'string'], // n e d iqmp p q
+  'ssh-dss': ['string', 'string', 'string', 'string', 'string'], // p q g y x
+  'ecdsa-sha2-nistp256': ['string', 'string', 'string'], // curve, Q, d
+  'ecdsa-sha2-nistp384': ['string', 'string', 'string'],
+  'ecdsa-sha2-nistp521': ['string', 'string', 'string'],
+  'sk-ssh-ed25519@openssh.com': ['string', 'string', 'byte', 'string', 'string'], // pk, application, flags, handle, reserved
+  'sk-ecdsa-sha2-nistp256@openssh.com': ['string', 'string', 'string', 'byte', 'string', 'string'],
+};
+
+export interface Encryption {
+  passphrase: Uint8Array;
+  salt: Uint8Array;
+  rounds: number;
+}
+
+/** Everything that determines the file's bytes: the writer's input and the reader's output. */
+export interface OpenSshPrivateKeyParts {
+  /** The public key blob (RFC 4253 §6.6). */
+  publicBlob: Uint8Array;
+  /** `string keytype` followed by the private fields, as serialised inside the encrypted section. */
+  privateKey: Uint8Array;
+  comment: string;
+  checkInt: number;
+  /** bcrypt_pbkdf + aes256-ctr when set, else unencrypted. */
+  encryption?: Encryption;
+}
+
+export interface ParsedOpenSshPrivateKey extends OpenSshPrivateKeyParts {
+  type: string;
+  /** `type base64 [comment]`, as `ssh-keygen -y -f` prints it. */
+  publicLine: string;
+  cipher: string;
+  /** ed25519 only: the 32-byte seed. */
+  seed?: Uint8Array;
+}
+
+/** `string "ssh-ed25519", string pk` — the public blob of an ed25519 key (RFC 8709 §4). */
+export function ed25519PublicBlob(pk: Uint8Array): Uint8Array {
+  return new SshWriter().string('ssh-ed25519').bytes(pk).toBytes();
+}
+
+/** `string "ssh-ed25519", string pk, string seed ‖ pk` — the private section of an ed25519 key. */
+export function ed25519PrivateKey(seed: Uint8Array, pk: Uint8Array): Uint8Array {
+  const sk = new Uint8Array(64);
+  sk.set(seed);
+  sk.set(pk, 32);
+  return new SshWriter().string('ssh-ed25519').bytes(pk).bytes(sk).toBytes();
+}
+
+/** The public key line: `type base64` plus ` comment` when there is one (as `ssh-keygen -y`). */
+export function publicLine(publicBlob: Uint8Array, comment: string): string {
+  const type = new SshReader(publicBlob, 'public key').ascii('key type');
+  return `${type} ${encodeBase64(publicBlob)}${comment ? ` ${comment}` : ''}`;
+}
+
+/** The unencrypted inner section: check ints, key, comment, padding 1,2,3… to `block`. */
+function innerSection(parts: OpenSshPrivateKeyParts, block: number): Uint8Array {
+  const w = new SshWriter().uint32(parts.checkInt).uint32(parts.checkInt).raw(parts.privateKey).string(parts.comment);
+  const body = w.toBytes();
+  const padLen = (block - (body.length % block)) % block;
+  const out = new Uint8Array(body.length + padLen);
+  out.set(body);
+  for (let i = 0; i < padLen; i++) out[body.length + i] = i + 1;
+  return out;
+}
+
+/** The armoured file: header line, base64 wrapped at 70 columns, footer line, final newline. */
+function armor(bytes: Uint8Array): string {
+  const b64 = encodeBase64(bytes);
+  let s = `${BEGIN_MARK}\n`;
+  for (let i = 0; i < b64.length; i += WRAP) s += `${b64.slice(i, i + WRAP)}\n`;
+  return `${s}${END_MARK}\n`;
+}
+
+function outer(parts: OpenSshPrivateKeyParts, encrypted: Uint8Array): string {
+  const w = new SshWriter().raw(AUTH_MAGIC);
+  if (parts.encryption) {
+    const kdfOptions = new SshWriter().bytes(parts.encryption.salt).uint32(parts.encryption.rounds).toBytes();
+    w.string('aes256-ctr').string('bcrypt').bytes(kdfOptions);
+  } else {
+    w.string('none').string('none').bytes(new Uint8Array(0));
+  }
+  w.uint32(1).bytes(parts.publicBlob).bytes(encrypted);
+  return armor(w.toBytes());
+}
+
+function aes256CtrKey(material: Uint8Array): { key: Uint8Array; iv: Uint8Array } {
+  return { key: material.subarray(0, 32), iv: material.subarray(32, 48) };
+}
+
+/**
+ * Writes the file from explicit parts (salt, rounds and check integer included) — deterministic,
+ * so a file ssh-keygen wrote can be re-written byte for byte. Synchronous.
+ */
+export function writeOpenSshPrivateKey(parts: OpenSshPrivateKeyParts, onProgress?: (fraction: number) => void): string {
+  if (!parts.encryption) return outer(parts, innerSection(parts, 8));
+  const { passphrase, salt, rounds } = parts.encryption;
+  const { key, iv } = aes256CtrKey(bcryptPbkdf(passphrase, salt, rounds, 48, onProgress));
+  return outer(parts, ctr(key, iv).encrypt(innerSection(parts, 16)));
+}
+
+/** As `writeOpenSshPrivateKey`, but yields to the event loop during bcrypt_pbkdf. */
+export async function writeOpenSshPrivateKeyAsync(parts: OpenSshPrivateKeyParts, onProgress?: (fraction: number) => void): Promise<string> {
+  if (!parts.encryption) return outer(parts, innerSection(parts, 8));
+  const { passphrase, salt, rounds } = parts.encryption;
+  const { key, iv } = aes256CtrKey(await bcryptPbkdfAsync(passphrase, salt, rounds, 48, onProgress));
+  return outer(parts, ctr(key, iv).encrypt(innerSection(parts, 16)));
+}
+
+/** Extracts and decodes the base64 body between the armour lines (whitespace and CRLF tolerated). */
+function unarmor(text: string): Uint8Array {
+  const begin = text.indexOf(BEGIN_MARK);
+  if (begin < 0) throw new SshParseError('bad-format', `Not an OpenSSH private key: the "${BEGIN_MARK}" line is missing`);
+  const end = text.indexOf(END_MARK, begin + BEGIN_MARK.length);
+  if (end < 0) throw new SshParseError('truncated', `The OpenSSH private key is cut off: the "${END_MARK}" line is missing`);
+  const body = text.slice(begin + BEGIN_MARK.length, end).replace(/[ \t\r\n]+/g, '');
+  if (body.length === 0) throw new SshParseError('truncated', 'The OpenSSH private key is empty between its BEGIN and END lines');
+  const bytes = decodeBase64(body);
+  if (!bytes) throw new SshParseError('bad-base64', 'The OpenSSH private key is damaged: its body is not valid base64');
+  return bytes;
+}
+
+interface Envelope {
+  cipher: string;
+  kdf: string;
+  salt?: Uint8Array;
+  rounds?: number;
+  publicBlob: Uint8Array;
+  encrypted: Uint8Array;
+}
+
+function readEnvelope(bytes: Uint8Array): Envelope {
+  if (bytes.length < AUTH_MAGIC.length || AUTH_MAGIC.some((b, i) => bytes[i] !== b)) {
+    throw new SshParseError('bad-format', 'Not an OpenSSH private key: the data does not start with "openssh-key-v1"');
+  }
+  const r = new SshReader(bytes.subarray(AUTH_MAGIC.length), 'The OpenSSH private key');
+  const cipher = r.ascii('cipher name');
+  const kdf = r.ascii('KDF name');
+  const kdfOptions = r.bytes('KDF options');
+  const nkeys = r.uint32('key count');
+  if (nkeys !== 1) throw new SshParseError('unsupported', `The OpenSSH private key file holds ${nkeys} keys; only files with exactly one key are supported`);
+  const publicBlob = r.bytes('public key');
+  const encrypted = r.bytes('private section');
+  r.end();
+  const env: Envelope = { cipher, kdf, publicBlob, encrypted };
+
+  if (cipher === 'none') {
+    if (kdf !== 'none' || kdfOptions.length !== 0) throw new SshParseError('bad-format', `The OpenSSH private key is inconsistent: cipher "none" with KDF "${kdf}"`);
+    if (encrypted.length % 8 !== 0) throw new SshParseError('bad-length', `The OpenSSH private key is damaged: its private section (${encrypted.length} bytes) is not a multiple of 8 bytes`);
+    return env;
+  }
+  const spec = CIPHERS[cipher];
+  if (!spec) throw new SshParseError('unsupported', `Private keys encrypted with "${cipher}" are not supported (aes128/192/256-ctr and -cbc are)`);
+  if (kdf !== 'bcrypt') throw new SshParseError('unsupported', `The private key's KDF "${kdf}" is not supported (only bcrypt)`);
+  const k = new SshReader(kdfOptions, 'The private key\'s KDF options');
+  env.salt = k.bytes('salt');
+  env.rounds = k.uint32('rounds');
+  k.end();
+  if (env.salt.length === 0) throw new SshParseError('bad-format', 'The private key\'s KDF salt is empty');
+  if (env.rounds === 0) throw new SshParseError('bad-format', 'The private key\'s KDF rounds are 0');
+  if (env.rounds > MAX_READ_ROUNDS) throw new SshParseError('unsupported', `The private key asks for ${env.rounds} bcrypt rounds; more than ${MAX_READ_ROUNDS} would take minutes here, so use ssh-keygen for it`);
+  if (encrypted.length % spec.block !== 0) {
+    throw new SshParseError('bad-length', `The OpenSSH private key is damaged: its encrypted section (${encrypted.length} bytes) is not a multiple of ${spec.block} bytes`);
+  }
+  return env;
+}
+
+function decrypt(env: Envelope, material: Uint8Array): Uint8Array {
+  const spec = CIPHERS[env.cipher]!;
+  const key = material.subarray(0, spec.keyLen);
+  const iv = material.subarray(spec.keyLen, spec.keyLen + 16);
+  return spec.mode === 'ctr' ? ctr(key, iv).decrypt(env.encrypted) : cbc(key, iv, { disablePadding: true }).decrypt(env.encrypted);
+}
+
+const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Parses the decrypted section: check ints, key, comment, padding; cross-checks the public key. */
+function readInner(env: Envelope, inner: Uint8Array, encryption: Encryption | undefined): ParsedOpenSshPrivateKey {
+  const r = new SshReader(inner, 'The private key');
+  const check1 = r.uint32('check integer');
+  const check2 = r.uint32('check integer');
+  if (check1 !== check2) {
+    if (encryption) throw new SshParseError('bad-passphrase', 'Incorrect passphrase: it does not decrypt this private key');
+    throw new SshParseError('bad-format', 'The OpenSSH private key is damaged: its check integers differ');
+  }
+  const keyStart = r.offset;
+  const type = r.ascii('key type');
+  const pubType = new SshReader(env.publicBlob, 'The private key\'s public key').ascii('key type');
+  if (type !== pubType) throw new SshParseError('bad-type', `The private key is damaged: its private part is "${type}" but its public part is "${pubType}"`);
+  const fields = PRIVATE_FIELDS[type];
+  if (!fields) throw new SshParseError('unsupported', `Private keys of type "${type}" are not supported here; run "ssh-keygen -y -f <file>" to get the public key`);
+  const values: Uint8Array[] = [];
+  for (const f of fields) {
+    if (f === 'byte') r.raw(1, 'flags');
+    else values.push(r.bytes('private key field'));
+  }
+  const privateKey = inner.slice(keyStart, r.offset);
+  const comment = new TextDecoder('utf-8').decode(r.bytes('comment'));
+  const padding = r.raw(r.remaining, 'padding');
+  if (!padding.every((b, i) => b === ((i + 1) & 255))) throw new SshParseError('bad-format', 'The OpenSSH private key is damaged: its padding is not 1, 2, 3, …');
+
+  let seed: Uint8Array | undefined;
+  if (type === 'ssh-ed25519') {
+    const [pk, sk] = values as [Uint8Array, Uint8Array];
+    if (pk.length !== 32 || sk.length !== 64) throw new SshParseError('bad-length', 'The ed25519 private key is damaged: wrong key lengths');
+    seed = sk.slice(0, 32);
+    const derived = ed25519.getPublicKey(seed);
+    if (!equalBytes(sk.subarray(32), pk) || !equalBytes(derived, pk) || !equalBytes(ed25519PublicBlob(pk), env.publicBlob)) {
+      throw new SshParseError('bad-point', 'The ed25519 private key does not match its public key');
+    }
+  }
+  const parsed: ParsedOpenSshPrivateKey = {
+    type,
+    publicBlob: env.publicBlob.slice(),
+    privateKey,
+    comment,
+    checkInt: check1,
+    cipher: env.cipher,
+    publicLine: publicLine(env.publicBlob, comment),
+  };
+  if (encryption) parsed.encryption = encryption;
+  if (seed) parsed.seed = seed;
+  return parsed;
+}
+
+/**
+ * Reads an OpenSSH private key file (unencrypted or bcrypt + AES). Throws SshParseError only:
+ * 'needs-passphrase' when encrypted and no passphrase was given, 'bad-passphrase' when the check
+ * integers disagree after decryption, and specific codes for damaged files.
+ */
+export async function parseOpenSshPrivateKey(text: string, passphrase?: string): Promise<ParsedOpenSshPrivateKey> {
+  const env = readEnvelope(unarmor(text));
+  if (env.cipher === 'none') return readInner(env, env.encrypted, undefined);
+  if (!passphrase) throw new SshParseError('needs-passphrase', 'This private key is protected by a passphrase: enter it to read the key');
+  const spec = CIPHERS[env.cipher]!;
+  const encryption: Encryption = { passphrase: new TextEncoder().encode(passphrase), salt: env.salt!.slice(), rounds: env.rounds! };
+  const material = await bcryptPbkdfAsync(encryption.passphrase, encryption.salt, encryption.rounds, spec.keyLen + 16);
+  return readInner(env, decrypt(env, material), encryption);
+}
+
+/** The public key of any openssh-key-v1 file, without a passphrase (the public section is not encrypted). */
+export function publicLineWithoutPassphrase(text: string): { publicLine: string; encrypted: boolean } {
+  const env = readEnvelope(unarmor(text));
+  return { publicLine: publicLine(env.publicBlob, ''), encrypted: env.cipher !== 'none' };
+}

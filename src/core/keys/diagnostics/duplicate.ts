@@ -1,0 +1,11 @@
+/** `duplicate`: the same key blob twice (comments may differ). Harmless to sshd, but clutter. */
+import type { Issue, KeyOcc } from './model.ts';
+
+export function duplicateIssue(line: number, k: KeyOcc): Issue | null {
+  if (!k.dupOf) return null;
+  return {
+    code: 'duplicate',
+    severity: 'warning',
+    message: `The key on line ${line} is the same key as on line ${k.dupOf.line + 1}. Fix removes this copy.`,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * `invalid-key`: a line that means to be a key but is not readable: base64 that is not base64
+ * (RFC 4648 §4), a blob that is truncated or malformed (RFC 4253 §6.6), or a point that is not on
+ * its curve (RFC 5656 §3.1; checked as sshkey_ec_validate_public does). The Runpod docs' own sample
+ * key is one: its blob decodes to the type "\x83sh-ed25%19".
+ */
+import { decodeBase64 } from '../../wire/base64.ts';
+import { parseKeyBlob } from '../blob.ts';
+import { SshParseError } from '../../errors.ts';
+import { blobTypeName, isB64Char } from './scan.ts';
+import { excerpt, type Issue } from './model.ts';
+import { unsupportedTypeIssue } from './unsupported-type.ts';
+
+const AGAIN = 'Copy the whole line again from your .pub file (e.g. `cat ~/.ssh/id_ed25519.pub`).';
+
+const invalid = (message: string): Issue => ({ code: 'invalid-key', severity: 'error', message });
+
+/** Explains why `data` after the type word `typeWord` is not a key. */
+export function explainKeyData(line: number, typeWord: string | null, data: string | undefined, known: ReadonlySet<string>): Issue {
+  const subject = typeWord ? `The ${excerpt(typeWord, 40)} key on line ${line}` : `The key data on line ${line}`;
+  if (data === undefined) return invalid(`Line ${line} has the type word "${excerpt(typeWord ?? '', 40)}" but no key data after it. ${AGAIN}`);
+  let bad = -1;
+  const body = data.replace(/=+$/, '');
+  for (let i = 0; i < body.length; i++) {
+    if (!isB64Char(body.charCodeAt(i))) {
+      bad = i;
+      break;
+    }
+  }
+  if (bad >= 0) {
+    return invalid(`${subject} is not valid base64: "${excerpt(body[bad] as string)}" (character ${bad + 1} of the key data) cannot appear in a key. ${AGAIN}`);
+  }
+  const bytes = decodeBase64(data);
+  if (!bytes) {
+    return invalid(
+      /=/.test(data.slice(0, -2))
+        ? `${subject} is not valid base64: it has "=" padding in the middle. ${AGAIN}`
+        : `${subject} is incomplete: its base64 was cut off. ${AGAIN}`,
+    );
+  }
+  const inner = blobTypeName(bytes);
+  if (inner === null) return invalid(`${subject} is damaged: its data does not start with a key type. ${AGAIN}`);
+  if (!/^[\x21-\x7e]+$/.test(inner)) {
+    return invalid(`${subject} is corrupt: its data decodes to the type "${excerpt(inner, 40)}" instead of "${typeWord ?? 'a key type'}" (the Runpod docs' example key is broken in exactly this way). ${AGAIN}`);
+  }
+  if (!known.has(inner)) {
+    if (typeWord === null || typeWord === inner) return unsupportedTypeIssue(line, inner, false);
+    return invalid(`${subject} is damaged: its data says it is a "${excerpt(inner, 40)}" key, which OpenSSH does not know. ${AGAIN}`);
+  }
+  try {
+    parseKeyBlob(bytes);
+  } catch (e) {
+    if (!(e instanceof SshParseError)) throw e;
+    const reason = e.code === 'truncated' ? 'is incomplete (cut off)' : 'is damaged';
+    return invalid(`${subject} ${reason}: ${e.message}. ${AGAIN}`);
+  }
+  return invalid(`${subject} could not be read. ${AGAIN}`);
+}
+
+/** Text before a key that looks like a damaged key rather than options or notes. */
+export function damagedPrefixIssue(line: number, text: string): Issue {
+  return invalid(`Line ${line} starts with "${excerpt(text)}", which looks like a damaged key, before a valid one. ${AGAIN}`);
+}
+
+/** A complete blob that parsed structurally but failed validation. */
+export function invalidBlobIssue(line: number, type: string, error: string): Issue {
+  return invalid(`The ${type} key on line ${line} is damaged: ${error}. ${AGAIN}`);
+}

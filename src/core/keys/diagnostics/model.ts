@@ -1,0 +1,46 @@
+/** The analysis model the diagnostics read: keys found in the field and the lines they came from. */
+import type { ParsedKey } from '../blob.ts';
+import type { FindingCode, Severity } from '../../types.ts';
+
+export interface KeyOcc {
+  /** 0-based first and last line of the field. */
+  line: number;
+  endLine: number;
+  /** The type word as written before the blob, or null when there is none. */
+  typeWord: string | null;
+  /** The base64 as written (padding completed when it was missing). */
+  b64: string;
+  bytes: Uint8Array;
+  /** Type name inside the blob. */
+  innerType: string;
+  parsed: ParsedKey | null;
+  /** SshParseError message when the blob is complete but not a valid key (e.g. a point off the curve). */
+  error: string | null;
+  comment: string;
+  /** authorized_keys options written before this key. */
+  options: string | null;
+  /** The earlier occurrence of the same key, when this one is a copy. */
+  dupOf: KeyOcc | null;
+}
+
+/** A finding before it gets its id, text edit and public shape. */
+export interface Issue {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+}
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A short, printable excerpt of user text for messages. */
+export function excerpt(text: string, max = 40): string {
+  const t = text.trim();
+  const cut = t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return cut.replace(/[^\x20-\x7e\u00a1-\uffff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Words that start a key type: OpenSSH's (ssh-, ecdsa-, sk-) and the ones people confuse with them. */
+const TYPE_LIKE = /^(?:ssh|ecdsa|sk|rsa|dsa|x509v3|spki|pgp)-[\x21-\x7e]+$/;
+export function isTypeLike(word: string, known: ReadonlySet<string>): boolean {
+  return known.has(word) || (word.length <= 80 && TYPE_LIKE.test(word));
+}

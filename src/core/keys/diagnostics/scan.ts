@@ -1,0 +1,130 @@
+/**
+ * Finds complete SSH public key blobs (RFC 4253 §6.6) anywhere in a line, in one linear pass.
+ *
+ * Every blob starts with `uint32 length, string type`; type names are shorter than 2^24 bytes, so the
+ * base64 of every blob starts with "AAAA". At each "AAAA" we decode (once per base64 run and 4-char
+ * phase, never per candidate) and ask blobLength() where exactly that blob ends, which is what lets
+ * keys glued together with nothing in between be split without guessing.
+ */
+import { blobLength, KNOWN_KEY_TYPES } from '../blob.ts';
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const LOOKUP = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) LOOKUP[B64.charCodeAt(i)] = i;
+
+export const KNOWN_TYPES: ReadonlySet<string> = new Set(KNOWN_KEY_TYPES);
+
+export function isB64Char(c: number): boolean {
+  return c < 128 && (LOOKUP[c] as number) >= 0;
+}
+
+/** Index just past the base64-alphabet run starting at `from` (padding not included). */
+export function runEnd(s: string, from: number): number {
+  let i = from;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || (LOOKUP[c] as number) < 0) break;
+    i++;
+  }
+  return i;
+}
+
+/** Decodes s[a, b) (all base64-alphabet characters), leniently: a trailing partial quad yields its whole bytes. */
+export function decodeRun(s: string, a: number, b: number): Uint8Array {
+  const n = b - a;
+  const out = new Uint8Array((n * 3) >> 2);
+  let o = 0;
+  let i = a;
+  for (; i + 4 <= b; i += 4) {
+    const v =
+      ((LOOKUP[s.charCodeAt(i)] as number) << 18) |
+      ((LOOKUP[s.charCodeAt(i + 1)] as number) << 12) |
+      ((LOOKUP[s.charCodeAt(i + 2)] as number) << 6) |
+      (LOOKUP[s.charCodeAt(i + 3)] as number);
+    out[o++] = v >> 16;
+    out[o++] = (v >> 8) & 255;
+    out[o++] = v & 255;
+  }
+  const rest = b - i;
+  if (rest >= 2) {
+    const v = ((LOOKUP[s.charCodeAt(i)] as number) << 18) | ((LOOKUP[s.charCodeAt(i + 1)] as number) << 12) | (rest === 3 ? (LOOKUP[s.charCodeAt(i + 2)] as number) << 6 : 0);
+    out[o++] = v >> 16;
+    if (rest === 3) out[o++] = (v >> 8) & 255;
+  }
+  return out;
+}
+
+/** Base64 characters that encode exactly `bytes` bytes (without padding). */
+export function charsFor(bytes: number): number {
+  const r = bytes % 3;
+  return ((bytes - r) / 3) * 4 + (r === 0 ? 0 : r + 1);
+}
+
+/** The type name at the start of a blob when its length is plausible, else null. */
+export function blobTypeName(bytes: Uint8Array, off = 0): string | null {
+  if (bytes.length < off + 5) return null;
+  if (bytes[off] !== 0 || bytes[off + 1] !== 0 || bytes[off + 2] !== 0) return null;
+  const len = bytes[off + 3] as number;
+  if (len === 0 || len > 64 || off + 4 + len > bytes.length) return null;
+  let t = '';
+  for (let i = 0; i < len; i++) t += String.fromCharCode(bytes[off + 4 + i] as number);
+  return t;
+}
+
+export interface BlobHit {
+  /** Column of the first base64 character. */
+  start: number;
+  /** Column just past the blob's last character, padding included. */
+  end: number;
+  /** End without padding (where an unpadded glued key would be cut). */
+  dataEnd: number;
+  bytes: Uint8Array;
+  type: string;
+}
+
+/** Every complete blob of a known key type in `s`, left to right, non-overlapping. */
+export function findBlobs(s: string, from = 0, to = s.length): BlobHit[] {
+  const hits: BlobHit[] = [];
+  let pos = from;
+  let rStart = -1;
+  let rEnd = -1;
+  let phases: (Uint8Array | undefined)[] = [];
+  while (pos < to) {
+    const j = s.indexOf('AAAA', pos);
+    if (j < 0 || j + 8 > to) break;
+    if (j >= rEnd || j < rStart) {
+      rStart = j;
+      rEnd = Math.min(runEnd(s, j), to);
+      phases = [];
+    }
+    const phase = (j - rStart) & 3;
+    // Cheap header check before decoding the run: the 5th char encodes the length's low byte.
+    const c4 = LOOKUP[s.charCodeAt(j + 4)] as number;
+    const c5 = LOOKUP[s.charCodeAt(j + 5)] as number;
+    if (c4 < 0 || c5 < 0 || ((c4 << 2) | (c5 >> 4)) === 0 || ((c4 << 2) | (c5 >> 4)) > 64) {
+      pos = j + 1;
+      continue;
+    }
+    const arr = (phases[phase] ??= decodeRun(s, rStart + phase, rEnd));
+    const off = ((j - rStart - phase) >> 2) * 3;
+    const type = blobTypeName(arr, off);
+    if (type === null || !KNOWN_TYPES.has(type)) {
+      pos = j + 1;
+      continue;
+    }
+    const view = arr.subarray(off);
+    const len = blobLength(view);
+    if (len === null) {
+      pos = j + 1;
+      continue;
+    }
+    const dataEnd = j + charsFor(len);
+    let end = dataEnd;
+    const pad = (4 - (charsFor(len) % 4)) % 4;
+    for (let k = 0; k < pad && end < s.length && s.charCodeAt(end) === 61; k++) end++;
+    hits.push({ start: j, end, dataEnd, bytes: view.subarray(0, len), type });
+    pos = end;
+  }
+  return hits;
+}

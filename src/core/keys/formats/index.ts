@@ -1,0 +1,162 @@
+/**
+ * Multi-line blocks pasted into the key field: private keys (OpenSSH, PEM, PKCS#8, PuTTY) and
+ * public keys in foreign formats (RFC 4716, PEM SPKI / PKCS#1). Each format has its own module
+ * (read/write, in the manner of node-sshpk's formats/); this one finds the blocks and derives the
+ * OpenSSH public line where it can. Tolerant inside a block: CRLF, stray spaces, odd wrap widths,
+ * even a whole block collapsed onto one line.
+ */
+import { SshParseError } from '../../errors.ts';
+import { getForeignAdapter } from './foreign.ts';
+import * as openssh from './openssh-private.ts';
+import * as putty from './putty.ts';
+import * as rfc4716 from './rfc4716.ts';
+import * as pemPublic from './pem-public.ts';
+import * as pemPrivate from './pem-private.ts';
+
+export interface Block {
+  kind: 'private-key' | 'foreign-format';
+  format: string;
+  /** 0-based indices into the lines array, inclusive. */
+  startLine: number;
+  endLine: number;
+  /** The derived OpenSSH public key line (`type base64[ comment]`) when derivable now. */
+  publicLine?: string;
+  /** When not derivable: exactly what to run instead, e.g. "ssh-keygen -y -f ~/.ssh/id_rsa". */
+  hint?: string;
+  /** Derivable, but only once the foreign adapter is registered. */
+  needsAdapter?: boolean;
+  /** Why the block could not be read (the SshParseError message), when it is malformed. */
+  error?: string;
+  /** OpenSSH private keys and PuTTY files: whether the private part is encrypted. */
+  encrypted?: boolean;
+}
+
+const PEM_BEGIN = /-----\s*BEGIN ([A-Z0-9 ]+?)\s*-----/;
+const BODY_LINE = /^[A-Za-z0-9+/=]*$/;
+const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]*:/;
+
+/** Splits the block's text so that markers stand on lines of their own (a block collapsed onto one line). */
+function logicalLines(lines: readonly string[], start: number, end: number): string[] {
+  const out: string[] = [];
+  for (let i = start; i <= end; i++) {
+    const t = lines[i]!.trim();
+    if (/-{4,5}\s*(BEGIN|END) /.test(t) && !/^-{4,5}\s*(BEGIN|END) [A-Z0-9 ]+?\s*-{4,5}$/.test(t)) {
+      for (const part of t.replace(/(-{4,5}\s*(?:BEGIN|END) [A-Z0-9 ]+?\s*-{4,5})/g, '\n$1\n').split('\n')) {
+        const p = part.trim();
+        if (p) out.push(...(/^-{4}/.test(p) || HEADER_LINE.test(p) ? [p] : p.split(/\s+/)));
+      }
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** Index of the block's last line: the END marker, or (when it is missing) the last body-like line. */
+function findEnd(lines: readonly string[], start: number, isEnd: (t: string) => boolean): number {
+  if (isEnd(lines[start]!.trim())) return start;
+  let last = start;
+  for (let i = start + 1; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (isEnd(t)) return i;
+    if (t === '' || PEM_BEGIN.test(t) || !(BODY_LINE.test(t) || HEADER_LINE.test(t) || t.endsWith('\\'))) break;
+    last = i;
+  }
+  return last;
+}
+
+function errorMessage(e: unknown): string {
+  if (e instanceof SshParseError) return e.message;
+  throw e;
+}
+
+export function findBlocks(lines: readonly string[]): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    // Cheap filter first: this runs on every keystroke.
+    if (!raw.includes('BEGIN') && !raw.includes('PuTTY-User-Key-File-')) continue;
+    const t = raw.trim();
+    const block = t.startsWith('PuTTY-User-Key-File-') ? puttyBlock(lines, i) : armoredBlock(lines, i, t);
+    if (!block) continue;
+    blocks.push(block);
+    i = block.endLine;
+  }
+  return blocks;
+}
+
+function puttyBlock(lines: readonly string[], i: number): Block | undefined {
+  const block: Block = { kind: 'private-key', format: 'putty', startLine: i, endLine: i };
+  try {
+    const info = putty.read(lines.slice(i).map((l) => l.replace(/\r$/, '')));
+    block.endLine = i + info.lastLine;
+    block.publicLine = info.publicLine;
+    block.encrypted = info.encryption !== 'none';
+  } catch (e) {
+    block.error = errorMessage(e);
+    block.endLine = findEnd(lines, i, (t) => t.startsWith('Private-MAC:'));
+  }
+  return block;
+}
+
+function armoredBlock(lines: readonly string[], i: number, t: string): Block | undefined {
+  if (/BEGIN SSH2 PUBLIC KEY/.test(t)) {
+    const end = findEnd(lines, i, (s) => /END SSH2 PUBLIC KEY/.test(s));
+    const block: Block = { kind: 'foreign-format', format: 'rfc4716', startLine: i, endLine: end };
+    try {
+      block.publicLine = rfc4716.read(logicalLines(lines, i, end)).publicLine;
+    } catch (e) {
+      block.error = errorMessage(e);
+    }
+    return block;
+  }
+  const m = PEM_BEGIN.exec(t);
+  if (!m) return undefined;
+  const label = m[1]!;
+  const endRe = new RegExp(`-----\\s*END ${label}\\s*-----`);
+  const end = endRe.test(t) ? i : findEnd(lines, i, (s) => endRe.test(s));
+  const body = logicalLines(lines, i, end);
+  if (label === 'OPENSSH PRIVATE KEY') {
+    const block: Block = { kind: 'private-key', format: 'openssh', startLine: i, endLine: end };
+    try {
+      const info = openssh.read(body);
+      block.publicLine = info.publicLine;
+      block.encrypted = info.encrypted;
+    } catch (e) {
+      block.error = errorMessage(e);
+      block.hint = pemPrivate.publicKeyCommand('~/.ssh/id_ed25519');
+    }
+    return block;
+  }
+  const privFormat = (pemPrivate.LABELS as Record<string, pemPrivate.PemPrivateFormat>)[label];
+  if (privFormat) {
+    const block: Block = { kind: 'private-key', format: privFormat, startLine: i, endLine: end };
+    if (pemPrivate.isEncrypted(privFormat, body)) {
+      block.encrypted = true;
+      block.hint = pemPrivate.hintFor(privFormat);
+      return block;
+    }
+    block.encrypted = false;
+    return derive(block, () => pemPrivate.read(body), pemPrivate.hintFor(privFormat));
+  }
+  const pubFormat = (pemPublic.LABELS as Record<string, pemPublic.PemPublicFormat>)[label];
+  if (pubFormat) {
+    return derive({ kind: 'foreign-format', format: pubFormat, startLine: i, endLine: end }, () => pemPublic.read(body));
+  }
+  return undefined;
+}
+
+/** Fills publicLine through the adapter, or marks the block as waiting for it. */
+function derive(block: Block, read: () => string | undefined, hint?: string): Block {
+  if (!getForeignAdapter()) {
+    block.needsAdapter = true;
+    if (hint) block.hint = hint;
+    return block;
+  }
+  try {
+    const line = read();
+    if (line) block.publicLine = line;
+  } catch (e) {
+    block.error = errorMessage(e);
+    if (hint) block.hint = hint;
+  }
+  return block;
+}

@@ -1,0 +1,75 @@
+/**
+ * SSH2 public key files, RFC 4716 §3 (what `ssh-keygen -e`, PuTTYgen and commercial SSH write):
+ *   ---- BEGIN SSH2 PUBLIC KEY ----
+ *   Header-Tag: value            (§3.3; a line ending in "\" continues on the next, §3.3)
+ *   base64 body                  (§3.4; lines of at most 72 bytes)
+ *   ---- END SSH2 PUBLIC KEY ----
+ * The `Comment` header's value (quotes removed, §3.3.2) becomes the OpenSSH comment.
+ */
+import { SshParseError } from '../../errors.ts';
+import { encodeBase64 } from '../../wire/base64.ts';
+import { parseKeyBlob, type ParsedKey } from '../blob.ts';
+import { decodeBody, wrap } from './armor.ts';
+
+export const BEGIN = '---- BEGIN SSH2 PUBLIC KEY ----';
+export const END = '---- END SSH2 PUBLIC KEY ----';
+/** Markers as found in the wild: the dashes' count and spacing vary a little. */
+export const BEGIN_RE = /^-{3,5}\s*BEGIN SSH2 PUBLIC KEY\s*-{3,5}$/;
+export const END_RE = /^-{3,5}\s*END SSH2 PUBLIC KEY\s*-{3,5}$/;
+
+export interface Rfc4716Key {
+  blob: Uint8Array;
+  key: ParsedKey;
+  comment: string;
+  headers: [string, string][];
+  /** `type base64[ comment]`. */
+  publicLine: string;
+}
+
+/** Reads the block; `lines` run from the BEGIN line to the END line (END may be missing). */
+export function read(lines: readonly string[]): Rfc4716Key {
+  const headers: [string, string][] = [];
+  const body: string[] = [];
+  let i = 0;
+  if (BEGIN_RE.test((lines[0] ?? '').trim())) i = 1;
+  let inHeaders = true;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (END_RE.test(line)) break;
+    if (line === '') continue;
+    if (inHeaders) {
+      const m = /^([\x21-\x39\x3b-\x7e]{1,64}):\s*(.*)$/.exec(line);
+      if (m) {
+        let value = m[2]!;
+        while (value.endsWith('\\') && i + 1 < lines.length) value = value.slice(0, -1) + lines[++i]!.trim();
+        headers.push([m[1]!, value]);
+        continue;
+      }
+      inHeaders = false;
+    }
+    body.push(line);
+  }
+  const blob = decodeBody(body);
+  if (!blob) throw new SshParseError('bad-base64', 'SSH2 public key: body is not valid base64');
+  const key = parseKeyBlob(blob);
+  const c = headers.find(([k]) => k.toLowerCase() === 'comment');
+  let comment = c ? c[1].trim() : '';
+  if (comment.length >= 2 && comment.startsWith('"') && comment.endsWith('"')) comment = comment.slice(1, -1);
+  const base = `${key.type} ${encodeBase64(blob)}`;
+  return { blob, key, comment, headers, publicLine: comment ? `${base} ${comment}` : base };
+}
+
+/**
+ * Writes an RFC 4716 block as `ssh-keygen -e` does: body wrapped at 70 columns, a quoted
+ * Comment header when there is a comment, header lines continued with "\" past 72 bytes.
+ */
+export function write(blob: Uint8Array, comment = ''): string {
+  const out = [BEGIN];
+  if (comment) {
+    const header = `Comment: "${comment.replace(/"/g, '\\"')}"`;
+    const parts = wrap(header, 71);
+    parts.forEach((p, n) => out.push(n < parts.length - 1 ? `${p}\\` : p));
+  }
+  out.push(...wrap(encodeBase64(blob), 70), END, '');
+  return out.join('\n');
+}

@@ -1,0 +1,70 @@
+/**
+ * The line model of the key field. Analysis works on LF-normalised lines (CRLF and lone CR count as
+ * one line break each, as a textarea shows them); each line remembers its original terminator so a
+ * single fix can rewrite a few lines and leave every other byte of the field exactly as it was.
+ */
+
+export interface FieldLines {
+  /** Line contents without their terminators. */
+  readonly lines: readonly string[];
+  /** The terminator that followed each line: '\n', '\r\n', '\r' or '' (last line). */
+  readonly eols: readonly string[];
+  /** 0-based index of the first line that ends in CR or CRLF, or -1. */
+  readonly firstCrLine: number;
+}
+
+export function splitLines(text: string): FieldLines {
+  const lines: string[] = [];
+  const eols: string[] = [];
+  let firstCrLine = -1;
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push(text.slice(start, i));
+      if (c === 13 && text.charCodeAt(i + 1) === 10) {
+        eols.push('\r\n');
+        i++;
+      } else eols.push(c === 13 ? '\r' : '\n');
+      if (c === 13 && firstCrLine < 0) firstCrLine = lines.length - 1;
+      start = i + 1;
+    }
+  }
+  lines.push(text.slice(start));
+  eols.push('');
+  return { lines, eols, firstCrLine };
+}
+
+/** A replacement of lines `start..end` (0-based, inclusive) by `lines` (none = delete them). */
+export interface LineEdit {
+  start: number;
+  end: number;
+  lines: readonly string[];
+}
+
+/**
+ * Applies non-overlapping edits (sorted or not) and returns the whole new text. Untouched lines keep
+ * their own terminators unless `normaliseEols`; replaced lines end with the terminator of the last
+ * line they replace. Deleting the final lines also drops the terminator before them, so no stray
+ * trailing newline appears.
+ */
+export function applyEdits(field: FieldLines, edits: readonly LineEdit[], normaliseEols = false): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  const { lines, eols } = field;
+  const eol = (i: number): string => (normaliseEols && eols[i] ? '\n' : (eols[i] as string));
+  let i = 0;
+  for (const e of sorted) {
+    if (e.start < i) continue; // overlapping: the caller's next round handles it
+    for (; i < e.start; i++) parts.push(lines[i] as string, eol(i));
+    if (e.lines.length > 0) {
+      parts.push(e.lines.join('\n'), eol(e.end));
+    } else if (e.end === lines.length - 1 && parts.length > 0) {
+      parts[parts.length - 1] = ''; // deleting the tail: drop the break before it
+    }
+    i = e.end + 1;
+  }
+  for (; i < lines.length; i++) parts.push(lines[i] as string, eol(i));
+  return parts.join('');
+}

@@ -1,0 +1,152 @@
+/**
+ * The openssh-key-v1 reader against files the real ssh-keygen wrote (-a 16 as OpenSSH < 9.4,
+ * -a 24 as ≥ 9.4, with and without a passphrase), the byte-exact writer, and mutation properties.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { SshParseError } from '../../../src/core/errors.ts';
+import { generateKey, readOpenSshPrivateKey } from '../../../src/core/keygen/index.ts';
+import { parseOpenSshPrivateKey, writeOpenSshPrivateKey } from '../../../src/core/keygen/openssh-private.ts';
+import { sshKeygen, tempDir } from './oracle.ts';
+
+interface Written { file: string; text: string; passphrase: string; publicLine: string }
+
+function keygenWrite(dir: string, name: string, args: string[], passphrase: string, comment: string): Written {
+  const file = join(dir, name);
+  sshKeygen(['-q', ...args, '-N', passphrase, '-C', comment, '-f', file]);
+  const publicLine = sshKeygen(['-y', '-P', passphrase, '-f', file]);
+  return { file, text: readFileSync(file, 'utf8'), passphrase, publicLine };
+}
+
+const ED25519_CASES = [
+  { name: 'a16-plain', args: ['-t', 'ed25519', '-a', '16'], passphrase: '', comment: 'plain@host' },
+  { name: 'a24-plain', args: ['-t', 'ed25519', '-a', '24'], passphrase: '', comment: '' },
+  { name: 'a16-pass', args: ['-t', 'ed25519', '-a', '16'], passphrase: 'secret sixteen', comment: 'debian 12 default' },
+  { name: 'a24-pass', args: ['-t', 'ed25519', '-a', '24'], passphrase: 'pässwörd', comment: 'ünïcödé comment' },
+  { name: 'a3-pass', args: ['-t', 'ed25519', '-a', '3'], passphrase: 'p', comment: 'few rounds' },
+];
+
+test('reads ed25519 keys ssh-keygen wrote (-a 16 / -a 24, with and without -N) and returns ssh-keygen\'s public line', async (t) => {
+  const dir = tempDir(t);
+  for (const c of ED25519_CASES) {
+    const w = keygenWrite(dir, c.name, c.args, c.passphrase, c.comment);
+    const read = await readOpenSshPrivateKey(w.text, c.passphrase || undefined);
+    assert.equal(read.publicKey, w.publicLine, c.name);
+    assert.equal(read.comment, c.comment, c.name);
+    assert.equal(read.seed?.length, 32, c.name);
+    // The public line ssh-keygen wrote next to it (.pub) is the same key.
+    assert.equal(readFileSync(`${w.file}.pub`, 'utf8').trim(), w.publicLine);
+  }
+});
+
+test('re-writing an ssh-keygen file with its salt, rounds, check integer and comment is byte-identical', async (t) => {
+  const dir = tempDir(t);
+  const cases = [
+    ...ED25519_CASES,
+    { name: 'ecdsa', args: ['-t', 'ecdsa', '-b', '384', '-a', '2'], passphrase: 'ec pass', comment: 'ecdsa' },
+    { name: 'rsa', args: ['-t', 'rsa', '-b', '2048'], passphrase: '', comment: 'rsa' },
+  ];
+  for (const c of cases) {
+    const w = keygenWrite(dir, c.name, c.args, c.passphrase, c.comment);
+    const parsed = await parseOpenSshPrivateKey(w.text, c.passphrase || undefined);
+    assert.equal(parsed.encryption?.rounds, c.passphrase ? Number(c.args[c.args.indexOf('-a') + 1]) : undefined, c.name);
+    assert.equal(parsed.publicLine, w.publicLine, c.name);
+    assert.equal(writeOpenSshPrivateKey(parsed), w.text, c.name);
+  }
+});
+
+test('reads the other key types ssh-keygen writes (public line as ssh-keygen -y prints it)', async (t) => {
+  const dir = tempDir(t);
+  for (const [name, args, pass] of [
+    ['ecdsa256', ['-t', 'ecdsa', '-b', '256'], ''],
+    ['ecdsa521', ['-t', 'ecdsa', '-b', '521', '-a', '1'], 'x'],
+    ['rsa-ctr', ['-t', 'rsa', '-b', '2048', '-a', '1', '-Z', 'aes128-ctr'], 'y'],
+    ['ed-cbc', ['-t', 'ed25519', '-a', '1', '-Z', 'aes256-cbc'], 'z'],
+  ] as const) {
+    const w = keygenWrite(dir, name, [...args], pass, name);
+    assert.equal((await readOpenSshPrivateKey(w.text, pass || undefined)).publicKey, w.publicLine, name);
+  }
+});
+
+test('wrong or missing passphrase: the specific SshParseError', async (t) => {
+  const dir = tempDir(t);
+  const w = keygenWrite(dir, 'k', ['-t', 'ed25519', '-a', '2'], 'right', 'c');
+  await assert.rejects(readOpenSshPrivateKey(w.text, 'wrong'), (e: unknown) =>
+    e instanceof SshParseError && e.code === 'bad-passphrase' && e.message === 'Incorrect passphrase: it does not decrypt this private key');
+  for (const missing of [undefined, '']) {
+    await assert.rejects(readOpenSshPrivateKey(w.text, missing), (e: unknown) =>
+      e instanceof SshParseError && e.code === 'needs-passphrase' && e.message === 'This private key is protected by a passphrase: enter it to read the key');
+  }
+  // Our own encrypted output behaves the same.
+  const ours = await generateKey({ passphrase: 'right', rounds: 2 });
+  await assert.rejects(readOpenSshPrivateKey(ours.privateKey, 'Right'), { code: 'bad-passphrase' });
+  assert.equal((await readOpenSshPrivateKey(ours.privateKey, 'right')).publicKey, ours.publicKey);
+});
+
+test('damaged files get specific messages', async () => {
+  const key = await generateKey({ comment: 'c' });
+  const lines = key.privateKey.split('\n');
+  const cases: [string, string, RegExp][] = [
+    ['', 'bad-format', /BEGIN OPENSSH PRIVATE KEY-----" line is missing/],
+    [lines.slice(0, 3).join('\n'), 'truncated', /END OPENSSH PRIVATE KEY-----" line is missing/],
+    [[lines[0], lines.at(-2)].join('\n'), 'truncated', /empty between its BEGIN and END/],
+    [[lines[0], 'not*base64', lines.at(-2)].join('\n'), 'bad-base64', /not valid base64/],
+    [armor(new TextEncoder().encode('openssh-key-v2\0rest')), 'bad-format', /does not start with "openssh-key-v1"/],
+    [[...lines.slice(0, 2), ...lines.slice(3)].join('\n'), 'truncated', /truncated/],
+  ];
+  for (const [text, code, message] of cases) {
+    await assert.rejects(readOpenSshPrivateKey(text), (e: unknown) => e instanceof SshParseError && e.code === code && message.test(e.message), `${code} ${message}`);
+  }
+  // CRLF line endings and surrounding text, as pastes bring them, are fine.
+  assert.equal((await readOpenSshPrivateKey(`  \r\n${key.privateKey.replace(/\n/g, '\r\n')}trailing`)).publicKey, key.publicKey);
+});
+
+/** Re-armours raw bytes the way OpenSSH does. */
+function armor(bytes: Uint8Array): string {
+  const b64 = Buffer.from(bytes).toString('base64').replace(/.{70}/g, '$&\n').replace(/\n?$/, '\n');
+  return `-----BEGIN OPENSSH PRIVATE KEY-----\n${b64}-----END OPENSSH PRIVATE KEY-----\n`;
+}
+
+async function onlyParseErrors(text: string, passphrase?: string): Promise<boolean> {
+  try {
+    await readOpenSshPrivateKey(text, passphrase);
+    return true;
+  } catch (e) {
+    if (e instanceof SshParseError && e.message.length > 0) return true;
+    throw e;
+  }
+}
+
+test('property: mutated files never throw anything but SshParseError', async () => {
+  const plain = await generateKey({ comment: 'fuzz' });
+  const enc = await generateKey({ comment: 'fuzz', passphrase: 'p', rounds: 1 });
+  const bytesOf = (text: string): Uint8Array => Buffer.from(text.split('\n').slice(1, -2).join(''), 'base64');
+  const samples = [{ text: plain.privateKey, pass: undefined }, { text: enc.privateKey, pass: 'p' }];
+  // Byte-level: flips, truncations and insertions inside the binary, re-armoured.
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...samples),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+      fc.option(fc.nat(), { nil: undefined }),
+      async (sample, flips, cut) => {
+        const b = bytesOf(sample.text);
+        for (const [at, v] of flips) b[at % b.length] = v;
+        const mutated = cut === undefined ? b : b.subarray(0, cut % b.length);
+        return onlyParseErrors(armor(mutated), sample.pass);
+      },
+    ),
+    { numRuns: 300 },
+  );
+  // Text-level: arbitrary edits of the armoured text.
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string(), async (sample, start, len, insert) => {
+      const t = sample.text;
+      const s = start % t.length;
+      return onlyParseErrors(t.slice(0, s) + insert + t.slice(s + (len % 20)), sample.pass);
+    }),
+    { numRuns: 300 },
+  );
+});
