@@ -1,31 +1,19 @@
-import { launch, routeConsole, screenshot } from './test/e2e/harness.ts';
+import { launch, routeConsole } from './test/e2e/harness.ts';
 import { generateKey, readText } from './test/helpers/openssh.ts';
-const ed = generateKey({ kind: 'ed25519' });
+const pem = generateKey({ kind: 'rsa', bits: 2048 }, { format: 'PEM', comment: 'pem@rpk-test' });
 const run = await launch();
 try {
   await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://console.runpod.io' });
   await routeConsole(run.context);
   const page = await run.context.newPage();
-  page.on('console', (m) => console.log('PAGE:', m.text()));
+  page.on('console', (m) => console.log('PAGE:', m.type(), m.text()));
+  page.on('pageerror', (e) => console.log('PAGEERR:', e.message));
   await page.goto('https://console.runpod.io/user/settings');
   const field = page.getByLabel('SSH Public Key').and(page.locator('textarea:not([aria-hidden=true])'));
-  await field.waitFor();
-  const t0 = Date.now();
   await page.locator('[data-rpk=panel]').waitFor({ state: 'attached' });
-  console.log('panel after', Date.now() - t0, await page.locator('[data-rpk=panel]').count());
-  await field.fill(ed.publicLine);
-  await page.waitForTimeout(300);
-  console.log('state', await page.locator('[data-rpk=panel]').getAttribute('data-rpk-state'));
-  await field.fill('');
   await field.focus();
-  await page.evaluate((t) => navigator.clipboard.writeText(t), readText(ed.privatePath));
+  await page.evaluate((t) => navigator.clipboard.writeText(t), readText(pem.privatePath));
   await page.keyboard.press('ControlOrMeta+V');
-  await page.waitForTimeout(300);
-  console.log('value after private paste', JSON.stringify(await field.inputValue()), await page.evaluate(() => (window as any).__replica.pasteEvents));
+  await page.waitForTimeout(2000);
   console.log(await page.locator('[data-rpk=finding]').evaluateAll((n) => n.map((x) => x.outerHTML)));
-  await page.evaluate((t) => navigator.clipboard.writeText(t), ed.publicLine);
-  await page.keyboard.press('ControlOrMeta+V');
-  await page.waitForTimeout(300);
-  console.log('value after pub paste', JSON.stringify(await field.inputValue()), await page.evaluate(() => (window as any).__replica.pasteEvents));
-  console.log(await screenshot(page, 'kf-scratch'));
 } finally { await run.close(); }

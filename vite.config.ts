@@ -7,8 +7,25 @@ const browser: TargetBrowser = process.env.RPK_BROWSER === 'firefox' ? 'firefox'
 // RPK_OUT_DIR lets parallel work build side by side without clobbering dist/.
 const outDir = process.env.RPK_OUT_DIR ?? (browser === 'firefox' ? 'dist-firefox' : 'dist');
 
+// sshpk (only in the lazily loaded foreign-format adapter chunk) needs these Node modules in the
+// browser; only its dependency graph imports them, so they never reach the eager bundles.
+const shim = (name: string) => new URL(`./src/core/keys/formats/shims/${name}.ts`, import.meta.url).pathname;
+export const nodeShims = {
+  alias: {
+    crypto: shim('crypto'),
+    stream: shim('stream'),
+    util: shim('util'),
+    assert: shim('assert'),
+    buffer: new URL('./node_modules/buffer/index.js', import.meta.url).pathname,
+  },
+  // assert-plus reads process.env.NODE_NDEBUG at load time.
+  define: { 'process.env.NODE_NDEBUG': 'false' },
+};
+
 export default defineConfig({
   plugins: [crx({ manifest: manifestFor(browser) as never, browser })],
+  resolve: { alias: nodeShims.alias },
+  define: nodeShims.define,
   build: {
     outDir,
     emptyOutDir: true,

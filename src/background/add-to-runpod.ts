@@ -73,8 +73,12 @@ export async function addToRunpod(publicKey: string): Promise<AddToRunpodResult>
     if (result !== 'no-receiver' && result.ok) return { ok: true, tabId: tab.id };
   }
 
-  const created = await browser.tabs.create({ url: SETTINGS_URL, active: false });
+  // In the background, so the popup (and a key not yet downloaded) stays open. Created blank and
+  // then navigated: automation that attaches to new tabs (Playwright) misses the first navigation
+  // of an inactive tab; for users it is the same.
+  const created = await browser.tabs.create({ url: 'about:blank', active: false });
   if (created.id === undefined) return { ok: false, reason: 'The browser did not open the console tab.' };
+  await browser.tabs.update(created.id, { url: SETTINGS_URL });
   const deadline = Date.now() + NEW_TAB_DEADLINE_MS;
   let last: AddToRunpodResult | 'no-receiver' = 'no-receiver';
   while (Date.now() < deadline) {

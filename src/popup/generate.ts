@@ -158,6 +158,8 @@ export function startGenerate(settings: SettingsHandle, signal: AbortSignal): vo
       confirm.value = '';
       show(generated);
       say(status, S.generated, 'ok');
+      generate.textContent = S.generateAnother;
+      tabHint.hidden = true;
       await remember(generated, comment.value.trim());
     } catch (error) {
       say(status, S.generateFailed(error instanceof Error ? error.message : String(error)), 'error');
@@ -166,6 +168,8 @@ export function startGenerate(settings: SettingsHandle, signal: AbortSignal): vo
       progress.hidden = true;
       generate.removeAttribute('aria-busy');
       check();
+      // The fields were cleared: their "no passphrase" verdict would read as if about the new key.
+      if (key && pass.value === '' && confirm.value === '') say(passMsg, '');
     }
   }
 

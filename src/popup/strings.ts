@@ -11,6 +11,7 @@ export const S = {
   passphraseConfirmMissing: 'Type the passphrase again to confirm it.',
 
   generating: 'Generating…',
+  generateAnother: 'Generate another key',
   encrypting: (pct: number) => `Encrypting the private key (bcrypt)… ${pct}%`,
   generated: 'Key generated. Download the private key before you close this popup.',
   generateFailed: (reason: string) => `Could not generate a key: ${reason}`,

@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { ROOT, launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
 import { rewriteCommand } from '../../src/core/command/index.ts';
 import type { RewriteSettings } from '../../src/core/types.ts';
 
@@ -142,14 +142,28 @@ test("the page's own copy button (writeText from state) puts the corrected comma
   assert.deepEqual(identities, [`identityfile ${keyPath}`]);
   assert.match(g, /^identitiesonly yes$/m);
   await rm(dir, { recursive: true, force: true });
-  await setSettings(DEFAULTS);
 });
 
-test('text that is not an SSH command (Direct TCP Ports) passes through unchanged', async () => {
+test('text that is not an SSH command (Direct TCP Ports) passes through unchanged; with rewriteClipboard off page copies are left alone', async () => {
+  await setSettings(DEFAULTS);
+  await waitForPreview(expected(PROXY, DEFAULTS));
   await resetClipboard();
   await page.click('#copy-ports');
   await page.waitForFunction(() => (window as unknown as { copies: string[] }).copies.includes('149.36.0.213:42442'));
   assert.equal(await clipboard(), PORTS);
+
+  // With "rewrite clipboard" off, the page's copies are left alone; our button still corrects.
+  await setSettings({ rewriteClipboard: false } as Partial<RewriteSettings>);
+  await page.waitForTimeout(300); // no visible effect to wait for: give storage.onChanged time to arrive
+  await resetClipboard();
+  await page.click('#copy-tcp');
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== '(clipboard before the copy)'));
+  assert.equal(await clipboard(), TCP);
+  await resetClipboard();
+  await page.locator('button[data-rpk=copy-corrected]').nth(1).click();
+  assert.equal(await clipboard(), expected(TCP, DEFAULTS));
+  await setSettings({ rewriteClipboard: true } as Partial<RewriteSettings>);
+  await page.waitForTimeout(300);
 });
 
 test("the legacy modal's execCommand('copy') and selection + Ctrl+C get the corrected command", async () => {
@@ -188,16 +202,40 @@ test("the legacy modal's execCommand('copy') and selection + Ctrl+C get the corr
   await setSettings(DEFAULTS);
 });
 
+test('clipboard.write with a text/plain ClipboardItem and a copy handler calling setData are corrected too', async () => {
+  await setSettings(DEFAULTS);
+  await waitForPreview(expected(PROXY, DEFAULTS));
+  await resetClipboard();
+  await page.evaluate((text) => navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }) })]), TCP);
+  assert.equal(await clipboard(), expected(TCP, DEFAULTS));
+
+  // copy-to-clipboard style: the page fills clipboardData in its own copy listener.
+  await resetClipboard();
+  await page.evaluate((text) => {
+    document.addEventListener('copy', (e) => { e.clipboardData?.setData('text/plain', text); e.preventDefault(); }, { once: true });
+    document.execCommand('copy');
+  }, PROXY);
+  assert.equal(await clipboard(), expected(PROXY, DEFAULTS));
+
+  // ...and the same handler with a non-command is left alone.
+  await resetClipboard();
+  await page.evaluate(() => {
+    document.addEventListener('copy', (e) => { e.clipboardData?.setData('text/plain', 'Use ssh to connect, then run nvidia-smi.'); e.preventDefault(); }, { once: true });
+    document.execCommand('copy');
+  });
+  assert.equal(await clipboard(), 'Use ssh to connect, then run nvidia-smi.');
+});
+
 test('copy-corrected on the late worker pane (en dash) copies the repaired command; settings apply to the next copy', async () => {
   await setSettings({ keyPath: '~/.ssh/id_ed25519', identitiesOnly: false, shell: 'posix' });
   await waitForPreview(expected(PROXY, DEFAULTS));
-  const workerBar = page.locator('#worker-cmd ~ [data-rpk-host] button[data-rpk=copy-corrected]');
+  const workerBar = page.locator('#worker [data-rpk-host] button[data-rpk=copy-corrected]');
   await resetClipboard();
   await workerBar.click();
   const first = await clipboard();
   assert.equal(first, expected(WORKER, DEFAULTS));
   assert.ok(!first.includes('\u2013'), 'the en dash is repaired');
-  await page.locator('#worker-cmd ~ [data-rpk-host]').getByText('Copied').waitFor();
+  await page.locator('#worker [data-rpk-host]').getByText('Copied').waitFor();
 
   // PowerShell, a Windows path with a space: the very next click follows.
   const ps: RewriteSettings = { keyPath: 'C:\\Users\\Jo Doe\\.ssh\\id_ed25519', shell: 'powershell', identitiesOnly: true };
@@ -215,7 +253,7 @@ test('copy-corrected on the late worker pane (en dash) copies the repaired comma
   await page.focus('#copy-legacy');
   await page.keyboard.press('Tab');
   assert.equal(await workerBar.evaluate((b) => b.matches(':focus-visible')), true);
-  await page.locator('#worker-cmd ~ [data-rpk-host] .tip').filter({ hasText: 'id_ed25519' }).waitFor();
+  await page.locator('#worker [data-rpk-host] .tip').filter({ hasText: 'id_ed25519' }).waitFor();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== '(clipboard before the copy)'));
   assert.equal(await clipboard(), expected(WORKER, DEFAULTS));
@@ -233,7 +271,10 @@ test('a key path that cannot be quoted for cmd leaves the page copy unchanged an
   assert.equal(await clipboard(), TCP);
   const notice = page.locator('[data-rpk=connect-notice] [data-rpk-reason]');
   await notice.waitFor();
-  assert.equal(await notice.textContent(), refused.ok ? '' : refused.reason);
+  const reason = refused.ok ? '' : refused.reason;
+  assert.ok(reason.length > 0);
+  // Shown as a sentence: capitalised, with a full stop.
+  assert.equal((await notice.textContent())?.toLowerCase(), `${reason.toLowerCase().replace(/\.$/, '')}.`);
   await screenshot(page, 'connect-refused-notice');
   await setSettings(DEFAULTS);
   await page.locator('[data-rpk=connect-notice] button').click();
@@ -263,6 +304,29 @@ async function openReplica(path: string): Promise<Page> {
   return p;
 }
 
+/** axe-core violations whose nodes are in our UI (the page's own issues are not ours to fix). */
+async function axeOnOurUi(p: Page): Promise<string[]> {
+  if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return p.evaluate(async () => {
+    type Nodes = { target: unknown; failureSummary?: string }[];
+    type Result = { violations: { id: string; nodes: Nodes }[]; passes: { id: string; nodes: Nodes }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<Result> } }).axe;
+    const { violations, passes } = await axe.run(document);
+    // The check must have looked at our buttons at all (color-contrast passes on them).
+    if (!passes.some((r) => r.id === 'color-contrast' && r.nodes.some((n) => JSON.stringify(n.target).includes('rpk')))) return ['axe never checked our buttons'];
+    return violations.flatMap((v) => v.nodes.filter((n) => JSON.stringify(n.target).includes('rpk')).map((n) => `${v.id}: ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`));
+  });
+}
+
+/** Sets the settings and waits until the first bar in `scope` previews the command for them. */
+async function settle(p: Page, scope: Locator, settings: RewriteSettings): Promise<void> {
+  await setSettings(settings);
+  const shown = (await scope.locator('[data-rpk-command]').first().textContent()) ?? '';
+  await scope.locator('button[data-rpk=copy-corrected]').first().hover();
+  await scope.locator('[data-rpk-host] .tip').first().filter({ hasText: expected(shown, settings) }).waitFor({ timeout: 5000 });
+  await p.mouse.move(0, 0);
+}
+
 async function readClipboard(p: Page): Promise<string> {
   return p.evaluate(() => navigator.clipboard.readText());
 }
@@ -271,12 +335,12 @@ async function resetClipboardOn(p: Page): Promise<void> {
 }
 
 test('replica pod Connect tab: page copy buttons, re-render, popup settings apply to the next copy, light/dark', async () => {
-  await setSettings(DEFAULTS);
   const p = await openReplica('/pods?theme=light');
   await p.getByText('vigilant_violet_lynx').click();
   const inspector = p.getByRole('complementary', { name: 'Pod vigilant_violet_lynx' });
   const bars = inspector.locator('button[data-rpk=copy-corrected]');
   await bars.nth(1).waitFor();
+  await settle(p, inspector, DEFAULTS);
   assert.equal(await bars.count(), 2, 'SSH and SSH over exposed TCP, not Direct TCP Ports');
 
   const tcpSection = inspector.locator('section').filter({ hasText: 'SSH over exposed TCP' });
@@ -323,6 +387,7 @@ test('replica pod Connect tab: page copy buttons, re-render, popup settings appl
   await bars.first().hover();
   await inspector.locator('[data-rpk-host] .tip').first().filter({ hasText: expected(proxy, DEFAULTS) }).waitFor({ timeout: 5000 });
   await screenshot(inspector, 'connect-replica-light');
+  assert.deepEqual(await axeOnOurUi(p), [], 'axe, light theme');
   await p.evaluate(() => (window as unknown as ReplicaWindow).__replica.setTheme('dark'));
   await p.mouse.move(0, 0);
   await p.keyboard.press('Escape');
@@ -331,6 +396,7 @@ test('replica pod Connect tab: page copy buttons, re-render, popup settings appl
   await p.keyboard.press('Tab');
   await inspector.locator('[data-rpk-host] .tip:not([hidden])').waitFor();
   await screenshot(inspector, 'connect-replica-dark');
+  assert.deepEqual(await axeOnOurUi(p), [], 'axe, dark theme');
   await p.close();
 });
 
@@ -340,10 +406,7 @@ test("replica legacy modal: execCommand('copy') gets the corrected command", asy
   const dialog = p.getByRole('dialog', { name: 'Connect' });
   await dialog.locator('button[data-rpk=copy-corrected]').first().waitFor();
   const line = dialog.locator('code', { hasText: 'root@' }).locator('xpath=..');
-  await setSettings(DEFAULTS);
-  const shown = (await line.locator('code').textContent()) ?? '';
-  await line.locator('button[data-rpk=copy-corrected]').hover();
-  await line.locator('[data-rpk-host] .tip').filter({ hasText: expected(shown, DEFAULTS) }).waitFor({ timeout: 5000 });
+  await settle(p, line, DEFAULTS);
   await resetClipboardOn(p);
   await line.getByRole('button', { name: 'Copy', exact: true }).click();
   const original = await lastCopy(p);
@@ -361,7 +424,7 @@ test('replica worker pane with en dash: page copy and copy-corrected both give t
   await pane.getByRole('tab', { name: 'Connect' }).click();
   const ours = pane.locator('button[data-rpk=copy-corrected]');
   await ours.waitFor();
-  await setSettings(DEFAULTS);
+  await settle(p, pane, DEFAULTS);
   const shown = (await pane.locator('[data-rpk-command]').textContent()) ?? '';
   assert.ok(shown.includes('\u2013i'), 'the replica shows an en dash');
 

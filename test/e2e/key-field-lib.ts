@@ -77,3 +77,8 @@ export async function settingsLoaded(page: Page): Promise<void> {
   const save = page.getByRole('button', { name: 'Update Public Key' });
   await waitFor('settings loaded', () => save.isEnabled(), (v) => v, 10_000);
 }
+
+/** Everything the panel shows (its open shadow root's rendered text). */
+export async function panelText(panel: Locator): Promise<string> {
+  return panel.evaluate((host) => (host.shadowRoot?.querySelector('.rpk') as HTMLElement | null)?.innerText ?? '');
+}

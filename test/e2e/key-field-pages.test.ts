@@ -166,6 +166,8 @@ test('fill-key-field appends on its own line via the native setter; waits for a 
   const late = await page(`<!doctype html><body><div id="h"></div><script>
     setTimeout(() => { document.getElementById('h').innerHTML = '<label for="k">SSH Public Key</label><textarea id="k"></textarea>'; }, 1500);
   </script></body>`);
+  await late.locator('html[data-rpk-ready]').waitFor({ state: 'attached' });
+  assert.equal(await late.locator('#k').count(), 0, 'the field is not there yet');
   assert.deepEqual(await send(rsa.publicLine), { ok: true });
   assert.equal(await late.locator('#k').inputValue(), rsa.publicLine);
   await late.close();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launch, routeConsole, type Launched } from './harness.ts';
 import { certify, derivePublic, exportPublic, generateKey, readText, listLine } from '../helpers/openssh.ts';
-import { findings, settingsLoaded, keyField, panelOf, paste, replica, replicaField, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
+import { panelText, findings, settingsLoaded, keyField, panelOf, paste, replica, replicaField, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
 
 const ed = generateKey({ kind: 'ed25519' }, { comment: 'me@laptop' });
 const ed2 = generateKey({ kind: 'ed25519' }, { comment: 'second@box' });
@@ -67,7 +67,9 @@ function cases(): Case[] {
     { code: 'invalid-key', text: 'ssh-ed25519 AAAAC4NzaC1lZDI1JTE5AAAAIGP+L8hnjIcBqUb8NRrDiC32FuJBvRA0m8jLShzgq6BQ YOUR_EMAIL@DOMAIN.COM', severity: 'error', line: 1, fixable: false, state: 'error' },
     { code: 'unsupported-type', text: `${ed.publicLine}\n${dsa.publicLine}`, severity: 'error', line: 2, fixable: false, state: 'error' },
     { code: 'weak-key', text: rsa1024.publicLine, severity: 'warning', line: 1, fixable: false, state: 'warning' },
-    { code: 'whitespace', text: `${ed.publicLine}\r\n${ecdsa.publicLine}`, severity: 'warning', line: 1, fixable: true, state: 'warning', fixed: `${ed.publicLine}\n${ecdsa.publicLine}`, autoFixedOnPaste: true },
+    // (A textarea normalises CR LF itself; NBSP and tabs survive.)
+    { code: 'whitespace', text: `${ecdsa.publicLine}\n${ed.publicLine}\t`, severity: 'warning', line: 2, fixable: true, state: 'warning', fixed: `${ecdsa.publicLine}\n${ed.publicLine}`, autoFixedOnPaste: true },
+    { code: 'whitespace', text: `${edType}\u00a0${edBlob} me@laptop`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine, autoFixedOnPaste: true },
     { code: 'not-a-key', text: `$ cat ~/.ssh/id_ed25519.pub\n${ed.publicLine}`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine },
     { code: 'duplicate', text: `${ed.publicLine}\n${ecdsa.publicLine}\n${ed.publicLine}`, severity: 'warning', line: 3, fixable: true, state: 'warning', fixed: `${ed.publicLine}\n${ecdsa.publicLine}` },
     { code: 'certificate', text: cert.certLine, severity: 'warning', line: 1, fixable: false, state: 'warning' },
@@ -88,7 +90,7 @@ test('valid keys: one [data-rpk=key] per key with ssh-keygen fingerprints, state
     { fp: ed.sha256.fingerprint, type: ed.type, bits: String(ed.sha256.bits), line: '1' },
     { fp: ecdsa.sha256.fingerprint, type: ecdsa.type, bits: String(ecdsa.sha256.bits), line: '3' },
   ]);
-  const text = await panel.innerText();
+  const text = await panelText(panel);
   assert.match(text, /only pods started or restarted after/i);
   assert.match(text, /echo \$PUBLIC_KEY/);
   // Randomart toggle shows exactly what ssh-keygen -lv draws.
@@ -101,9 +103,11 @@ test('valid keys: one [data-rpk=key] per key with ssh-keygen fingerprints, state
 test('every contract code, typed: code, severity, line, state; the single fix; undo', async (t) => {
   await openSettings();
   for (const c of cases()) {
-    await t.test(c.code, async () => {
-      await typeText(c.text);
+    await t.test(`${c.code} (${c.severity})`, async () => {
       const panel = panelOf(page);
+      await typeText('');
+      await waitForState(panel, 'empty');
+      await typeText(c.text);
       const seen = await waitForFinding(panel, c.code);
       const f = seen.find((x) => x.code === c.code)!;
       assert.equal(f.severity, c.severity, `${c.code} severity`);
@@ -130,7 +134,7 @@ test('every contract code, pasted: auto-fixed with a "Fixed" note and undo, or r
   await openSettings();
   for (const c of cases()) {
     if (c.code === 'private-key') continue; // its own test below
-    await t.test(c.code, async () => {
+    await t.test(`${c.code} (${c.severity})`, async () => {
       await typeText('');
       const panel = panelOf(page);
       await waitForState(panel, 'empty');
@@ -139,7 +143,7 @@ test('every contract code, pasted: auto-fixed with a "Fixed" note and undo, or r
         const fixed = await waitFor('paste fixed', () => keyField(page).inputValue(), (v) => v !== '' && v !== c.text);
         if (c.fixed !== undefined) assert.equal(fixed.trim(), c.fixed);
         if (c.code === 'foreign-format') assert.equal(fixed.trim().split(' ').slice(0, 2).join(' '), ed.publicLine.split(' ').slice(0, 2).join(' '));
-        assert.match(await panel.innerText(), /Fixed:/);
+        assert.match(await panelText(panel), /Fixed:/);
         assert.ok(!(await findings(panel)).some((x) => x.code === c.code));
         assert.equal(await replicaField(page), fixed);
         // Ctrl+Z right after the fix gives back exactly what was pasted.
@@ -159,7 +163,7 @@ test('every contract code, pasted: auto-fixed with a "Fixed" note and undo, or r
 
 test('fix-all repairs a field with several problems at once, and undo restores it', async () => {
   await openSettings();
-  const messy = `$ cat ~/.ssh/id_ed25519.pub\n${edBlob} me@laptop\n${ed2.publicLine} ${ecdsa.publicLine}\r\n${ed2.publicLine}`;
+  const messy = `$ cat ~/.ssh/id_ed25519.pub\n${edBlob} me@laptop\n${ed2.publicLine} ${ecdsa.publicLine}\u00a0\n${ed2.publicLine}`;
   await typeText(messy);
   const panel = panelOf(page);
   await waitForState(panel, 'error');

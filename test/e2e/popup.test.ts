@@ -100,6 +100,7 @@ test('generate (no passphrase): downloads match ssh-keygen, public key remembere
     const key = await generateInPopup(popup);
     const generateMs = Date.now() - started;
     assert.match(key.publicKey, new RegExp(`^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI[A-Za-z0-9+/]{43} ${today()}$`));
+    assert.equal(await popup.locator('[data-rpk=public-key]').textContent(), key.publicKey, 'readable as text too');
     assert.equal(await popup.locator('[data-rpk=unsaved-warning]').isVisible(), true, 'warns before the private key is downloaded');
 
     const priv = await download(popup, 'download-private', dir);

@@ -58,7 +58,7 @@ export async function download(popup: Page, hook: 'download-private' | 'download
 
 /** `ssh-keygen -y -f` (the public line derived from the private file) and `ssh-keygen -l` of it. */
 export function sshKeygenPublic(privatePath: string, passphrase = ''): string {
-  return execFileSync('ssh-keygen', ['-y', '-P', passphrase, '-f', privatePath], { encoding: 'utf8' }).trim();
+  return execFileSync('ssh-keygen', ['-y', '-P', passphrase, '-f', privatePath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 export function sshKeygenFingerprint(path: string): string {
   return execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', path], { encoding: 'utf8' }).trim();

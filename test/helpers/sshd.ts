@@ -19,6 +19,8 @@ export interface Sshd {
   authorizedKeys: string;
   /** sshd's stderr so far (-e logs there): useful in assertion messages. */
   log(): string;
+  /** Resolves with the log once it matches `pattern` (sshd logs asynchronously), else rejects. */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,14 @@ export async function startSshd(): Promise<Sshd> {
     dir,
     authorizedKeys,
     log: () => log,
+    async waitForLog(pattern, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(log)) {
+        if (Date.now() > deadline) throw new Error(`sshd log does not match ${pattern}:\n${log}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return log;
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

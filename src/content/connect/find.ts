@@ -20,6 +20,17 @@ export function commandOf(element: Element): string | undefined {
   }
   const text = element.textContent ?? '';
   if (text.length > MAX_TEXT || !MAYBE_COMMAND.test(text)) return undefined;
+  // Every DOM change rescans the page: parse each element's text once, until that text changes.
+  const memo = parsed.get(element);
+  if (memo?.text === text) return memo.command;
+  const command = singleCommand(text);
+  parsed.set(element, { text, command });
+  return command;
+}
+
+const parsed = new WeakMap<Element, { text: string; command: string | undefined }>();
+
+function singleCommand(text: string): string | undefined {
   const found = findSshCommands(text);
   if (found.length !== 1) return undefined;
   const [only] = found;

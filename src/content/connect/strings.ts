@@ -2,8 +2,6 @@
 export const S = {
   copyCorrected: 'Copy with my key',
   copyConfig: 'ssh config',
-  copyCorrectedLabel: 'Copy this SSH command with your key path and shell quoting',
-  copyConfigLabel: 'Copy a ~/.ssh/config block for this host',
   previewCommand: 'Copies, for your key and shell:',
   previewConfig: 'Copies this block for ~/.ssh/config:',
   previewUnchanged: 'Copies the command as shown, because:',
@@ -11,7 +9,7 @@ export const S = {
   copiedUnchanged: 'Copied unchanged',
   copyFailed: 'Copy failed: select the command and press Ctrl+C',
   noticeTitle: 'Runpod SSH Key Helper',
-  noticeUnchanged: 'The SSH command was copied as the console wrote it, without your key path:',
+  noticeUnchanged: 'The SSH command was copied unchanged, as the console wrote it:',
   noticeFix: 'Change the key path or shell in the extension popup.',
   close: 'Close',
 } as const;

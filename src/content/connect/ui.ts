@@ -86,6 +86,12 @@ export interface Bar {
   refresh(): void;
 }
 
+/** Core reasons are sentence fragments ("the key path contains …"): show them as sentences. */
+function sentence(reason: string): string {
+  const text = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 let hideOpenTip: (() => void) | undefined;
 
 export function createBar(source: BarSource, signal: AbortSignal): Bar {
@@ -93,8 +99,8 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
   const root = host.attachShadow({ mode: 'open' });
   const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const tip = el('div', { class: 'tip', role: 'tooltip', id: 'rpk-tip', hidden: '' });
-  const copy = el('button', { type: 'button', 'data-rpk': RPK.copyCorrected, 'aria-describedby': 'rpk-tip', 'aria-label': S.copyCorrectedLabel }, icon(KEY_ICON), S.copyCorrected);
-  const config = el('button', { type: 'button', 'data-rpk': 'copy-ssh-config', 'aria-describedby': 'rpk-tip', 'aria-label': S.copyConfigLabel }, icon(FILE_ICON), S.copyConfig);
+  const copy = el('button', { type: 'button', 'data-rpk': RPK.copyCorrected, 'aria-describedby': 'rpk-tip' }, icon(KEY_ICON), S.copyCorrected);
+  const config = el('button', { type: 'button', 'data-rpk': 'copy-ssh-config', 'aria-describedby': 'rpk-tip' }, icon(FILE_ICON), S.copyConfig);
   root.append(el('style', {}, STYLE), copy, config, status, tip);
 
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -115,7 +121,7 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
     const preview = previewFor(button);
     const parts: Node[] = [];
     if (preview.ok) parts.push(el('div', { class: 'label' }, button === copy ? S.previewCommand : S.previewConfig));
-    else parts.push(el('div', { class: 'label' }, S.previewUnchanged), el('div', { class: 'why' }, preview.reason));
+    else parts.push(el('div', { class: 'label' }, S.previewUnchanged), el('div', { class: 'why' }, sentence(preview.reason)));
     parts.push(el('pre', {}, preview.text));
     tip.replaceChildren(...parts);
     const { bg, fg } = themeAt(host.parentElement ?? document.body);
@@ -199,7 +205,7 @@ export function showNotice(reason: string): void {
   notice.text.replaceChildren(
     el('b', {}, S.noticeTitle),
     el('p', {}, S.noticeUnchanged),
-    el('p', { 'data-rpk-reason': '' }, reason),
+    el('p', { 'data-rpk-reason': '' }, sentence(reason)),
     el('p', {}, S.noticeFix),
   );
   clearTimeout(notice.timer);

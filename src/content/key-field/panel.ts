@@ -145,7 +145,9 @@ export class Panel {
       const item = el('li', { class: 'finding', 'data-rpk': RPK.finding, 'data-code': f.code, 'data-severity': f.severity, 'data-line': String(f.line), 'data-finding-id': f.id });
       item.append(el('span', { class: 'sev' }, SEVERITY_WORD[f.severity]));
       const msg = el('span', { class: 'msg' });
-      msg.append(el('span', { class: 'loc' }, `Line ${f.line}:`), document.createTextNode(f.message));
+      // Core's sentences usually name their line already ("Line 3 holds…").
+      if (!/^Lines? \d/.test(f.message)) msg.append(el('span', { class: 'loc' }, `Line ${f.line}:`));
+      msg.append(document.createTextNode(f.message));
       item.append(msg);
       if (f.fixLabel) item.append(el('button', { type: 'button', 'data-rpk': RPK.fix, 'aria-label': `${f.fixLabel} (line ${f.line})` }, f.fixLabel));
       else item.append(el('span'));

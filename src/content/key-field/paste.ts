@@ -5,13 +5,7 @@
  */
 import type { FindingCode } from '../../core/types.ts';
 import { analyze, loadAdapter, mayNeedAdapter } from './analysis.ts';
-
-/** Every private key armour OpenSSH, OpenSSL, PKCS#8, SSH.com and PuTTY write. */
-const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----|PuTTY-User-Key-File-\d+:|---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----|^\s*b3BlbnNzaC1rZXktdjE/m;
-
-export function looksPrivate(text: string): boolean {
-  return PRIVATE_KEY.test(text);
-}
+import { looksPrivate } from './private-text.ts';
 
 /** Problems a paste carries by accident (copying from a terminal, a PDF, a chat). */
 const AUTO_FIX: ReadonlySet<FindingCode> = new Set(['whitespace', 'wrapped', 'joined', 'missing-type', 'foreign-format', 'type-mismatch']);
@@ -41,7 +35,13 @@ export function needsAdapterFirst(pasted: string): boolean {
 }
 
 export const PRIVATE_MESSAGE =
-  'This is a PRIVATE key: it was blocked and never reached the page or the field. Runpod needs your PUBLIC key (the .pub file).';
+  'This paste was blocked: it is a PRIVATE key, and it never reached the page or the field. Only the public key (the .pub file) belongs here.';
+const BLOCKED = 'This paste was blocked and never reached the page or the field.';
+
+/** Core's sentence, with line numbers that refer to the pasted text (not the field) dropped. */
+function restate(message: string): string {
+  return `${BLOCKED} ${message.replace(/^Lines? \S+ (?:is|are) /, 'It is ')}`;
+}
 
 /**
  * Derives the public key line(s) from a blocked private paste, when possible without a
@@ -50,12 +50,13 @@ export const PRIVATE_MESSAGE =
 export async function derivePublic(pasted: string): Promise<{ insert?: string; message: string }> {
   if (mayNeedAdapter(pasted)) await loadAdapter();
   let text = pasted;
-  let hint = '';
+  let message = '';
   for (let round = 0; round < 10; round++) {
     const finding = analyze(text).findings.find((f) => f.code === 'private-key');
     if (!finding) break;
+    message ||= finding.message;
     if (!finding.fix) {
-      hint = finding.message;
+      message = finding.message;
       break;
     }
     const next = finding.fix.apply();
@@ -64,7 +65,7 @@ export async function derivePublic(pasted: string): Promise<{ insert?: string; m
   }
   const insert = text.trim();
   if (insert && insert !== pasted.trim() && !looksPrivate(insert)) {
-    return { insert, message: `${PRIVATE_MESSAGE} Its public key can be inserted instead.` };
+    return { insert, message: message ? restate(message) : PRIVATE_MESSAGE };
   }
-  return { message: hint ? `${PRIVATE_MESSAGE} ${hint}` : `${PRIVATE_MESSAGE} Run ssh-keygen -y -f <private key file> and paste its output.` };
+  return { message: message ? restate(message) : `${PRIVATE_MESSAGE} Run ssh-keygen -y -f <private key file> and paste what it prints.` };
 }

@@ -27,3 +27,6 @@ export async function readOpenSshPrivateKey(text: string, passphrase?: string): 
     throw new SshParseError('bad-format', `The OpenSSH private key could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+// Deterministic writer/reader of the whole file (salt, rounds, check integer as parameters).
+export { writeOpenSshPrivateKey, parseOpenSshPrivateKey, type OpenSshPrivateKeyParts, type ParsedOpenSshPrivateKey } from './openssh-private.ts';

@@ -12,7 +12,9 @@
  * kdfoptions = string salt (16 bytes), uint32 rounds; block size 16. The two check integers are
  * equal random numbers: after decryption they tell a wrong passphrase from a right one.
  */
-import { cbc, ctr } from '@noble/ciphers/aes.js';
+import { cbc, ctr, gcm } from '@noble/ciphers/aes.js';
+import { chacha20orig } from '@noble/ciphers/chacha.js';
+import { poly1305 } from '@noble/ciphers/_poly1305.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { SshParseError } from '../errors.ts';
 import { decodeBase64, encodeBase64 } from '../wire/base64.ts';
@@ -32,14 +34,60 @@ export const SALT_LEN = 16;
 /** Reading refuses absurd round counts (a damaged or hostile file must not hang the UI). */
 export const MAX_READ_ROUNDS = 1024;
 
-/** Ciphers we read (the ones `ssh-keygen -Z` can write with a plain block mode). */
-const CIPHERS: Record<string, { keyLen: number; block: number; mode: 'ctr' | 'cbc' }> = {
-  'aes128-ctr': { keyLen: 16, block: 16, mode: 'ctr' },
-  'aes192-ctr': { keyLen: 24, block: 16, mode: 'ctr' },
-  'aes256-ctr': { keyLen: 32, block: 16, mode: 'ctr' },
-  'aes128-cbc': { keyLen: 16, block: 16, mode: 'cbc' },
-  'aes192-cbc': { keyLen: 24, block: 16, mode: 'cbc' },
-  'aes256-cbc': { keyLen: 32, block: 16, mode: 'cbc' },
+interface CipherSpec {
+  keyLen: number;
+  ivLen: number;
+  block: number;
+  /** Bytes of authentication tag after the encrypted string (AEAD ciphers). */
+  authLen: number;
+  /** Decrypts; null when the tag does not verify (which means a wrong passphrase). */
+  decrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array, tag: Uint8Array): Uint8Array | null;
+}
+
+const aesCtr = (keyLen: number): CipherSpec => ({ keyLen, ivLen: 16, block: 16, authLen: 0, decrypt: (k, iv, d) => ctr(k, iv).decrypt(d) });
+const aesCbc = (keyLen: number): CipherSpec => ({ keyLen, ivLen: 16, block: 16, authLen: 0, decrypt: (k, iv, d) => cbc(k, iv, { disablePadding: true }).decrypt(d) });
+/** aes*-gcm@openssh.com (RFC 5647 as OpenSSH does it): 12-byte IV, 16-byte tag, no AAD here. */
+const aesGcm = (keyLen: number): CipherSpec => ({
+  keyLen, ivLen: 12, block: 16, authLen: 16,
+  decrypt: (k, iv, d, tag) => {
+    const sealed = new Uint8Array(d.length + tag.length);
+    sealed.set(d);
+    sealed.set(tag, d.length);
+    try {
+      return gcm(k, iv).decrypt(sealed);
+    } catch {
+      return null;
+    }
+  },
+});
+/**
+ * chacha20-poly1305@openssh.com (PROTOCOL.chacha20poly1305) with sequence number 0 and no length
+ * header: the Poly1305 key is ChaCha20(K_main, nonce 0, block 0); the payload uses blocks 1….
+ */
+const chachaPoly: CipherSpec = {
+  keyLen: 64, ivLen: 0, block: 8, authLen: 16,
+  decrypt: (k, _iv, d, tag) => {
+    const mainKey = k.subarray(0, 32);
+    const nonce = new Uint8Array(8);
+    const polyKey = chacha20orig(mainKey, nonce, new Uint8Array(32));
+    const expected = poly1305(d, polyKey);
+    let diff = 0;
+    for (let i = 0; i < 16; i++) diff |= expected[i]! ^ tag[i]!;
+    return diff === 0 ? chacha20orig(mainKey, nonce, d, undefined, 1) : null;
+  },
+};
+
+/** Every cipher `ssh-keygen -Z` can write except 3des-cbc. */
+const CIPHERS: Record<string, CipherSpec> = {
+  'aes128-ctr': aesCtr(16),
+  'aes192-ctr': aesCtr(24),
+  'aes256-ctr': aesCtr(32),
+  'aes128-cbc': aesCbc(16),
+  'aes192-cbc': aesCbc(24),
+  'aes256-cbc': aesCbc(32),
+  'aes128-gcm@openssh.com': aesGcm(16),
+  'aes256-gcm@openssh.com': aesGcm(32),
+  'chacha20-poly1305@openssh.com': chachaPoly,
 };
 
 /**
@@ -177,6 +225,7 @@ interface Envelope {
   rounds?: number;
   publicBlob: Uint8Array;
   encrypted: Uint8Array;
+  tag: Uint8Array;
 }
 
 function readEnvelope(bytes: Uint8Array): Envelope {
@@ -191,16 +240,19 @@ function readEnvelope(bytes: Uint8Array): Envelope {
   if (nkeys !== 1) throw new SshParseError('unsupported', `The OpenSSH private key file holds ${nkeys} keys; only files with exactly one key are supported`);
   const publicBlob = r.bytes('public key');
   const encrypted = r.bytes('private section');
+  const spec = CIPHERS[cipher];
+  if (!spec && cipher !== 'none') {
+    throw new SshParseError('unsupported', `Private keys encrypted with "${cipher}" are not supported; convert it with "ssh-keygen -p -Z aes256-ctr -f <file>"`);
+  }
+  const tag = r.raw(spec?.authLen ?? 0, 'authentication tag');
   r.end();
-  const env: Envelope = { cipher, kdf, publicBlob, encrypted };
+  const env: Envelope = { cipher, kdf, publicBlob, encrypted, tag };
 
   if (cipher === 'none') {
     if (kdf !== 'none' || kdfOptions.length !== 0) throw new SshParseError('bad-format', `The OpenSSH private key is inconsistent: cipher "none" with KDF "${kdf}"`);
     if (encrypted.length % 8 !== 0) throw new SshParseError('bad-length', `The OpenSSH private key is damaged: its private section (${encrypted.length} bytes) is not a multiple of 8 bytes`);
     return env;
   }
-  const spec = CIPHERS[cipher];
-  if (!spec) throw new SshParseError('unsupported', `Private keys encrypted with "${cipher}" are not supported (aes128/192/256-ctr and -cbc are)`);
   if (kdf !== 'bcrypt') throw new SshParseError('unsupported', `The private key's KDF "${kdf}" is not supported (only bcrypt)`);
   const k = new SshReader(kdfOptions, 'The private key\'s KDF options');
   env.salt = k.bytes('salt');
@@ -209,17 +261,20 @@ function readEnvelope(bytes: Uint8Array): Envelope {
   if (env.salt.length === 0) throw new SshParseError('bad-format', 'The private key\'s KDF salt is empty');
   if (env.rounds === 0) throw new SshParseError('bad-format', 'The private key\'s KDF rounds are 0');
   if (env.rounds > MAX_READ_ROUNDS) throw new SshParseError('unsupported', `The private key asks for ${env.rounds} bcrypt rounds; more than ${MAX_READ_ROUNDS} would take minutes here, so use ssh-keygen for it`);
-  if (encrypted.length % spec.block !== 0) {
-    throw new SshParseError('bad-length', `The OpenSSH private key is damaged: its encrypted section (${encrypted.length} bytes) is not a multiple of ${spec.block} bytes`);
+  const block = spec!.block; // known: unknown ciphers were refused above
+  if (encrypted.length % block !== 0) {
+    throw new SshParseError('bad-length', `The OpenSSH private key is damaged: its encrypted section (${encrypted.length} bytes) is not a multiple of ${block} bytes`);
   }
   return env;
 }
 
+const BAD_PASSPHRASE = 'Incorrect passphrase: it does not decrypt this private key';
+
 function decrypt(env: Envelope, material: Uint8Array): Uint8Array {
   const spec = CIPHERS[env.cipher]!;
-  const key = material.subarray(0, spec.keyLen);
-  const iv = material.subarray(spec.keyLen, spec.keyLen + 16);
-  return spec.mode === 'ctr' ? ctr(key, iv).decrypt(env.encrypted) : cbc(key, iv, { disablePadding: true }).decrypt(env.encrypted);
+  const plain = spec.decrypt(material.subarray(0, spec.keyLen), material.subarray(spec.keyLen), env.encrypted, env.tag);
+  if (!plain) throw new SshParseError('bad-passphrase', BAD_PASSPHRASE);
+  return plain;
 }
 
 const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -230,7 +285,7 @@ function readInner(env: Envelope, inner: Uint8Array, encryption: Encryption | un
   const check1 = r.uint32('check integer');
   const check2 = r.uint32('check integer');
   if (check1 !== check2) {
-    if (encryption) throw new SshParseError('bad-passphrase', 'Incorrect passphrase: it does not decrypt this private key');
+    if (encryption) throw new SshParseError('bad-passphrase', BAD_PASSPHRASE);
     throw new SshParseError('bad-format', 'The OpenSSH private key is damaged: its check integers differ');
   }
   const keyStart = r.offset;
@@ -284,7 +339,7 @@ export async function parseOpenSshPrivateKey(text: string, passphrase?: string):
   if (!passphrase) throw new SshParseError('needs-passphrase', 'This private key is protected by a passphrase: enter it to read the key');
   const spec = CIPHERS[env.cipher]!;
   const encryption: Encryption = { passphrase: new TextEncoder().encode(passphrase), salt: env.salt!.slice(), rounds: env.rounds! };
-  const material = await bcryptPbkdfAsync(encryption.passphrase, encryption.salt, encryption.rounds, spec.keyLen + 16);
+  const material = await bcryptPbkdfAsync(encryption.passphrase, encryption.salt, encryption.rounds, spec.keyLen + spec.ivLen);
   return readInner(env, decrypt(env, material), encryption);
 }
 

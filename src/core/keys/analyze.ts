@@ -224,9 +224,9 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
       const written = t.slice(f.hit.start, f.hit.end);
       const pad = (4 - (charsFor(f.hit.bytes.length) % 4)) % 4;
       const b64 = written + '='.repeat(pad - (f.hit.end - f.hit.dataEnd));
-      let parsed = null;
+      let parsed = f.hit.parsed ?? null;
       let error: string | null = null;
-      try {
+      if (!parsed) try {
         parsed = parseKeyBlob(f.hit.bytes);
       } catch (e) {
         if (!(e instanceof SshParseError)) throw e;
@@ -271,7 +271,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
       if (k.parsed) occs.push(k);
     }
     const lastComment = (keys[keys.length - 1] as KeyOcc).comment;
-    if (/(?:^|\s)AAAA[A-Za-z0-9+/]{12,}/.test(lastComment)) {
+    if (/(?:^|\s)AAAA[A-Za-z0-9+/]{12,}|(?:^|\s)AAAA[A-Za-z0-9+/]{4,}=*$/.test(lastComment)) {
       issues.push({ ...damagedPrefixIssue(line, lastComment), message: `The comment on line ${line} ("${lastComment.length > 40 ? lastComment.slice(0, 39) + '…' : lastComment}") holds what looks like another, damaged key. Copy each key again from its .pub file, one per line.`, fixable: false, line });
     }
     const lastEnd = (found[found.length - 1] as (typeof found)[number]).hit.end;
@@ -361,6 +361,9 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
   return { field, entries, occs, crLine: field.firstCrLine };
 }
 
+const crMessage = (line: number): string =>
+  `The field uses Windows (CR) line endings from line ${line} on. SSH tolerates them, but Runpod's key check does not: fix converts them to plain newlines.`;
+
 function worst(findings: readonly Finding[]): FieldState {
   let s: FieldState = 'ok';
   for (const f of findings) {
@@ -370,30 +373,44 @@ function worst(findings: readonly Finding[]): FieldState {
   return s;
 }
 
-function detailedKey(k: KeyOcc): DetailedKey {
-  const p = k.parsed!;
-  let md5: string | undefined;
-  let art: string | undefined;
-  const key = {
-    line: k.line + 1,
-    type: p.type,
-    bits: p.bits,
-    comment: k.comment,
-    fingerprint: fingerprintSha256(k.bytes),
-    endLine: k.endLine + 1,
-    certificate: p.certificate,
-    label: p.label,
-    // Lazy: most re-analyses on a keystroke never draw them.
-    get md5(): string {
-      return (md5 ??= fingerprintMd5(k.bytes));
-    },
-    get randomart(): string {
-      return (art ??= randomart(k.bytes, p));
-    },
-  } as DetailedKey;
-  if (k.options) key.options = k.options;
-  return key;
+/** A valid key; md5 and randomart are computed on first read (most keystrokes never draw them). */
+class Key implements DetailedKey {
+  line: number;
+  type: string;
+  bits: number;
+  comment: string;
+  fingerprint: string;
+  endLine: number;
+  certificate: boolean;
+  label: string;
+  options?: string;
+  #occ: KeyOcc;
+  #md5: string | undefined;
+  #art: string | undefined;
+  constructor(k: KeyOcc) {
+    const p = k.parsed!;
+    this.#occ = k;
+    this.line = k.line + 1;
+    this.type = p.type;
+    this.bits = p.bits;
+    this.comment = k.comment;
+    this.fingerprint = fingerprintSha256(k.bytes);
+    this.endLine = k.endLine + 1;
+    this.certificate = p.certificate;
+    this.label = p.label;
+    if (k.options) this.options = k.options;
+  }
+  get md5(): string {
+    return (this.#md5 ??= fingerprintMd5(this.#occ.bytes));
+  }
+  get randomart(): string {
+    return (this.#art ??= randomart(this.#occ.bytes, this.#occ.parsed!));
+  }
+  toJSON(): object {
+    return { ...this, md5: this.md5, randomart: this.randomart };
+  }
 }
+const detailedKey = (k: KeyOcc): DetailedKey => new Key(k);
 
 export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): DetailedAnalysis {
   const a = analyzeInternal(text, opts);
@@ -413,7 +430,7 @@ export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): Detail
       severity: 'warning',
       line: a.crLine + 1,
       endLine: a.crLine + 1,
-      message: `The field uses Windows (CR) line endings from line ${a.crLine + 1} on. SSH tolerates them, but Runpod's key check does not: fix converts them to plain newlines.`,
+      message: crMessage(a.crLine + 1),
       fixable: true,
       fix: { label: 'Use plain newlines', apply: () => applyEdits(field, [], true) },
     });
@@ -440,14 +457,20 @@ export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): Detail
   return { state: worst(findings), keys, findings };
 }
 
-/** Contract API: exactly the shapes of shared/CONTRACT.md. */
+/** Contract API: exactly the shapes of shared/CONTRACT.md (no fix closures, no lazy extras). */
 export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
-  const d = analyzeDetailed(text, opts);
-  return {
-    state: d.state,
-    keys: d.keys.map((k) => ({ line: k.line, type: k.type, bits: k.bits, comment: k.comment, fingerprint: k.fingerprint })),
-    findings: d.findings.map((f) => ({ code: f.code, severity: f.severity, line: f.line, message: f.message, fixable: f.fixable })),
-  };
+  const a = analyzeInternal(text, opts);
+  if (!a) return { state: 'empty', keys: [], findings: [] };
+  const findings: Finding[] = [];
+  if (a.crLine >= 0) findings.push({ code: 'whitespace', severity: 'warning', line: a.crLine + 1, message: crMessage(a.crLine + 1), fixable: true });
+  for (const e of a.entries) for (const is of e.issues) findings.push({ code: is.code, severity: is.severity, line: is.line, message: is.message, fixable: is.fixable });
+  findings.sort((x, y) => x.line - y.line);
+  const keys: KeyInfo[] = [];
+  for (const k of a.occs) {
+    const p = k.parsed;
+    if (p?.supported) keys.push({ line: k.line + 1, type: p.type, bits: p.bits, comment: k.comment, fingerprint: fingerprintSha256(k.bytes) });
+  }
+  return { state: worst(findings), keys, findings };
 }
 
 /** Applies every fix; repeats (at most a few rounds) until no fixable finding is left. */

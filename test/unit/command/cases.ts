@@ -10,6 +10,9 @@ import { dirname, join } from 'node:path';
 import { rewriteCommand } from '../../../src/core/command/index.ts';
 import { HOME, type BashOracle, type OracleRun } from './oracle.ts';
 
+/** An unpaired UTF-16 surrogate (String.prototype.isWellFormed is ES2024, beyond our lib). */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 const META = [..."'\"`$!;&|<>()[]{}*?#~^=,@+-\\ :", '\u00a0', 'é', '中', '😀', 'e\u0301', '‘', '’', '“', '”', '–', '\u200b'];
 const RARE = ['\n', '\r', '\x01', '\x7f', '\u0085', '\u202e', '\u2028', '\ud800', '${', '%h', '%'];
 
@@ -64,7 +67,7 @@ export function mustRefuse(spec: KeySpec): boolean {
   const literal = spec.setting.replace(/^(\$HOME|\$\{HOME\})\//, '');
   return (
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/.test(spec.setting) ||
-    !spec.setting.isWellFormed() ||
+    LONE_SURROGATE.test(spec.setting) ||
     literal.includes('%') ||
     literal.includes('${')
   );

@@ -46,7 +46,7 @@ test('rewrite keeps everything else in order and uses exactly one -i', () => {
   assert.deepEqual(rewriteCommand('ssh root@h -o IdentitiesOnly=yes', { ...P, identitiesOnly: true }), { ok: true, command: 'ssh -i ~/.ssh/runpod root@h -o IdentitiesOnly=yes' });
   assert.deepEqual(rewriteCommand('ssh x-12345678@ssh.runpod.io', { ...P, tty: true }), { ok: true, command: 'ssh -tt -i ~/.ssh/runpod x-12345678@ssh.runpod.io' });
   assert.deepEqual(rewriteCommand('ssh root@1.2.3.4', { ...P, tty: true }), { ok: true, command: 'ssh -i ~/.ssh/runpod root@1.2.3.4' });
-  assert.deepEqual(rewriteCommand('rsync -avze "ssh -p 2" a root@h:/b', P), { ok: true, command: `rsync -avze 'ssh -p 2 -i ~/.ssh/runpod' a root@h:/b` });
+  assert.deepEqual(rewriteCommand('rsync -avze "ssh -p 2" a root@h:/b', P), { ok: true, command: `rsync -avze 'ssh -i ~/.ssh/runpod -p 2' a root@h:/b` });
   assert.deepEqual(rewriteCommand('rsync --rsh=ssh a root@h:/b', P), { ok: true, command: `rsync '--rsh=ssh -i ~/.ssh/runpod' a root@h:/b` });
   assert.deepEqual(splitRsyncRsh(`ssh -i "a ""b"" c" 'd''e'`), { ok: true, argv: ['ssh', '-i', 'a "b" c', "d'e"] });
 });

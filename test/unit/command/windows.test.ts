@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { quoteArg, quoteKeyPath, rewriteCommand } from '../../../src/core/command/index.ts';
+import { LONE_SURROGATE } from './cases.ts';
 
 /** CommandLineToArgvW / MSVC rules (argv[0] treated like the others: fine for our program names). */
 export function crtSplit(line: string): string[] {
@@ -147,7 +148,7 @@ for (const shell of ['powershell', 'cmd'] as const) {
         const live = shell === 'cmd' ? /^%USERPROFILE%(?=[\\/])/i : /^\$env:USERPROFILE(?=[\\/])/i;
         const literal = path.replace(live, '');
         const mustRefuse =
-          path === '' || REFUSE_ALWAYS.test(path) || !path.isWellFormed() || literal.includes('%') || literal.includes('${') || literal.includes('"') ||
+          path === '' || REFUSE_ALWAYS.test(path) || LONE_SURROGATE.test(path) || literal.includes('%') || literal.includes('${') || literal.includes('"') ||
           (shell === 'cmd' && literal.includes('!')) || (shell === 'powershell' && (/\s/.test(path) || live.test(path)) && path.endsWith('\\'));
         if (mustRefuse) {
           refused++;

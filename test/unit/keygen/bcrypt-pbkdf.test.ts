@@ -59,3 +59,18 @@ test('inputs OpenSSH rejects are RangeErrors', () => {
   assert.throws(() => bcryptPbkdf(one, one, 0, 32), /rounds must be a positive integer/);
   assert.throws(() => bcryptPbkdf(one, one, 1, 1025), /bad key length 1025/);
 });
+
+test('in a document (a page that must paint) the async variant lets timers run between steps', async () => {
+  const g = globalThis as { document?: unknown };
+  g.document = {};
+  try {
+    let steps = 0;
+    let stepsWhenTimerRan = -1;
+    setTimeout(() => { stepsWhenTimerRan = steps; }, 0);
+    await bcryptPbkdfAsync(new Uint8Array([1]), new Uint8Array(16), 16, 48, () => steps++);
+    assert.equal(steps, 32);
+    assert.ok(stepsWhenTimerRan > 0 && stepsWhenTimerRan < 32, `timer ran after ${stepsWhenTimerRan} steps`);
+  } finally {
+    delete g.document;
+  }
+});

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { p256, p384 } from '@noble/curves/nist.js';
+import { p256, p384, p521 } from '@noble/curves/nist.js';
+import { CURVES, isOnCurve } from '../../../src/core/keys/types/ecdsa.ts';
 import { blobLength, KNOWN_KEY_TYPES, parseKeyBlob, plainKeyBlob } from '../../../src/core/keys/blob.ts';
 import { SshParseError } from '../../../src/core/errors.ts';
 import { SshWriter } from '../../../src/core/wire/writer.ts';
@@ -278,4 +279,24 @@ test('fast-check: mutated valid blobs (flips, cuts, splices) only ever throw Ssh
 
 test('fast-check: blobOf(line) round trip for valid keys stays stable', () => {
   for (const k of keys) assert.deepEqual(parseKeyBlob(blobOf(k.publicLine)), parseKeyBlob(k.blob));
+});
+
+test('fast-check: our on-curve check agrees with @noble/curves Point.fromBytes (P-256/384/521)', () => {
+  const curves = [[p256, CURVES.nistp256], [p384, CURVES.nistp384], [p521, CURVES.nistp521]] as const;
+  fc.assert(fc.property(fc.nat({ max: 2 }), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.boolean(), (ci, pos, v, mutate) => {
+    const [noble, ours] = curves[ci]!;
+    const q = noble.getPublicKey(noble.utils.randomSecretKey(), false);
+    if (mutate) q[1 + (pos % (q.length - 1))] = v;
+    let nobleOk = true;
+    try { noble.Point.fromBytes(q); } catch { nobleOk = false; }
+    assert.equal(isOnCurve(q, ours), nobleOk);
+  }), { numRuns: 300 });
+  // Coordinates >= p are refused even when congruent to a curve point.
+  const q = p256.getPublicKey(p256.utils.randomSecretKey(), false);
+  const x = BigInt('0x' + Buffer.from(q.subarray(1, 33)).toString('hex'));
+  if (x + CURVES.nistp256.p < 2n ** 256n) {
+    const big = new Uint8Array(q);
+    big.set(Buffer.from((x + CURVES.nistp256.p).toString(16).padStart(64, '0'), 'hex'), 1);
+    assert.equal(isOnCurve(big, CURVES.nistp256), false);
+  }
 });

@@ -6,7 +6,8 @@
  * phase, never per candidate) and ask blobLength() where exactly that blob ends, which is what lets
  * keys glued together with nothing in between be split without guessing.
  */
-import { blobLength, KNOWN_KEY_TYPES } from '../blob.ts';
+import { blobLength, KNOWN_KEY_TYPES, parseKeyBlob, type ParsedKey } from '../blob.ts';
+import { SshParseError } from '../../errors.ts';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP = new Int8Array(128).fill(-1);
@@ -72,6 +73,9 @@ export function blobTypeName(bytes: Uint8Array, off = 0): string | null {
   return t;
 }
 
+/** Base64 characters of the largest blob worth a whole-run parse attempt (a 16384-bit RSA certificate is ~6,000). */
+const MAX_WHOLE = 12000;
+
 export interface BlobHit {
   /** Column of the first base64 character. */
   start: number;
@@ -81,6 +85,8 @@ export interface BlobHit {
   dataEnd: number;
   bytes: Uint8Array;
   type: string;
+  /** The parsed key when the cheap whole-run parse already read it (most keys), else undefined. */
+  parsed?: ParsedKey;
 }
 
 /** Every complete blob of a known key type in `s`, left to right, non-overlapping. */
@@ -114,7 +120,20 @@ export function findBlobs(s: string, from = 0, to = s.length): BlobHit[] {
       continue;
     }
     const view = arr.subarray(off);
-    const len = blobLength(view);
+    // Common case first: the blob is the rest of its base64 run (a space or padding follows), so one
+    // full parse gives both its length and the key. Otherwise ask blobLength where it ends.
+    let parsed: ParsedKey | undefined;
+    let len: number | null = null;
+    // (A run far longer than any key is glued keys or garbage: go straight to blobLength.)
+    if (rEnd - j <= MAX_WHOLE) {
+      try {
+        parsed = parseKeyBlob(view.subarray(0, Math.floor(((rEnd - j) * 3) / 4)));
+        len = parsed ? Math.floor(((rEnd - j) * 3) / 4) : null;
+      } catch (e) {
+        if (!(e instanceof SshParseError)) throw e;
+      }
+    }
+    if (len === null) len = blobLength(view);
     if (len === null) {
       pos = j + 1;
       continue;
@@ -123,7 +142,9 @@ export function findBlobs(s: string, from = 0, to = s.length): BlobHit[] {
     let end = dataEnd;
     const pad = (4 - (charsFor(len) % 4)) % 4;
     for (let k = 0; k < pad && end < s.length && s.charCodeAt(end) === 61; k++) end++;
-    hits.push({ start: j, end, dataEnd, bytes: view.subarray(0, len), type });
+    const hit: BlobHit = { start: j, end, dataEnd, bytes: view.subarray(0, len), type };
+    if (parsed) hit.parsed = parsed;
+    hits.push(hit);
     pos = end;
   }
   return hits;

