@@ -1,14 +1,8 @@
 import { analyzeDetailed } from './src/core/keys/analyze.ts';
-import { registerForeignAdapter } from './src/core/keys/formats/foreign.ts';
-import { sshpkAdapter } from './src/core/keys/formats/sshpk-adapter.ts';
-import { generateKey, readText } from './test/helpers/openssh.ts';
-const pem = generateKey({ kind: 'rsa', bits: 2048 }, { format: 'PEM', comment: 'pem@rpk-test' });
-const t = readText(pem.privatePath);
-console.log(JSON.stringify(analyzeDetailed(t).findings.map(f => [f.code, f.message, !!f.fix])));
-registerForeignAdapter(sshpkAdapter);
-const a = analyzeDetailed(t);
-console.log(JSON.stringify(a.findings.map(f => [f.code, f.message, !!f.fix, f.fix?.label])));
-const ed = generateKey({ kind: 'ed25519' });
-const b = analyzeDetailed(readText(ed.privatePath));
-console.log(JSON.stringify(b.findings.map(f => [f.code, f.message, !!f.fix, f.fix?.label, f.fix?.apply()])));
-for (const s of ['ssh-ed25519\u00a0' + ed.publicLine.split(' ')[1], ed.publicLine + '\t', ed.publicLine + ' \u200b', '\ufeff' + ed.publicLine, ed.publicLine.replace(' ', '  ')]) console.log(JSON.stringify(analyzeDetailed(s).findings.map(f => [f.code, f.severity, f.line, f.fix?.label])));
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+const dir = mkdtempSync('/tmp/kfb-');
+const keys: string[] = [];
+for (let i = 0; i < 100; i++) { spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', `${dir}/k${i}`]); keys.push(readFileSync(`${dir}/k${i}.pub`, 'utf8').trim()); }
+const text = keys.join('\n');
+for (let r = 0; r < 5; r++) { const t = performance.now(); analyzeDetailed(text + 'x'.repeat(r)); console.log('100 keys', (performance.now() - t).toFixed(2), 'ms'); }

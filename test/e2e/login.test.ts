@@ -12,7 +12,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { rewriteCommand } from '../../src/core/command/index.ts';
 import { launch, openPopup, routeConsole } from './harness.ts';
-import { download, generateInPopup, popupReady } from '../helpers/popup.ts';
+import { addToRunpod, download, generateInPopup, popupReady } from '../helpers/popup.ts';
 import { startSshd, type Sshd } from '../helpers/sshd.ts';
 
 /** Non-interactive, no agent, no user config, no known_hosts: only the -i file can log in. */
@@ -39,8 +39,7 @@ test('a popup-generated key saved through the console logs in to a real sshd wit
     const key = await generateInPopup(popup, { comment: 'login-test' });
     const priv = await download(popup, 'download-private', dir);
 
-    await popup.locator('button[data-rpk=add-to-runpod]').click();
-    await popup.locator('[data-rpk=add-result][data-tone=ok]').waitFor({ timeout: 20_000 });
+    await addToRunpod(popup);
     await update.click();
     await consolePage.getByText('Public Key Updated').waitFor();
     const savedValue = await consolePage.evaluate(() => window.__replica.savedValue);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
 import { seriousViolations } from './axe.ts';
 import {
-  download, generateInPopup, popupReady, privateNeedles, sshKeygenFingerprint, sshKeygenPublic, sshKeygenRandomart,
+  addToRunpod, download, generateInPopup, popupReady, privateNeedles, sshKeygenFingerprint, sshKeygenPublic, sshKeygenRandomart,
   storageOf, watch,
 } from '../helpers/popup.ts';
 
@@ -133,8 +133,7 @@ test('generate (no passphrase): downloads match ssh-keygen, public key remembere
     assert.ok(!Number.isNaN(Date.parse(known[0]!.createdAt)));
 
     // Add to Runpod: fills the open console tab's field; saving stays with the user.
-    await popup.locator('button[data-rpk=add-to-runpod]').click();
-    await popup.locator('[data-rpk=add-result][data-tone=ok]').waitFor({ timeout: 20_000 });
+    await addToRunpod(popup);
     assert.equal(await field.inputValue(), key.publicKey);
     assert.equal(await consolePage.evaluate(() => window.__replica.fieldValue()), key.publicKey, 'React state has the key');
     assert.equal(await consolePage.evaluate(() => window.__replica.savedValue), '', 'never saves by itself');
@@ -204,9 +203,8 @@ test('generate with passphrase (dark): mismatch blocks, progress shows, ssh-keyg
 
     // No console tab open: the background opens the settings page and fills it once ready.
     const opened = run.context.waitForEvent('page', { timeout: 20_000 });
-    await popup.locator('button[data-rpk=add-to-runpod]').click();
+    await addToRunpod(popup);
     const consolePage = await opened;
-    await popup.locator('[data-rpk=add-result][data-tone=ok]').waitFor({ timeout: 30_000 });
     assert.equal(new URL(consolePage.url()).href, 'https://console.runpod.io/user/settings');
     const field = consolePage.getByRole('textbox', { name: 'SSH Public Key' });
     assert.equal(await field.inputValue(), publicKey);

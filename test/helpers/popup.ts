@@ -42,6 +42,14 @@ export async function generateInPopup(popup: Page, options: { comment?: string; 
   };
 }
 
+/** Clicks "Add to Runpod" and waits for its outcome; fails with the popup's own message. */
+export async function addToRunpod(popup: Page): Promise<void> {
+  await popup.locator('button[data-rpk=add-to-runpod]').click();
+  const result = popup.locator('[data-rpk=add-result]');
+  await popup.locator('[data-rpk=add-result]:is([data-tone=ok], [data-tone=error])').waitFor({ timeout: 40_000 });
+  if ((await result.getAttribute('data-tone')) !== 'ok') throw new Error(`Add to Runpod failed: ${await result.innerText()}`);
+}
+
 /** Clicks a download button and saves the file under `dir` by its suggested name. */
 export async function download(popup: Page, hook: 'download-private' | 'download-public', dir: string): Promise<{ name: string; path: string }> {
   const [dl] = await Promise.all([

@@ -42,7 +42,7 @@ import { ANSWER_EVENT, MAYBE_COMMAND, REQUEST_EVENT } from './protocol.ts';
 
   wrap(clipboard, 'writeText', (original) =>
     function writeText(this: Clipboard, ...args: unknown[]) {
-      void ask;
+      if (args.length > 0) args[0] = ask(args[0]);
       return Reflect.apply(original as (...a: unknown[]) => unknown, this, args);
     } as never,
   );

@@ -222,7 +222,7 @@ export class Panel {
   }
 
   hideFixed(): void {
-    this.fixedNote.hidden = true;
+    if (!this.fixedNote.hidden) this.fixedNote.hidden = true;
   }
 
   showGuard(problems: number, handlers: { anyway(): void; cancel(): void }): void {

@@ -137,14 +137,16 @@ test('property: mutated files never throw anything but SshParseError', async (t)
   const dir = tempDir(t);
   const aead = ['aes256-gcm@openssh.com', 'chacha20-poly1305@openssh.com'].map((cipher, i) =>
     ({ text: keygenWrite(dir, `f${i}`, ['-t', 'ed25519', '-a', '1', '-Z', cipher], 'p', 'fuzz').text, pass: 'p' }));
+  const anywhere = fc.noBias(fc.integer({ min: 0, max: 0x7fffffff }));
   const bytesOf = (text: string): Uint8Array => Buffer.from(text.split('\n').slice(1, -2).join(''), 'base64');
   const samples = [{ text: plain.privateKey, pass: undefined }, { text: enc.privateKey, pass: 'p' }, ...aead];
   // Byte-level: flips, truncations and insertions inside the binary, re-armoured.
   await fc.assert(
     fc.asyncProperty(
       fc.constantFrom(...samples),
-      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
-      fc.option(fc.nat(), { nil: undefined }),
+      // Unbiased positions: small-number bias would keep every mutation in the header.
+      fc.array(fc.tuple(anywhere, fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+      fc.option(anywhere, { nil: undefined }),
       async (sample, flips, cut) => {
         const b = bytesOf(sample.text);
         for (const [at, v] of flips) b[at % b.length] = v;
@@ -152,11 +154,11 @@ test('property: mutated files never throw anything but SshParseError', async (t)
         return onlyParseErrors(armor(mutated), sample.pass);
       },
     ),
-    { numRuns: 300 },
+    { numRuns: 200 },
   );
   // Text-level: arbitrary edits of the armoured text.
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string(), async (sample, start, len, insert) => {
+    fc.asyncProperty(fc.constantFrom(...samples), anywhere, fc.nat(), fc.string(), async (sample, start, len, insert) => {
       const t = sample.text;
       const s = start % t.length;
       return onlyParseErrors(t.slice(0, s) + insert + t.slice(s + (len % 20)), sample.pass);

@@ -43,7 +43,11 @@ function logicalLines(lines: readonly string[], start: number, end: number): str
     if (/-{4,5}\s*(BEGIN|END) /.test(t) && !/^-{4,5}\s*(BEGIN|END) [A-Z0-9 ]+?\s*-{4,5}$/.test(t)) {
       for (const part of t.replace(/(-{4,5}\s*(?:BEGIN|END) [A-Z0-9 ]+?\s*-{4,5})/g, '\n$1\n').split('\n')) {
         const p = part.trim();
-        if (p) out.push(...(/^-{4}/.test(p) || HEADER_LINE.test(p) ? [p] : p.split(/\s+/)));
+        if (!p) continue;
+        // A quoted header (RFC 4716 `Comment: "…"`) followed by the body: keep the header whole.
+        const quoted = /^([A-Za-z][A-Za-z0-9-]*:\s*"[^"]*")\s+(.*)$/.exec(p);
+        if (quoted) out.push(quoted[1]!, ...quoted[2]!.split(/\s+/));
+        else out.push(...(/^-{4}/.test(p) || HEADER_LINE.test(p) ? [p] : p.split(/\s+/)));
       }
     } else out.push(t);
   }

@@ -68,6 +68,14 @@ test('RFC 4716 headers: x- tags, unquoted comment, continuation lines, CRLF and 
   assert.equal(typeAndBlob(r.publicLine), importPublic(text.replace(/\r/g, '').replace(/^ +| +$/gm, ''), 'RFC4716'));
 });
 
+test('RFC 4716 and SPKI blocks collapsed onto one line (newlines lost in a paste)', () => {
+  const k = generateKey({ kind: 'rsa', bits: 3072 });
+  const rfc = exportPublic(k.publicPath, 'RFC4716').trim().replace(/\n/g, ' ');
+  assert.equal(typeAndBlob(onlyBlock(rfc).publicLine!), typeAndBlob(k.publicLine));
+  const spki = exportPublic(k.publicPath, 'PKCS8').trim().replace(/\n/g, ' ');
+  assert.equal(onlyBlock(spki).publicLine, typeAndBlob(k.publicLine));
+});
+
 test("PuTTYgen's RFC 4716 public key output", () => {
   for (const k of keys.filter((x) => x.type !== 'ssh-dss')) {
     const text = execFileSync('puttygen', [k.privatePath, '-O', 'public'], { encoding: 'utf8' });
