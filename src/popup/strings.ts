@@ -13,7 +13,7 @@ export const S = {
   generating: 'Generating…',
   generateAnother: 'Generate another key',
   encrypting: (pct: number) => `Encrypting the private key (bcrypt)… ${pct}%`,
-  generated: 'Key generated. Download the private key before you close this popup.',
+  generated: 'Key generated: download it below.',
   generateFailed: (reason: string) => `Could not generate a key: ${reason}`,
 
   notDownloaded: 'Private key not downloaded yet — closing this popup loses it.',
