@@ -181,30 +181,43 @@ export class Panel {
     }
   }
 
+  /** Keyed update: typing in one key's line touches one row, not all of them (1,000-key fields). */
   private renderKeys(keys: KeyView[]): void {
     const next = new Map<string, HTMLElement>();
-    const frag = document.createDocumentFragment();
+    const order: HTMLElement[] = [];
     for (const k of keys) {
       const id = `${k.line}|${k.fingerprint}|${k.type}|${k.bits}|${k.comment}`;
-      let item = this.keyNodes.get(id);
-      if (!item) {
-        item = el('li', { class: 'key', 'data-rpk': RPK.key, 'data-fingerprint': k.fingerprint, 'data-type': k.type, 'data-bits': String(k.bits), 'data-line': String(k.line) });
-        const meta = el('div', { class: 'meta' });
-        meta.append(el('span', { class: 'type' }, k.type), el('span', { class: 'bits' }, `${k.bits} bits${k.label ? ` (${k.label})` : ''}`));
-        if (k.comment) meta.append(el('span', { class: 'comment' }, k.comment));
-        meta.append(el('span', { class: 'line' }, `line ${k.line}`));
-        const toggle = el('button', { type: 'button', 'data-rpk': 'randomart-toggle', 'aria-expanded': 'false' }, 'Randomart');
-        const art = el('pre', { 'data-rpk': 'randomart', hidden: '' });
-        art.dataset.art = k.randomart;
-        item.append(meta, toggle, el('span', { class: 'fp' }, k.fingerprint), art);
-      }
+      const item = next.get(id) ?? this.keyNodes.get(id) ?? this.keyRow(k);
       next.set(id, item);
-      frag.append(item);
+      order.push(item);
+    }
+    for (const [id, node] of this.keyNodes) if (next.get(id) !== node) node.remove();
+    let cursor = this.keysList.firstElementChild;
+    for (const item of order) {
+      if (item === cursor) cursor = cursor.nextElementSibling;
+      else this.keysList.insertBefore(item, cursor);
+    }
+    while (cursor) {
+      const extra = cursor;
+      cursor = cursor.nextElementSibling;
+      extra.remove();
     }
     this.keyNodes.clear();
     for (const [id, node] of next) this.keyNodes.set(id, node);
-    this.keysList.replaceChildren(frag);
     this.keysList.hidden = keys.length === 0;
+  }
+
+  private keyRow(k: KeyView): HTMLElement {
+    const item = el('li', { class: 'key', 'data-rpk': RPK.key, 'data-fingerprint': k.fingerprint, 'data-type': k.type, 'data-bits': String(k.bits), 'data-line': String(k.line) });
+    const meta = el('div', { class: 'meta' });
+    meta.append(el('span', { class: 'type' }, k.type), el('span', { class: 'bits' }, `${k.bits} bits${k.label ? ` (${k.label})` : ''}`));
+    if (k.comment) meta.append(el('span', { class: 'comment' }, k.comment));
+    meta.append(el('span', { class: 'line' }, `line ${k.line}`));
+    const toggle = el('button', { type: 'button', 'data-rpk': 'randomart-toggle', 'aria-expanded': 'false' }, 'Randomart');
+    const art = el('pre', { 'data-rpk': 'randomart', hidden: '' });
+    art.dataset.art = k.randomart;
+    item.append(meta, toggle, el('span', { class: 'fp' }, k.fingerprint), art);
+    return item;
   }
 
   private toggleRandomart(button: HTMLElement): void {

@@ -11,6 +11,8 @@
  * default): "aes256-ctr" keyed by bcrypt_pbkdf(passphrase, salt, rounds) → 32-byte key ‖ 16-byte IV,
  * kdfoptions = string salt (16 bytes), uint32 rounds; block size 16. The two check integers are
  * equal random numbers: after decryption they tell a wrong passphrase from a right one.
+ * We write exactly that; we read it plus every other cipher `ssh-keygen -Z` offers except 3des-cbc
+ * (AES-CTR/CBC, AES-GCM and chacha20-poly1305, whose tag follows the encrypted string).
  */
 import { cbc, ctr, gcm } from '@noble/ciphers/aes.js';
 import { chacha20orig } from '@noble/ciphers/chacha.js';

@@ -281,8 +281,12 @@ test('fast-check: blobOf(line) round trip for valid keys stays stable', () => {
   for (const k of keys) assert.deepEqual(parseKeyBlob(blobOf(k.publicLine)), parseKeyBlob(k.blob));
 });
 
-test('fast-check: our on-curve check agrees with @noble/curves Point.fromBytes (P-256/384/521)', () => {
+test('fast-check: our curve constants equal those of @noble/curves, and our on-curve check agrees with its Point.fromBytes (P-256/384/521)', () => {
   const curves = [[p256, CURVES.nistp256], [p384, CURVES.nistp384], [p521, CURVES.nistp521]] as const;
+  for (const [noble, ours] of curves) {
+    const c = noble.Point.CURVE();
+    assert.deepEqual([ours.p, ours.a, ours.b], [c.p, c.a, c.b], ours.name);
+  }
   fc.assert(fc.property(fc.nat({ max: 2 }), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.boolean(), (ci, pos, v, mutate) => {
     const [noble, ours] = curves[ci]!;
     const q = noble.getPublicKey(noble.utils.randomSecretKey(), false);
