@@ -20,6 +20,8 @@ import { DIST, launch, routeConsole } from '../test/e2e/harness.ts';
 
 const SIZES = [10, 100, 1000];
 const RUNS = 15;
+/** src/content/key-field/field.ts: the typing debounce. */
+const DEBOUNCE_MS = 100;
 
 function keys(n: number): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'rpk-bench-'));
@@ -99,7 +101,9 @@ try {
   await routeConsole(run.context);
   const page = await run.context.newPage();
   await page.goto('https://console.runpod.io/user/settings');
-  const keyField = page.getByLabel('SSH Public Key').and(page.locator('textarea:not([aria-hidden=true])'));
+  // Resolve the field once; by id afterwards (Playwright's label lookup would itself block the thread).
+  const fieldId = await page.getByLabel('SSH Public Key').and(page.locator('textarea:not([aria-hidden=true])')).getAttribute('id');
+  const keyField = page.locator(`[id="${fieldId}"]`);
   await page.locator('[data-rpk=panel]').waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Update Public Key' }).isEnabled();
   await page.waitForTimeout(700);
@@ -115,7 +119,7 @@ try {
   const baseLatency = median(base.map((r) => r.latency));
   const baseGap = median(base.map((r) => r.maxGap));
   console.log(`baseline (no-op input handler): keystroke → frame ${baseLatency.toFixed(1)} ms, longest task gap ${baseGap.toFixed(1)} ms`);
-  console.log('keys  | keystroke→panel ms | ratio to no-op | longest block ms (ratio) | within one frame (16.7 ms)');
+  console.log('keys  | keystroke→panel ms | ratio to no-op | update after debounce ms | within one frame | longest task ms (ratio to no-op)');
   for (const n of SIZES) {
     await keyField.fill(all.slice(0, n).join('\n'));
     await page.waitForFunction((want) => document.querySelector('[data-rpk=panel]')?.getAttribute('data-rpk-state') === want, 'ok', { timeout: 30_000 });
@@ -123,7 +127,9 @@ try {
     const r = await measure(page, 'panel', keyField);
     const lat = median(r.map((x) => x.latency));
     const gap = median(r.map((x) => x.maxGap));
-    console.log(`${String(n).padStart(5)} | ${lat.toFixed(1).padStart(18)} | ${(lat / baseLatency).toFixed(1).padStart(14)} | ${gap.toFixed(1).padStart(9)} (${(gap / baseGap).toFixed(1)}x) | ${gap < 16.7 ? 'yes' : 'no'}`);
+    // The validator waits DEBOUNCE_MS after the last keystroke by design; what follows is its work.
+    const work = lat - DEBOUNCE_MS;
+    console.log(`${String(n).padStart(5)} | ${lat.toFixed(1).padStart(18)} | ${(lat / baseLatency).toFixed(1).padStart(14)} | ${work.toFixed(1).padStart(24)} | ${(work < 16.7 ? 'yes' : 'no').padStart(16)} | ${gap.toFixed(1)} (${(gap / baseGap).toFixed(1)}x)`);
   }
   const size = eagerSize();
   console.log(`eager content script (static import closure, gzip): ${(size.total / 1024).toFixed(1)} KB`);

@@ -13,6 +13,9 @@ for (let done = 0; done < total; done += batch) {
   const oracle = new BashOracle();
   const r = runProperty(oracle, Math.min(batch, total - done), 25, done + 1);
   oracle.dispose();
+  // Case tags (c0, c1, …) restart each batch: clear the key files under ~ so that a file from an
+  // earlier batch never sits where a later case needs a directory.
+  rmSync(join(HOME, `.rpk-cmdtest-${process.pid}`), { recursive: true, force: true });
   failures = failures.concat(r.failures);
   ran += r.ran; refused += r.refused; deep += r.deep;
   console.log(`${done + batch}: ${ran} checked by bash, ${deep} by OpenSSH, ${refused} refused, ${failures.length} failures (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

@@ -76,7 +76,7 @@ export function destinationProblem(program: string, d: DestinationFacts): string
   const ok = user !== undefined || (d.colonPath !== undefined && d.colonPath !== '') ? isHostName(host) : isMachineName(host);
   if (ok) return null;
   if (user === undefined && LABEL.test(host)) {
-    return `${program}: no destination host (${shown} is a single word: write user@${host}, an IP address or a full host name)`;
+    return `${program}: no destination host (${shown} is a single word, not user@host, an IP address or a full host name)`;
   }
   return `${program}: no destination host (${shown} is not a host name or IP address)`;
 }

@@ -3,7 +3,8 @@
  * program's option grammar (grammar.ts) exactly as its getopt would.
  */
 import { GETOPT, PORT_LETTER, programOf, type Getopt, type Program } from './grammar.ts';
-import { normalize, promptLength, tokenize, type Word } from './tokenize.ts';
+import { destinationProblem, proseProblem } from './destination.ts';
+import { normalize, promptLength, repairCurlyQuotes, tokenize, type Word } from './tokenize.ts';
 
 /** One option letter as getopt saw it. */
 export interface Occurrence {
@@ -110,12 +111,26 @@ export function splitDestination(dest: string, uri: boolean): { user?: string; h
   return { ...(user !== undefined ? { user } : {}), host, ...(port !== undefined ? { port } : {}) };
 }
 
+interface Remote {
+  user?: string;
+  host: string;
+  port?: string;
+  /** Written as a URI or as `host:path` with a non-empty path: explicit enough for any host name. */
+  explicit: boolean;
+}
+
 /** scp/rsync remote operand `[user@]host:path` (a `:` before any `/`), or scp://. */
-function remoteOperand(arg: string): { user?: string; host: string; port?: string } | null {
-  if (/^scp:\/\//i.test(arg)) return splitDestination(arg.replace(/^scp:/i, 'ssh:'), true);
+function remoteOperand(arg: string): Remote | null {
+  if (/^scp:\/\//i.test(arg)) return { ...splitDestination(arg.replace(/^scp:/i, 'ssh:'), true), explicit: true };
   const m = /^((?:\[[^\]]*\]|[^:/])+):/.exec(arg);
   if (!m) return null;
-  return splitDestination(m[1]!, false);
+  return { ...splitDestination(m[1]!, false), explicit: arg.length > m[0].length };
+}
+
+/** The plausibility gate (destination.ts) for a parsed destination; null when fine. */
+function implausible(program: Program, d: Remote, words: readonly Word[], from: number, destIndex: number): string | null {
+  const facts = { host: d.host, ...(d.user !== undefined ? { user: d.user } : {}), ...(d.explicit ? { colonPath: 'x' } : {}) };
+  return destinationProblem(program, facts) ?? proseProblem(words, from, destIndex);
 }
 
 function lastValue(occ: readonly Occurrence[], letter: string): string | undefined {
@@ -150,6 +165,9 @@ export function parseWords(words: Word[]): ParseResult {
     const user = d.user ?? lastValue(occurrences, 'l');
     const port = lastValue(occurrences, PORT_LETTER.ssh) ?? d.port;
     if (d.host === '') return { ok: false, reason: 'ssh: empty host name' };
+    const uri = /^ssh:\/\//i.test(dest);
+    const bad = implausible('ssh', { host: d.host, ...(user !== undefined ? { user } : {}), explicit: uri }, words, destIndex + 1, -1);
+    if (bad) return { ok: false, reason: bad };
     return {
       ok: true,
       ...base,
@@ -167,11 +185,15 @@ export function parseWords(words: Word[]): ParseResult {
     if (!w.ok) return w;
     if (w.end >= argv.length) return { ok: false, reason: `${program}: no ${program === 'scp' ? 'source and target' : 'destination'}` };
     let destIndex = -1;
-    let d: { user?: string; host: string; port?: string } | null = null;
+    let d: Remote | null = null;
     if (program === 'sftp') {
       destIndex = w.end;
       const a = argv[destIndex]!;
-      d = /^sftp:\/\//i.test(a) ? splitDestination(a.replace(/^sftp:/i, 'ssh:'), true) : remoteOperand(a + ':');
+      if (/^sftp:\/\//i.test(a)) d = { ...splitDestination(a.replace(/^sftp:/i, 'ssh:'), true), explicit: true };
+      else {
+        d = remoteOperand(a + ':');
+        if (d) d.explicit = a.includes(':') && !a.endsWith(':');
+      }
     } else {
       if (argv.length - w.end < 2) return { ok: false, reason: 'scp: needs a source and a target' };
       for (let k = w.end; k < argv.length; k++) {
@@ -184,16 +206,19 @@ export function parseWords(words: Word[]): ParseResult {
       }
       if (!d) return { ok: false, reason: 'scp: no remote operand (host:path), so ssh is not used' };
     }
+    if (!d || d.host === '') return { ok: false, reason: `${program}: no destination host` };
+    const bad = implausible(program, d, words, w.end, destIndex);
+    if (bad) return { ok: false, reason: bad };
     const occ = w.occurrences.filter((o) => o.letter === 'P');
-    const port = occ.length ? occ[occ.length - 1]!.value : d?.port;
+    const port = occ.length ? occ[occ.length - 1]!.value : d.port;
     return {
       ok: true,
       ...base,
       occurrences: w.occurrences,
       destIndex,
       commandIndex: argv.length,
-      ...(d ? { host: d.host } : {}),
-      ...(d?.user !== undefined ? { user: d.user } : {}),
+      host: d.host,
+      ...(d.user !== undefined ? { user: d.user } : {}),
       ...(port !== undefined ? { port } : {}),
     };
   }
@@ -246,7 +271,7 @@ export function parseWords(words: Word[]): ParseResult {
     k = next;
   }
   let destIndex = -1;
-  let d: { user?: string; host: string; port?: string } | null = null;
+  let d: Remote | null = null;
   for (const o of operands) {
     const a = argv[o]!;
     if (/^rsync:\/\//i.test(a) || /^[^/]*::/.test(a)) {
@@ -260,6 +285,9 @@ export function parseWords(words: Word[]): ParseResult {
   }
   if (operands.length < 2) return { ok: false, reason: 'rsync: needs a source and a destination' };
   if (!d) return { ok: false, reason: 'rsync: no remote operand (host:path), so ssh is not used' };
+  if (d.host === '') return { ok: false, reason: 'rsync: no destination host' };
+  const bad = implausible('rsync', d, words, 1, destIndex);
+  if (bad) return { ok: false, reason: bad };
   return {
     ok: true,
     ...base,
@@ -278,6 +306,17 @@ export function parseCommand(command: string): ParseResult {
   if (command.length > 8192) return { ok: false, reason: 'too long for a command (over 8192 characters)' };
   const { text } = normalize(command);
   const body = text.slice(promptLength(text));
+  // Curly quotes pasted from rich text: read them as the straight quotes they stand for when
+  // that gives a command (see repairCurlyQuotes); otherwise as the literal characters bash sees.
+  const repaired = repairCurlyQuotes(body);
+  if (repaired) {
+    const t = tokenize(repaired.text);
+    if (t.ok) {
+      for (const w of t.words) if (repaired.at.some((i) => i >= w.start && i < w.end)) w.repaired = true;
+      const r = parseWords(t.words);
+      if (r.ok) return r;
+    }
+  }
   const t = tokenize(body);
   if (!t.ok) return t;
   return parseWords(t.words);

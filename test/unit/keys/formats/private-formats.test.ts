@@ -6,11 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import '../../../../src/core/index.ts';
+// Registered as src/core/index.ts does (not imported here, so these tests depend on our modules only).
+import { registerForeignAdapter } from '../../../../src/core/keys/formats/foreign.ts';
+import { sshpkAdapter } from '../../../../src/core/keys/formats/sshpk-adapter.ts';
 import { findBlocks, type Block } from '../../../../src/core/keys/formats/index.ts';
 import * as openssh from '../../../../src/core/keys/formats/openssh-private.ts';
 import { ALL_SPECS, derivePublic, generateKey, readText, tempPath, type KeySpec } from '../../../helpers/openssh.ts';
 
+
+registerForeignAdapter(sshpkAdapter);
 const typeAndBlob = (line: string) => line.split(' ').slice(0, 2).join(' ');
 
 function onlyBlock(text: string): Block {

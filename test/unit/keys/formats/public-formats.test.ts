@@ -7,13 +7,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import '../../../../src/core/index.ts';
+// Registered as src/core/index.ts does (not imported here, so these tests depend on our modules only).
+import { registerForeignAdapter } from '../../../../src/core/keys/formats/foreign.ts';
+import { sshpkAdapter } from '../../../../src/core/keys/formats/sshpk-adapter.ts';
 import { findBlocks } from '../../../../src/core/keys/formats/index.ts';
 import * as rfc4716 from '../../../../src/core/keys/formats/rfc4716.ts';
 import * as pemPublic from '../../../../src/core/keys/formats/pem-public.ts';
 import { SshParseError } from '../../../../src/core/errors.ts';
 import { allKeys, exportPublic, generateKey, importPublic, skKey, writeTemp } from '../../../helpers/openssh.ts';
 
+
+registerForeignAdapter(sshpkAdapter);
 const keys = allKeys();
 const typeAndBlob = (line: string) => line.split(' ').slice(0, 2).join(' ');
 
