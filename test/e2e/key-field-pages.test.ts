@@ -16,7 +16,10 @@ const rsa = generateKey({ kind: 'rsa', bits: 2048 }, { comment: 'rsa@work' });
 /** The bits of the extension API the service worker context offers (evaluated there, not here). */
 declare const chrome: {
   tabs: { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
-  storage: { local: { set(v: Record<string, unknown>): Promise<void>; remove(k: string): Promise<void> } };
+  storage: {
+    local: { set(v: Record<string, unknown>): Promise<void>; remove(k: string): Promise<void> };
+    sync: { set(v: Record<string, unknown>): Promise<void> };
+  };
 };
 const FORCE_ERROR_MARKER = '__rpk_force_content_error__';
 
@@ -179,9 +182,8 @@ test('known generated keys: a pasted fingerprint of one is fixable by replacing 
   const p = await page();
   await keyField(p).waitFor();
   await keyField(p).fill(`${ed.publicLine}\n${rsa.sha256.fingerprint}`);
-  const f = (await waitForFinding(panelOf(p), 'fingerprint')).find((x) => x.code === 'fingerprint')!;
-  assert.equal(f.line, 2);
-  assert.equal(f.fixable, true);
+  const seen = await waitFor('fixable fingerprint finding', () => findings(panelOf(p)), (fs) => fs.some((x) => x.code === 'fingerprint' && x.fixable));
+  assert.equal(seen.find((x) => x.code === 'fingerprint')!.line, 2);
   await panelOf(p).locator('[data-rpk=finding][data-code=fingerprint] button[data-rpk=fix]').click();
   await waitFor('replaced', () => keyField(p).inputValue(), (v) => v === `${ed.publicLine}\n${rsa.publicLine}`);
   await worker.evaluate(async () => chrome.storage.local.remove('generatedKeys'));
@@ -223,6 +225,10 @@ test('screenshots: the panel in the dark and the light theme', async () => {
     await p.setViewportSize({ width: 1280, height: 1300 });
     await screenshot(p.locator('section, [role=region]').filter({ has: p.locator('[data-rpk=panel]') }).last(), `key-field-${theme}`).catch(() => screenshot(p, `key-field-${theme}`));
     assert.ok((await findings(panelOf(p))).length >= 3);
+    // The panel follows the console's theme switch (no reload).
+    const other = theme === 'dark' ? 'light' : 'dark';
+    await p.evaluate((t) => (window as unknown as { __replica: { setTheme(t: string): void } }).__replica.setTheme(t), other);
+    await waitFor(`panel turns ${other}`, () => panelOf(p).evaluate((h) => h.shadowRoot!.querySelector('.rpk')!.getAttribute('data-theme')), (v) => v === other);
     await p.close();
   }
 });
@@ -239,4 +245,43 @@ test('private key paste into the deploy flow field: blocked before the page sees
   assert.equal(await keyField(p).inputValue(), '');
   assert.equal(await replica<number>(p, 'pasteEvents'), before);
   await p.close();
+});
+
+test('the paste guard runs before a window capture listener the page registers first thing', async () => {
+  const p = await page(`<!doctype html><html><head><script>
+    window.__seen = 0;
+    window.addEventListener('paste', () => { window.__seen++; }, true);
+    document.addEventListener('paste', () => { window.__seen++; }, true);
+  </script></head><body><label for="k">SSH Public Key</label><textarea id="k"></textarea></body></html>`);
+  await p.locator('#k').focus();
+  await p.evaluate((t) => navigator.clipboard.writeText(t), readText(ed.privatePath));
+  await p.keyboard.press('ControlOrMeta+V');
+  await waitForFinding(panelOf(p), 'private-key');
+  assert.equal(await p.evaluate(() => (window as unknown as { __seen: number }).__seen), 0, 'no page listener saw the private paste');
+  assert.equal(await p.locator('#k').inputValue(), '');
+  // A public key paste still reaches the page as usual.
+  await p.evaluate((t) => navigator.clipboard.writeText(t), ed.publicLine);
+  await p.keyboard.press('ControlOrMeta+V');
+  await waitFor('pasted', () => p.locator('#k').inputValue(), (v) => v === ed.publicLine);
+  assert.equal(await p.evaluate(() => (window as unknown as { __seen: number }).__seen), 2);
+  await p.close();
+});
+
+test('autoFixPaste off: a fixable paste is inserted as pasted and reported, not fixed', async () => {
+  await worker.evaluate(async () => chrome.storage.sync.set({ autoFixPaste: false }));
+  try {
+    const p = await page();
+    await settingsLoaded(p);
+    await panelOf(p).waitFor({ state: 'attached' });
+    const [type, blob] = ed.publicLine.split(' ') as [string, string];
+    const wrapped = `${type} ${blob.slice(0, 30)}\n${blob.slice(30)} me@laptop`;
+    await keyField(p).focus();
+    await p.evaluate((t) => navigator.clipboard.writeText(t), wrapped);
+    await p.keyboard.press('ControlOrMeta+V');
+    await waitFor('pasted as is', () => keyField(p).inputValue(), (v) => v === wrapped);
+    await waitForFinding(panelOf(p), 'wrapped');
+    await p.close();
+  } finally {
+    await worker.evaluate(async () => chrome.storage.sync.set({ autoFixPaste: true }));
+  }
 });

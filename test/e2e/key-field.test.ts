@@ -59,6 +59,7 @@ function cases(): Case[] {
   const wrappedEd = `${edType} ${edBlob.slice(0, 40)}\n${edBlob.slice(40)} me@laptop`;
   return [
     { code: 'fingerprint', text: `${ed.publicLine}\n${ed.sha256.fingerprint}`, severity: 'error', line: 2, fixable: true, state: 'error', fixed: ed.publicLine },
+    { code: 'fingerprint', text: `${ecdsa.publicLine}\n${ed2.sha256.fingerprint}`, severity: 'error', line: 2, fixable: false, state: 'error' },
     { code: 'missing-type', text: `${edBlob} me@laptop`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine, autoFixedOnPaste: true },
     { code: 'joined', text: `${ed.publicLine} ${ecdsa.publicLine}`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: `${ed.publicLine}\n${ecdsa.publicLine}`, autoFixedOnPaste: true },
     { code: 'wrapped', text: wrappedEd, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine, autoFixedOnPaste: true },

@@ -4,7 +4,7 @@
  * Holds one Attachment per field, the save guard, paste fixing and `fill-key-field`.
  */
 import type { AddToRunpodResult } from '../../shared/messages.ts';
-import { getStored, onStoredChange, type GeneratedPublicKey } from '../../shared/storage.ts';
+import { onStoredChange, type GeneratedPublicKey } from '../../shared/storage.ts';
 import { safely, reportError } from '../safe.ts';
 import { setKnownKeys, loadAdapter } from './analysis.ts';
 import { Attachment } from './field.ts';
@@ -166,7 +166,7 @@ function useKnownKeys(keys: GeneratedPublicKey[]): void {
 }
 
 /** Runs once, when the module loads. */
-export function init(signal: AbortSignal): void {
-  void getStored('generatedKeys').then(useKnownKeys, () => undefined);
+export function init(signal: AbortSignal, known: Promise<GeneratedPublicKey[]>): void {
+  void known.then(useKnownKeys, () => undefined);
   onStoredChange('generatedKeys', useKnownKeys, signal);
 }

@@ -9,7 +9,7 @@
  * - an IPv4 literal (RFC 791 dotted quad) or an IPv6 literal (RFC 4291 §2.2, bracketed or bare);
  * - an `ssh://` / `sftp://` / `scp://` URI (RFC 3986 authority) with such a host;
  * - `localhost`;
- * - scp/sftp/rsync: a `host:path` operand (the colon form is distinctive) with a non-empty path.
+ * - scp/sftp/rsync: a `host:path` operand (the colon form is distinctive) whose path looks like one.
  *
  * Labels follow RFC 1123 §2.1 loosely (letters, digits, `-`, plus `_` which real configs use).
  * Single-label names without a user (`ssh mypod`, `ssh is`) are refused: they cannot be told
@@ -60,10 +60,14 @@ export function isHostName(host: string): boolean {
   return LABEL.test(host) || isIpLiteral(host) || isDottedHostname(host);
 }
 
+/** The path of `host:path` when it makes the colon form explicit: `/…`, `~…`, or a letter or digit
+ * in it (`pod:data`); not punctuation only, as in the prose "Tip:." or "Note:,". */
+const PATHLIKE = /^[/~]|[\p{L}\p{N}]/u;
+
 export interface DestinationFacts {
   host: string;
   user?: string;
-  /** The destination was written as `host:path` (scp/sftp/rsync operand). */
+  /** The path of a `host:path` operand, or of a URI (scp/sftp/rsync). */
   colonPath?: string;
 }
 
@@ -73,7 +77,7 @@ export function destinationProblem(program: string, d: DestinationFacts): string
   const shown = JSON.stringify(host.length > 40 ? host.slice(0, 40) + '…' : host);
   if (user !== undefined && user === '') return `${program}: no destination host (empty user name before "@")`;
   if (user !== undefined && /\s/.test(user)) return `${program}: no destination host (the user name contains a space)`;
-  const ok = user !== undefined || (d.colonPath !== undefined && d.colonPath !== '') ? isHostName(host) : isMachineName(host);
+  const ok = user !== undefined || (d.colonPath !== undefined && PATHLIKE.test(d.colonPath)) ? isHostName(host) : isMachineName(host);
   if (ok) return null;
   if (user === undefined && LABEL.test(host)) {
     return `${program}: no destination host (${shown} is a single word, not user@host, an IP address or a full host name)`;

@@ -5,7 +5,11 @@
 import { parseCommand } from './parse.ts';
 import { normalize, promptLength } from './tokenize.ts';
 
-/** True for exactly one ssh/scp/sftp/rsync invocation (optional prompt, odd spaces, trailing newlines). */
+/**
+ * True for exactly one ssh/scp/sftp/rsync invocation (optional prompt, odd spaces, trailing
+ * newlines) with a plausible destination (destination.ts): "ssh is great" is valid syntax but
+ * not a command. rewriteCommand refuses every text this refuses (it parses the same way).
+ */
 export function looksLikeSshCommand(text: string): boolean {
   if (typeof text !== 'string' || text.length > 8192) return false;
   try {

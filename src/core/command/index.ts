@@ -1,5 +1,6 @@
 /**
- * SSH commands as the Runpod console shows them: read (tokenize.ts, parse.ts, grammar.ts),
+ * SSH commands as the Runpod console shows them: read (tokenize.ts, parse.ts, grammar.ts), told
+ * apart from prose by a plausible destination (destination.ts),
  * rewrite with the user's key for their shell (rewrite.ts, quote.ts), find in page text (find.ts),
  * an equivalent ~/.ssh/config block (config.ts), and key-path checks (validate.ts).
  */

@@ -115,21 +115,21 @@ interface Remote {
   user?: string;
   host: string;
   port?: string;
-  /** Written as a URI or as `host:path` with a non-empty path: explicit enough for any host name. */
-  explicit: boolean;
+  /** The path after `host:` (`/` for a URI, which is explicit enough for any host name). */
+  path?: string;
 }
 
 /** scp/rsync remote operand `[user@]host:path` (a `:` before any `/`), or scp://. */
 function remoteOperand(arg: string): Remote | null {
-  if (/^scp:\/\//i.test(arg)) return { ...splitDestination(arg.replace(/^scp:/i, 'ssh:'), true), explicit: true };
+  if (/^scp:\/\//i.test(arg)) return { ...splitDestination(arg.replace(/^scp:/i, 'ssh:'), true), path: '/' };
   const m = /^((?:\[[^\]]*\]|[^:/])+):/.exec(arg);
   if (!m) return null;
-  return { ...splitDestination(m[1]!, false), explicit: arg.length > m[0].length };
+  return { ...splitDestination(m[1]!, false), path: arg.slice(m[0].length) };
 }
 
 /** The plausibility gate (destination.ts) for a parsed destination; null when fine. */
 function implausible(program: Program, d: Remote, words: readonly Word[], from: number, destIndex: number): string | null {
-  const facts = { host: d.host, ...(d.user !== undefined ? { user: d.user } : {}), ...(d.explicit ? { colonPath: 'x' } : {}) };
+  const facts = { host: d.host, ...(d.user !== undefined ? { user: d.user } : {}), ...(d.path !== undefined ? { colonPath: d.path } : {}) };
   return destinationProblem(program, facts) ?? proseProblem(words, from, destIndex);
 }
 
@@ -166,7 +166,7 @@ export function parseWords(words: Word[]): ParseResult {
     const port = lastValue(occurrences, PORT_LETTER.ssh) ?? d.port;
     if (d.host === '') return { ok: false, reason: 'ssh: empty host name' };
     const uri = /^ssh:\/\//i.test(dest);
-    const bad = implausible('ssh', { host: d.host, ...(user !== undefined ? { user } : {}), explicit: uri }, words, destIndex + 1, -1);
+    const bad = implausible('ssh', { host: d.host, ...(user !== undefined ? { user } : {}), ...(uri ? { path: '/' } : {}) }, words, destIndex + 1, -1);
     if (bad) return { ok: false, reason: bad };
     return {
       ok: true,
@@ -189,10 +189,11 @@ export function parseWords(words: Word[]): ParseResult {
     if (program === 'sftp') {
       destIndex = w.end;
       const a = argv[destIndex]!;
-      if (/^sftp:\/\//i.test(a)) d = { ...splitDestination(a.replace(/^sftp:/i, 'ssh:'), true), explicit: true };
+      if (/^sftp:\/\//i.test(a)) d = { ...splitDestination(a.replace(/^sftp:/i, 'ssh:'), true), path: '/' };
       else {
+        // sftp [user@]host[:path]: the path (if any) is after the first `:` outside brackets
         d = remoteOperand(a + ':');
-        if (d) d.explicit = a.includes(':') && !a.endsWith(':');
+        if (d) d.path = (d.path ?? '').replace(/:$/, '');
       }
     } else {
       if (argv.length - w.end < 2) return { ok: false, reason: 'scp: needs a source and a target' };

@@ -2,9 +2,10 @@
  * Reading a command as the Runpod console shows it.
  *
  * The console prints POSIX-shell commands (`$ ssh …`), but text copied from a web page arrives
- * with typographic damage: NBSP and other Unicode spaces, zero-width characters, CR/LF, and `–`/`—`
- * where an option's `-` belongs. {@link normalize} repairs those (keeping a map back to the original
- * offsets); {@link tokenize} then splits one command into words by the rules of the bash manual,
+ * with typographic damage: NBSP and other Unicode spaces, zero-width characters, CR/LF, `–`/`—`
+ * where an option's `-` belongs, and curly quotes. {@link normalize} repairs the spacing (keeping a
+ * map back to the original offsets), {@link repairCurlyQuotes} reads “…”/‘…’ pairs as the quotes
+ * they stand for, and {@link tokenize} splits one command into words by the rules of the bash manual,
  * section QUOTING (single quotes: everything literal; double quotes: `\` escapes only `$`, `` ` ``,
  * `"`, `\` and newline; an unquoted `\` quotes the next character) and refuses what would make a
  * rewrite unfaithful (operators, several commands, unterminated quotes).

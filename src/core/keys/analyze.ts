@@ -275,7 +275,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
       issues.push({ ...damagedPrefixIssue(line, lastComment), message: `The comment on line ${line} ("${lastComment.length > 40 ? lastComment.slice(0, 39) + '…' : lastComment}") holds what looks like another, damaged key. Copy each key again from its .pub file, one per line.`, fixable: false, line });
     }
     const lastEnd = (found[found.length - 1] as (typeof found)[number]).hit.end;
-    const breaking = glued || changes.some((ch) => ch.kind !== 'tab' && ch.at < lastEnd);
+    const breaking = glued || (changes.length > 0 && changes.some((ch) => ch.kind !== 'tab' && ch.at < lastEnd));
     const ws = whitespaceMessage(
       line,
       changes,

@@ -28,6 +28,10 @@ function typeName(raw: Uint8Array): string {
   return String.fromCharCode.apply(null, raw.length > 64 ? Array.from(raw.subarray(0, 64)) : (raw as unknown as number[]));
 }
 
+/** Reader labels ("ssh-rsa key") per type, built once: every parse names its type in messages. */
+const WHAT = new Map<KeyTypeSpec, string>();
+for (const spec of TABLE.values()) WHAT.set(spec, `${spec.type} key`);
+
 /** Reads one key at the start of `blob`; returns it and the bytes consumed. */
 function readKey(blob: Uint8Array): [ParsedKey, SshReader] {
   const raw = new SshReader(blob, 'key data').bytes('key type');
@@ -37,11 +41,16 @@ function readKey(blob: Uint8Array): [ParsedKey, SshReader] {
     if (raw.length === 0) throw new SshParseError('bad-type', 'key type is empty');
     throw new SshParseError('bad-type', `unknown key type "${escapeName(type)}${raw.length > 64 ? '…' : ''}"`);
   }
+  return readFields(blob, spec, 4 + raw.length);
+}
+
+/** Reads the fields after the type string (at `at`) with the type's reader. */
+function readFields(blob: Uint8Array, spec: KeyTypeSpec, at: number): [ParsedKey, SshReader] {
   // A view after the type string, so messages name the type: "ssh-rsa key is truncated: …".
-  const r = new SshReader(blob.subarray(4 + raw.length), `${type} key`);
+  const r = new SshReader(blob.subarray(at), WHAT.get(spec));
   const res = spec.read(r);
   const key: ParsedKey = {
-    type,
+    type: spec.type,
     bits: typeof res === 'number' ? res : res.bits,
     certificate: spec.certificate,
     label: spec.label,
@@ -59,17 +68,97 @@ export function parseKeyBlob(blob: Uint8Array): ParsedKey {
 }
 
 /**
- * Byte length of ONE complete, valid key blob of a known type at the start of `bytes`, else null.
- * Used to split keys whose base64 got glued together.
+ * Field shapes of each type's blob after the type string, for a walk that never throws: the
+ * scanner asks "is there a key here?" at every "AAAA" of arbitrary pasted text, and building an
+ * SshParseError (a stack trace) per rejected candidate made hostile input slow. The walk checks
+ * only what the readers in types/* would also reject (truncation, ed25519 key size, point size and
+ * form, mpint sign and size, certificate type), so it is a necessary condition for a valid blob;
+ * the full parse then decides. test/unit/keys/blob.test.ts checks walk ⇒ parse on mutated blobs.
  */
-export function blobLength(bytes: Uint8Array): number | null {
+// Field kinds (small integers so the walk is a tight loop).
+const S = 0; // string
+const MP = 1; // mpint as OpenSSH reads it (types/mpint.ts): not negative, at most 16384 bits
+const K32 = 2; // string of 32 bytes (ed25519 public key)
+const Q32 = 3; // uncompressed point 0x04 || X || Y with 32-, 48- or 66-byte coordinates
+const Q48 = 4;
+const Q66 = 5;
+const U64 = 6; // uint64
+const KIND = 7; // uint32 certificate type, 1 or 2
+const SNE = 8; // non-empty string (certificate signature)
+type F = number;
+const Q_SIZE = [0, 0, 0, 65, 97, 133];
+const PLAIN_SHAPES: Record<string, readonly F[]> = {
+  'ssh-ed25519': [K32],
+  'ssh-rsa': [MP, MP],
+  'ecdsa-sha2-nistp256': [S, Q32],
+  'ecdsa-sha2-nistp384': [S, Q48],
+  'ecdsa-sha2-nistp521': [S, Q66],
+  'sk-ssh-ed25519@openssh.com': [K32, S],
+  'sk-ecdsa-sha2-nistp256@openssh.com': [S, Q32, S],
+  'ssh-dss': [MP, MP, MP, MP],
+};
+/** PROTOCOL.certkeys: nonce, the plain key's fields, serial, type, key id, principals, validity, options, extensions, reserved, CA key, signature. */
+const certShape = (plain: readonly F[]): readonly F[] => [S, ...plain, U64, KIND, S, S, U64, U64, S, S, S, S, SNE];
+const SHAPES = new Map<KeyTypeSpec, readonly F[]>();
+for (const spec of TABLE.values()) {
+  const plain = PLAIN_SHAPES[spec.certificate ? spec.type.replace('-cert-v01@openssh.com', spec.type.startsWith('sk-') ? '@openssh.com' : '') : spec.type];
+  // A type without a known shape is simply not pre-checked (the full parse still runs).
+  if (plain) SHAPES.set(spec, spec.certificate ? certShape(plain) : plain);
+}
+/** End offset of the fields of `shape` read from `off`, or -1 (never throws). */
+function walk(b: Uint8Array, off: number, shape: readonly F[]): number {
+  const n = b.length;
+  for (let k = 0; k < shape.length; k++) {
+    const f = shape[k] as number;
+    if (f === U64) {
+      off += 8;
+      if (off > n) return -1;
+      continue;
+    }
+    if (off + 4 > n) return -1;
+    const len = (((b[off] as number) << 24) >>> 0) + ((b[off + 1] as number) << 16) + ((b[off + 2] as number) << 8) + (b[off + 3] as number);
+    off += 4;
+    if (f === KIND) {
+      if (len !== 1 && len !== 2) return -1;
+      continue;
+    }
+    if (len > n - off) return -1;
+    if (f === K32 ? len !== 32 : f === SNE ? len === 0 : f === Q32 || f === Q48 || f === Q66 ? len !== Q_SIZE[f] || b[off] !== 4 : false) return -1;
+    if (f === MP && len > 0 && ((b[off] as number) >= 0x80 || len > 2049 || (len === 2049 && b[off] !== 0))) return -1;
+    off += len;
+  }
+  return off;
+}
+
+/**
+ * One complete, valid key blob of a known type at the start of `bytes` (trailing bytes allowed):
+ * the key and its byte length, or null. Never throws, and builds no error for the common "not a
+ * key" answer.
+ */
+export function readKeyPrefix(bytes: Uint8Array): { key: ParsedKey; length: number } | null {
+  if (bytes.length < 4) return null;
+  const tlen = (((bytes[0] as number) << 24) >>> 0) + ((bytes[1] as number) << 16) + ((bytes[2] as number) << 8) + (bytes[3] as number);
+  if (tlen === 0 || tlen > 64 || 4 + tlen > bytes.length) return null;
+  const spec = TABLE.get(typeName(bytes.subarray(4, 4 + tlen)));
+  if (!spec) return null;
+  const shape = SHAPES.get(spec);
+  if (shape && walk(bytes, 4 + tlen, shape) < 0) return null;
   try {
-    const [key, r] = readKey(bytes);
-    return 4 + key.type.length + r.offset;
+    const [key, r] = readFields(bytes, spec, 4 + tlen);
+    return { key, length: 4 + tlen + r.offset };
   } catch (e) {
     if (e instanceof SshParseError) return null;
     throw e;
   }
+}
+
+/**
+ * Byte length of ONE complete, valid key blob of a known type at the start of `bytes`, else null.
+ * Used to split keys whose base64 got glued together. Never throws.
+ */
+export function blobLength(bytes: Uint8Array): number | null {
+  const r = readKeyPrefix(bytes);
+  return r ? r.length : null;
 }
 
 const CERT_SUFFIX = '-cert-v01@openssh.com';

@@ -1,7 +1,7 @@
 /**
  * Random command cases for the property tests: every console form × random key paths (any
  * Unicode, every shell metacharacter, quotes, spaces, `~/`, `$HOME/`, Windows-looking names)
- * × decorations the page adds (prompt, NBSP, en dash, CR/LF). Each case knows what argv the
+ * × decorations the page adds (prompt, NBSP, en dash, CR/LF, curly quotes). Each case knows what argv the
  * program must receive and what OpenSSH must conclude.
  */
 import fc from 'fast-check';
@@ -129,6 +129,8 @@ const decoArb = fc.record({
   sep: fc.constantFrom(' ', ' ', '\u00a0', '  ', '\u2009'),
   dash: fc.constantFrom('-', '-', '–', '—'),
   tail: fc.constantFrom('', '', '\n', '\r\n', '  \n\n'),
+  /** Rich text turns the quotes around rsync's -e value into “…”. */
+  quotes: fc.constantFrom('""', '""', '“”'),
 });
 
 export const caseArb = fc.record({
@@ -161,7 +163,7 @@ export function buildCase(c: CaseInput, absBase: string, tag: string): Case {
   const want: (string | null)[] = [];
   const io = c.identitiesOnly ? ['-o', 'IdentitiesOnly=yes'] : [];
   let placed = false;
-  const q = (s: string) => (/^[A-Za-z0-9_@%+=:,./~-]+$/.test(s) ? s : `"${s}"`);
+  const q = (s: string) => (/^[A-Za-z0-9_@%+=:,./~-]+$/.test(s) ? s : deco.quotes[0] + s + deco.quotes[1]);
   for (const p of form.parts) {
     if (typeof p !== 'string') {
       placed = true;

@@ -3,11 +3,10 @@
  *
  * Every blob starts with `uint32 length, string type`; type names are shorter than 2^24 bytes, so the
  * base64 of every blob starts with "AAAA". At each "AAAA" we decode (once per base64 run and 4-char
- * phase, never per candidate) and ask blobLength() where exactly that blob ends, which is what lets
+ * phase, never per candidate) and ask readKeyPrefix() (which never throws) where exactly that blob ends, which is what lets
  * keys glued together with nothing in between be split without guessing.
  */
-import { blobLength, KNOWN_KEY_TYPES, parseKeyBlob, type ParsedKey } from '../blob.ts';
-import { SshParseError } from '../../errors.ts';
+import { KNOWN_KEY_TYPES, readKeyPrefix, type ParsedKey } from '../blob.ts';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP = new Int8Array(128).fill(-1);
@@ -73,9 +72,6 @@ export function blobTypeName(bytes: Uint8Array, off = 0): string | null {
   return t;
 }
 
-/** Base64 characters of the largest blob worth a whole-run parse attempt (a 16384-bit RSA certificate is ~6,000). */
-const MAX_WHOLE = 12000;
-
 export interface BlobHit {
   /** Column of the first base64 character. */
   start: number;
@@ -85,8 +81,8 @@ export interface BlobHit {
   dataEnd: number;
   bytes: Uint8Array;
   type: string;
-  /** The parsed key when the cheap whole-run parse already read it (most keys), else undefined. */
-  parsed?: ParsedKey;
+  /** The key (the scan parses every hit). */
+  parsed: ParsedKey;
 }
 
 /** Every complete blob of a known key type in `s`, left to right, non-overlapping. */
@@ -114,36 +110,19 @@ export function findBlobs(s: string, from = 0, to = s.length): BlobHit[] {
     }
     const arr = (phases[phase] ??= decodeRun(s, rStart + phase, rEnd));
     const off = ((j - rStart - phase) >> 2) * 3;
-    const type = blobTypeName(arr, off);
-    if (type === null || !KNOWN_TYPES.has(type)) {
+    // One non-throwing read says whether a key of a known type starts here, where it ends and what
+    // it is (most keys are the rest of their base64 run; glued keys end inside it).
+    const r = readKeyPrefix(arr.subarray(off));
+    if (r === null) {
       pos = j + 1;
       continue;
     }
-    const view = arr.subarray(off);
-    // Common case first: the blob is the rest of its base64 run (a space or padding follows), so one
-    // full parse gives both its length and the key. Otherwise ask blobLength where it ends.
-    let parsed: ParsedKey | undefined;
-    let len: number | null = null;
-    // (A run far longer than any key is glued keys or garbage: go straight to blobLength.)
-    if (rEnd - j <= MAX_WHOLE) {
-      try {
-        parsed = parseKeyBlob(view.subarray(0, Math.floor(((rEnd - j) * 3) / 4)));
-        len = parsed ? Math.floor(((rEnd - j) * 3) / 4) : null;
-      } catch (e) {
-        if (!(e instanceof SshParseError)) throw e;
-      }
-    }
-    if (len === null) len = blobLength(view);
-    if (len === null) {
-      pos = j + 1;
-      continue;
-    }
+    const len = r.length;
     const dataEnd = j + charsFor(len);
     let end = dataEnd;
     const pad = (4 - (charsFor(len) % 4)) % 4;
     for (let k = 0; k < pad && end < s.length && s.charCodeAt(end) === 61; k++) end++;
-    const hit: BlobHit = { start: j, end, dataEnd, bytes: view.subarray(0, len), type };
-    if (parsed) hit.parsed = parsed;
+    const hit: BlobHit = { start: j, end, dataEnd, bytes: arr.subarray(off, off + len), type: r.key.type, parsed: r.key };
     hits.push(hit);
     pos = end;
   }

@@ -58,6 +58,8 @@ export function whitespaceMessage(
   extras: { leading: boolean; trailing: boolean; multiple: boolean; glued: boolean; cr: boolean },
   breaking: boolean,
 ): string | null {
+  // The common case (a clean key line) allocates nothing.
+  if (changes.length === 0 && !extras.leading && !extras.trailing && !extras.multiple && !extras.glued && !extras.cr) return null;
   const what: string[] = [];
   const kinds = new Set(changes.map((c) => c.kind));
   for (const k of ['invisible', 'nbsp', 'control', 'tab'] as const) if (kinds.has(k)) what.push(NAMES[k]);

@@ -13,7 +13,8 @@ const MAX_CHARS = 65536;
 
 class Base64Accumulator {
   private s = '';
-  private buf = new Uint8Array(1024);
+  // Grown on demand: most attempts (hostile input: every line) gather only one short run.
+  private buf = new Uint8Array(0);
   private n = 0;
   private done = 0;
   get length(): number {
@@ -38,7 +39,7 @@ class Base64Accumulator {
   }
   private reserve(size: number): void {
     if (size <= this.buf.length) return;
-    const b = new Uint8Array(Math.max(size, this.buf.length * 2));
+    const b = new Uint8Array(Math.max(size, this.buf.length * 2, 256));
     b.set(this.buf.subarray(0, this.n));
     this.buf = b;
   }

@@ -1,0 +1,106 @@
+/**
+ * Bench: key-field analysis on a 1,000-key mixed paste, against two baselines measured in the same
+ * run on the same lines — the floor (base64-decode + SHA-256 of every blob, with the same sync
+ * SHA-256 that fingerprint.ts uses) and an sshpk loop doing what a validator needs per line
+ * (parse + SHA256 fingerprint) — and linearity on hostile input (time(1 MB) / time(100 KB)).
+ * Each contender is warmed up, then timed in interleaved rounds (so machine noise hits all alike);
+ * every figure is a median. Run: node --import tsx bench/analyze.ts
+ */
+import { performance } from 'node:perf_hooks';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { p256, p384 } from '@noble/curves/nist.js';
+import { sha256 } from '../src/core/keys/sha256.ts';
+import sshpk from 'sshpk';
+import { analyzeKeys } from '../src/core/keys/analyze.ts';
+import { decodeBase64, encodeBase64 } from '../src/core/wire/base64.ts';
+import { SshWriter } from '../src/core/wire/writer.ts';
+
+let seed = 1;
+const rand = (n: number): Uint8Array => {
+  const b = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    b[i] = seed >>> 24;
+  }
+  return b;
+};
+
+function line(i: number): string {
+  const kind = i % 10;
+  const w = new SshWriter();
+  let type: string;
+  if (kind < 6) {
+    type = 'ssh-ed25519';
+    w.string(type).bytes(ed25519.getPublicKey(rand(32)));
+  } else if (kind < 8) {
+    const [curve, name] = kind === 6 ? [p256, 'nistp256'] : [p384, 'nistp384'];
+    type = `ecdsa-sha2-${name}`;
+    const sk = rand(kind === 6 ? 32 : 48);
+    sk[0] = 1;
+    w.string(type).string(name).bytes(curve.getPublicKey(sk, false));
+  } else {
+    // RSA: structure only (the analysis, like OpenSSH's parser, does not factor the modulus).
+    type = 'ssh-rsa';
+    const n = rand(kind === 8 ? 256 : 384);
+    n[0]! |= 0x80;
+    n[n.length - 1]! |= 1;
+    w.string(type).mpint(new Uint8Array([1, 0, 1])).mpint(n);
+  }
+  return `${type} ${encodeBase64(w.toBytes())} user${i}@host`;
+}
+
+const lines = Array.from({ length: 1000 }, (_, i) => line(i));
+const paste = lines.join('\n');
+
+function median(fn: () => void, runs: number, warm = 3): number {
+  for (let i = 0; i < warm; i++) fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return t[t.length >> 1]!;
+}
+
+let sink = 0;
+const ours = (): void => {
+  const a = analyzeKeys(paste);
+  if (a.keys.length !== 1000 || a.findings.length) throw new Error(`unexpected analysis: ${a.keys.length} keys, ${a.findings.map((f) => f.code)}`);
+  sink += a.keys.length;
+};
+const floor = (): void => {
+  for (const l of lines) {
+    const sp = l.indexOf(' ');
+    const b64 = l.slice(sp + 1, l.indexOf(' ', sp + 1));
+    sink += sha256(decodeBase64(b64)!)[0]!;
+  }
+};
+const viaSshpk = (): void => {
+  for (const l of lines) sink += sshpk.parseKey(l, 'ssh').fingerprint('sha256').toString().length;
+};
+
+// Warm every contender up (JIT tiers), then interleave the three so that machine noise hits them alike.
+for (let i = 0; i < 30; i++) {
+  floor();
+  ours();
+  viaSshpk();
+}
+const rounds = 9;
+const tOurs: number[] = [];
+const tFloor: number[] = [];
+const tSshpk: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  tFloor.push(median(floor, 9, 1));
+  tOurs.push(median(ours, 9, 1));
+  tSshpk.push(median(viaSshpk, 9, 1));
+}
+const med = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+const o = med(tOurs);
+const f = med(tFloor);
+const s = med(tSshpk);
+console.log(`1,000-key paste: ours ${o.toFixed(2)} ms, floor ${f.toFixed(2)} ms, sshpk ${s.toFixed(2)} ms (per key: ours ${((o / 1000) * 1000).toFixed(1)} µs)`);
+console.log(`RATIO\tanalyze/floor (1,000 keys)\t${(o / f).toFixed(3)}\t<= 2`);
+console.log(`RATIO\tsshpk/analyze (1,000 keys)\t${(s / o).toFixed(3)}\t>= 2`);
+
