@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384 } from '@noble/curves/nist.js';
-import { sha256 } from '../src/core/keys/sha256.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
 import sshpk from 'sshpk';
 import { analyzeKeys } from '../src/core/keys/analyze.ts';
 import { decodeBase64, encodeBase64 } from '../src/core/wire/base64.ts';

@@ -28,8 +28,17 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launch(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; headless?: boolean } = {}): Promise<Launched> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No built extension at ${DIST}: run npm run build first`);
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  headless?: boolean;
+  /** false: plain Chromium without the extension (to test the console replica itself). */
+  extension?: boolean;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Launched> {
+  const withExtension = options.extension ?? true;
+  if (withExtension && !existsSync(join(DIST, 'manifest.json'))) throw new Error(`No built extension at ${DIST}: run npm run build first`);
   const userDataDir = await mkdtemp(join(tmpdir(), 'rpk-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -37,8 +46,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; viewport
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      ...(withExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -50,9 +58,12 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; viewport
   });
   // Nothing may leave the machine: anything not routed by a test is aborted.
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  const extensionId = new URL(worker.url()).host;
+  let extensionId = '';
+  if (withExtension) {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    extensionId = new URL(worker.url()).host;
+  }
   return {
     context,
     extensionId,

@@ -149,7 +149,7 @@ test('replica: SPA navigation, deploy flow field, credentials "Add SSH key" dial
   await p.close();
 });
 
-test('fill-key-field appends on its own line via the native setter; waits for a late field; reports no field', async () => {
+test('fill-key-field appends on its own line via the native setter, never saves, and waits for a late field', async () => {
   const p = await page();
   await keyField(p).waitFor();
   await settingsLoaded(p);
@@ -180,7 +180,7 @@ test('known generated keys: a pasted fingerprint of one is fixable by replacing 
   await worker.evaluate(async (k) => chrome.storage.local.set({ generatedKeys: [{ publicKey: k.line, comment: 'me@laptop', fingerprint: k.fp, createdAt: new Date().toISOString() }] }),
     { line: rsa.publicLine, fp: rsa.sha256.fingerprint });
   const p = await page();
-  await keyField(p).waitFor();
+  await settingsLoaded(p);
   await keyField(p).fill(`${ed.publicLine}\n${rsa.sha256.fingerprint}`);
   const seen = await waitFor('fixable fingerprint finding', () => findings(panelOf(p)), (fs) => fs.some((x) => x.code === 'fingerprint' && x.fixable));
   assert.equal(seen.find((x) => x.code === 'fingerprint')!.line, 2);
@@ -244,6 +244,11 @@ test('private key paste into the deploy flow field: blocked before the page sees
   await waitForFinding(panelOf(p), 'private-key');
   assert.equal(await keyField(p).inputValue(), '');
   assert.equal(await replica<number>(p, 'pasteEvents'), before);
+  // Typing on (here: the right key) drops the blocked paste's finding.
+  await keyField(p).pressSequentially(ed.publicLine.slice(0, 12));
+  await keyField(p).fill(ed.publicLine);
+  await waitForState(panelOf(p), 'ok');
+  assert.equal((await findings(panelOf(p))).length, 0);
   await p.close();
 });
 

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, routeConsole, type Launched } from './harness.ts';
+import { launch, routeConsole, screenshot, type Launched } from './harness.ts';
 import { certify, derivePublic, exportPublic, generateKey, readText, listLine } from '../helpers/openssh.ts';
 import { panelText, findings, settingsLoaded, keyField, panelOf, paste, replica, replicaField, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
 
@@ -197,6 +197,8 @@ test('private key paste: the page never sees it, the field never holds it; the f
       // The save guard holds while the private-key finding stands.
       await page.getByRole('button', { name: 'Update Public Key' }).click();
       await page.locator('[data-rpk=save-guard]').waitFor();
+      await panel.locator('[data-rpk=finding][data-code=private-key] button[data-rpk=fix]').waitFor({ timeout: 10_000 });
+      await screenshot(panel, `key-field-private-${name}`);
       await page.locator('button[data-rpk=save-cancel]').click();
       // The fix inserts exactly what ssh-keygen -y derives.
       const fix = panel.locator('[data-rpk=finding][data-code=private-key] button[data-rpk=fix]');

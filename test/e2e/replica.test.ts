@@ -14,7 +14,8 @@ const TCP = 'ssh root@149.36.0.213 -p 42442 -i ~/.ssh/id_ed25519';
 
 let run: Launched;
 before(async () => {
-  run = await launch();
+  // The replica itself, without the extension: its own behaviour is what these tests pin down.
+  run = await launch({ extension: false });
   await routeConsole(run.context);
 });
 after(async () => {

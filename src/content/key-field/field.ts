@@ -59,6 +59,8 @@ export class Attachment {
     field.addEventListener('input', safely('key-field input', (event: Event) => {
       if (OWN_INPUT.has(event)) return;
       this.seenValue = field.value;
+      // The user moved on (e.g. pasted the .pub instead): the blocked paste's finding goes.
+      this.blocked = undefined;
       this.panel.hideFixed();
       this.schedule();
     }), { signal });
@@ -190,15 +192,18 @@ export class Attachment {
     return top !== undefined && top.after === this.field.value;
   }
 
-  /** Writes `next` through the native setter, remembering how to undo it. */
-  change(next: string, label: string, before = this.field.value, caret?: number): void {
+  /**
+   * Writes `next` through the native setter, remembering how to undo it. `label` names a fix
+   * ("Fixed: …"); `note` replaces the whole sentence for other changes.
+   */
+  change(next: string, label: string, before = this.field.value, caret?: number, note = `Fixed: ${label}.`): void {
     if (next === this.field.value && before === next) return;
     this.undoStack.push({ before, after: next, label });
     if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
     setFieldValue(this.field, next, caret);
     this.seenValue = next;
     this.analyzeNow();
-    this.panel.showFixed(label);
+    this.panel.showFixed(note);
   }
 
   private applyFix(id: string): void {
@@ -283,10 +288,5 @@ export class Attachment {
       if (derived.insert) blocked.insert = derived.insert;
       this.render();
     }), () => undefined);
-  }
-
-  dismissBlocked(): void {
-    this.blocked = undefined;
-    this.render();
   }
 }

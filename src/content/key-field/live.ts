@@ -64,14 +64,18 @@ export function pasteFixed(event: ClipboardEvent, field: KeyField, text: string)
     void loadAdapter().then(safely('key-field paste (adapter)', () => {
       if (field.value !== raw) return;
       const fix = autoFixPaste(text);
-      if (fix) attachment.change(head + fix.text + tail, fix.labels.join('; '), raw, start + fix.text.length);
+      if (fix) attachment.change(head + fix.text + tail, fix.labels.join('; '), raw, start + fix.text.length, pastedNote(fix.labels));
     }));
     return;
   }
   const fix = autoFixPaste(text);
   if (!fix) return; // a clean paste goes through untouched
   event.preventDefault();
-  attachment.change(head + fix.text + tail, fix.labels.join('; '), raw, start + fix.text.length);
+  attachment.change(head + fix.text + tail, fix.labels.join('; '), raw, start + fix.text.length, pastedNote(fix.labels));
+}
+
+function pastedNote(labels: readonly string[]): string {
+  return `Fixed: ${labels.join('; ')} (on paste). Undo gives back exactly what you pasted.`;
 }
 
 /** The attachment whose section's save control `control` is, when its field has errors. */
@@ -152,7 +156,7 @@ export async function fillKeyField(publicKey: string): Promise<AddToRunpodResult
       const value = attachment.field.value;
       const blob = line.split(/\s+/)[1];
       if (blob && value.split(/\s+/).includes(blob)) return { ok: true }; // already there
-      attachment.change(appendLine(value, line), 'added your generated key');
+      attachment.change(appendLine(value, line), 'added your key', value, undefined, 'Added your key on its own line — check it, then save.');
       return { ok: true };
     }
     if (Date.now() > deadline) return { ok: false, reason: 'No SSH public key field appeared on this page within 10 s.' };

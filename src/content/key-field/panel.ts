@@ -229,8 +229,9 @@ export class Panel {
     button.setAttribute('aria-expanded', String(open));
   }
 
-  showFixed(label: string): void {
-    this.fixedText.textContent = `Fixed: ${label}`;
+  /** A note about the change we just made to the field (always with Undo next to it). */
+  showFixed(sentence: string): void {
+    this.fixedText.textContent = sentence;
     this.fixedNote.hidden = false;
   }
 

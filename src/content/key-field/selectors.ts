@@ -99,13 +99,12 @@ export type KeyField = HTMLTextAreaElement | HTMLInputElement;
 export function isKeyField(el: Element): el is KeyField {
   if (!(el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)) return false;
   if (!el.matches(FIELD_CANDIDATES) || !el.isConnected) return false;
-  if (isHiddenTwin(el)) return false;
   const own = ownName(el);
-  if (own && isKeyFieldName(own, '')) return true;
   // Section titles name textareas; a single-line input needs its own name.
-  const section = sectionTitle(el);
   if (el instanceof HTMLInputElement && !own) return false;
-  return isKeyFieldName(own, section);
+  const named = (own !== '' && isKeyFieldName(own, '')) || isKeyFieldName(own, sectionTitle(el));
+  // Names first: the style check is the expensive part, done only for candidates.
+  return named && !isHiddenTwin(el);
 }
 
 /** Every key field in the document right now. */

@@ -4,7 +4,8 @@
  * Synchronous (@noble/hashes) so the field analysis can run on every keystroke.
  * A certificate is fingerprinted by the plain key it certifies, as OpenSSH does (force_plain).
  */
-import { sha256 } from './sha256.ts';
+// SHA-256 from @noble/hashes (audited, sync): analysis is synchronous, so WebCrypto's async digest does not fit.
+import { sha256 } from '@noble/hashes/sha2.js';
 import { md5 } from '@noble/hashes/legacy.js';
 import { encodeBase64 } from '../wire/base64.ts';
 import { plainKeyBlob } from './blob.ts';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { CURVES, isOnCurve } from '../../../src/core/keys/types/ecdsa.ts';
-import { blobLength, KNOWN_KEY_TYPES, parseKeyBlob, plainKeyBlob } from '../../../src/core/keys/blob.ts';
+import { blobLength, KNOWN_KEY_TYPES, parseKeyBlob, plainKeyBlob, readKeyPrefix } from '../../../src/core/keys/blob.ts';
 import { SshParseError } from '../../../src/core/errors.ts';
 import { SshWriter } from '../../../src/core/wire/writer.ts';
 import { decodeBase64 } from '../../../src/core/wire/base64.ts';
@@ -275,6 +275,42 @@ test('fast-check: mutated valid blobs (flips, cuts, splices) only ever throw Ssh
     // Fast on garbage too: no pathological path (generous bound, only catches hangs).
     assert.ok(performance.now() - t0 < 200);
   }), { numRuns: 3000 });
+});
+
+test('fast-check: readKeyPrefix / blobLength (non-throwing walk first) agree with the throwing parser on mutated blobs with trailing bytes', () => {
+  // Reference: the one prefix length the full parser accepts, if any (a blob's fields fix its length).
+  const reference = (b: Uint8Array): { key: ReturnType<typeof parseKeyBlob>; length: number } | null => {
+    for (let n = 1; n <= b.length; n++) {
+      try {
+        return { key: parseKeyBlob(b.subarray(0, n)), length: n };
+      } catch (e) {
+        if (!isParseError(e)) throw e;
+      }
+    }
+    return null;
+  };
+  const mutation = fc.record({
+    sample: fc.nat({ max: samples.length - 1 }),
+    edits: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'cut', 'insert', 'none')), { minLength: 1, maxLength: 3 }),
+    tail: fc.uint8Array({ maxLength: 8 }),
+  });
+  let valid = 0;
+  fc.assert(fc.property(mutation, ({ sample, edits, tail }) => {
+    let b = Array.from(samples[sample]!);
+    for (const [pos, v, op] of edits) {
+      const i = pos % (b.length + 1);
+      if (op === 'set' && i < b.length) b[i] = v;
+      else if (op === 'cut') b = b.slice(0, i);
+      else if (op === 'insert') b.splice(i, 0, v);
+    }
+    const bytes = new Uint8Array([...b, ...tail]);
+    const want = reference(bytes);
+    const got = readKeyPrefix(bytes);
+    if (want) valid++;
+    assert.deepEqual(got, want);
+    assert.equal(blobLength(bytes), want ? want.length : null);
+  }), { numRuns: 1500 });
+  assert.ok(valid > 100, `too few valid samples (${valid}) for the test to mean anything`);
 });
 
 test('fast-check: blobOf(line) round trip for valid keys stays stable', () => {
