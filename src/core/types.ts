@@ -31,6 +31,16 @@ export interface KeyInfo {
   fingerprint: string;
 }
 
+/**
+ * A message of the extension's `_locales` catalogue and its substitutions (`$1`…), each a plain
+ * string or another catalogue message (a phrase, a list). Formatting the English catalogue entry
+ * gives exactly the English text next to it (test/unit/i18n.test.ts).
+ */
+export interface I18nText {
+  key: string;
+  subs: (string | I18nText)[];
+}
+
 export interface Finding {
   code: FindingCode;
   severity: Severity;
@@ -39,6 +49,8 @@ export interface Finding {
   /** A plain sentence: what is wrong and what to do. */
   message: string;
   fixable: boolean;
+  /** `message` as a catalogue reference, for the UI language (analyzeDetailed sets it; analyzeKeys keeps the contract shape). */
+  i18n?: I18nText;
 }
 
 export interface AnalyzeOptions {

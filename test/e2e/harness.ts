@@ -34,6 +34,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** false: plain Chromium without the extension (to test the console replica itself). */
   extension?: boolean;
+  /** UI language of the browser (e.g. 'de'): `--lang`, the process's LANGUAGE/LANG and navigator.language. */
+  locale?: string;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Launched> {
@@ -45,7 +47,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.locale
+      ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale, LANG: `${options.locale.replace('-', '_')}.UTF-8` } }
+      : {}),
     args: [
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       ...(withExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
       '--no-sandbox',
       '--disable-gpu',

@@ -7,8 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Worker } from 'playwright-core';
 import { launch, routeConsole, screenshot, type Launched } from './harness.ts';
+import { seriousViolations } from './axe.ts';
 import { generateKey, readText } from '../helpers/openssh.ts';
-import { findings, settingsLoaded, keyField, panelOf, replica, replicaField, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
+import { panelText, findings, settingsLoaded, keyField, panelOf, replica, replicaField, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
 
 const ed = generateKey({ kind: 'ed25519' }, { comment: 'me@laptop' });
 const ecdsa = generateKey({ kind: 'ecdsa', bits: 256 });
@@ -200,6 +201,7 @@ test('a failure inside the content script never breaks the field or the save but
   await keyField(p).pressSequentially(' ok');
   assert.equal(await keyField(p).inputValue(), `${text} ok`);
   assert.equal(await replicaField(p), `${text} ok`);
+  await waitFor('panel says it could not check', () => panelText(panelOf(p)), (t) => /could not be checked/.test(t));
   await p.getByRole('button', { name: 'Update Public Key' }).click();
   await waitFor('saved normally', () => replica<string>(p, 'savedValue'), (v) => v === `${text} ok`);
   assert.equal(await p.locator('[data-rpk=save-guard]').isVisible(), false);
@@ -225,6 +227,14 @@ test('screenshots: the panel in the dark and the light theme', async () => {
     await p.setViewportSize({ width: 1280, height: 1300 });
     await screenshot(p.locator('section, [role=region]').filter({ has: p.locator('[data-rpk=panel]') }).last(), `key-field-${theme}`).catch(() => screenshot(p, `key-field-${theme}`));
     assert.ok((await findings(panelOf(p))).length >= 3);
+    // Accessible: no serious axe violations; Tab from the field reaches the panel's buttons.
+    assert.deepEqual(await seriousViolations(p, ['[data-rpk=panel]']), []);
+    await keyField(p).focus();
+    await p.keyboard.press('Tab');
+    assert.equal(await p.evaluate(() => {
+      const host = document.activeElement;
+      return host?.getAttribute('data-rpk') === 'panel' ? host.shadowRoot?.activeElement?.tagName ?? null : null;
+    }), 'BUTTON');
     // The panel follows the console's theme switch (no reload).
     const other = theme === 'dark' ? 'light' : 'dark';
     await p.evaluate((t) => (window as unknown as { __replica: { setTheme(t: string): void } }).__replica.setTheme(t), other);

@@ -15,6 +15,7 @@ const ed2 = generateKey({ kind: 'ed25519' }, { comment: 'second@box' });
 const ecdsa = generateKey({ kind: 'ecdsa', bits: 256 });
 const rsa1024 = generateKey({ kind: 'rsa', bits: 1024 });
 const dsa = generateKey({ kind: 'dsa', bits: 1024 });
+const rsa2048 = generateKey({ kind: 'rsa', bits: 2048 }, { comment: 'rsa@work' });
 const pemRsa = generateKey({ kind: 'rsa', bits: 2048 }, { format: 'PEM', comment: 'pem@rpk-test' });
 const cert = certify(ed);
 const [edType, edBlob] = ed.publicLine.split(' ') as [string, string, ...string[]];
@@ -51,6 +52,8 @@ interface Case {
   state: 'error' | 'warning' | 'ok';
   /** What fixing this one finding leaves in the field (oracle: ssh-keygen output). */
   fixed?: string;
+  /** What the fixed text starts with, when the fix drops the comment (foreign formats carry none). */
+  fixedPrefix?: string;
   /** Pasting applies the fix right away (autoFixPaste). */
   autoFixedOnPaste?: boolean;
 }
@@ -65,6 +68,8 @@ function cases(): Case[] {
     { code: 'wrapped', text: wrappedEd, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine, autoFixedOnPaste: true },
     { code: 'type-mismatch', text: `ssh-rsa ${edBlob} me@laptop`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine, autoFixedOnPaste: true },
     { code: 'foreign-format', text: exportPublic(ed.publicPath, 'RFC4716').trim(), severity: 'error', line: 1, fixable: true, state: 'error', autoFixedOnPaste: true },
+    // PEM SPKI needs the lazily loaded sshpk adapter.
+    { code: 'foreign-format', text: exportPublic(rsa2048.publicPath, 'PKCS8').trim(), severity: 'error', line: 1, fixable: true, state: 'error', fixedPrefix: rsa2048.publicLine.split(' ').slice(0, 2).join(' '), autoFixedOnPaste: true },
     { code: 'invalid-key', text: 'ssh-ed25519 AAAAC4NzaC1lZDI1JTE5AAAAIGP+L8hnjIcBqUb8NRrDiC32FuJBvRA0m8jLShzgq6BQ YOUR_EMAIL@DOMAIN.COM', severity: 'error', line: 1, fixable: false, state: 'error' },
     { code: 'unsupported-type', text: `${ed.publicLine}\n${dsa.publicLine}`, severity: 'error', line: 2, fixable: false, state: 'error' },
     { code: 'weak-key', text: rsa1024.publicLine, severity: 'warning', line: 1, fixable: false, state: 'warning' },
@@ -121,6 +126,7 @@ test('every contract code, typed: code, severity, line, state; the single fix; u
       await panel.locator(`[data-rpk=finding][data-code=${c.code}] button[data-rpk=fix]`).first().click();
       const after = await waitFor('fix applied', () => keyField(page).inputValue(), (v) => v !== c.text);
       if (c.fixed !== undefined) assert.equal(after.trim(), c.fixed);
+      if (c.fixedPrefix !== undefined) assert.ok(after.startsWith(c.fixedPrefix), `${after} starts with ${c.fixedPrefix}`);
       assert.equal(await replicaField(page), after, 'React state follows the fix');
       assert.ok(!(await findings(panel)).some((x) => x.code === c.code), 'finding gone after its fix');
       // Undo: the Undo button restores the text before the fix.
@@ -143,7 +149,8 @@ test('every contract code, pasted: auto-fixed with a "Fixed" note and undo, or r
       if (c.autoFixedOnPaste) {
         const fixed = await waitFor('paste fixed', () => keyField(page).inputValue(), (v) => v !== '' && v !== c.text);
         if (c.fixed !== undefined) assert.equal(fixed.trim(), c.fixed);
-        if (c.code === 'foreign-format') assert.equal(fixed.trim().split(' ').slice(0, 2).join(' '), ed.publicLine.split(' ').slice(0, 2).join(' '));
+        if (c.fixedPrefix !== undefined) assert.ok(fixed.startsWith(c.fixedPrefix));
+        else if (c.code === 'foreign-format') assert.equal(fixed.trim().split(' ').slice(0, 2).join(' '), ed.publicLine.split(' ').slice(0, 2).join(' '));
         assert.match(await panelText(panel), /Fixed:/);
         assert.ok(!(await findings(panel)).some((x) => x.code === c.code));
         assert.equal(await replicaField(page), fixed);

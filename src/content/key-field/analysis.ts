@@ -3,9 +3,10 @@
  * sshpk adapter lazily when a foreign block appears, and carries the test-only failure trigger.
  */
 import { analyzeDetailed, type DetailedAnalysis } from '../../core/keys/analyze.ts';
-import type { AnalyzeOptions } from '../../core/types.ts';
-export type { DetailedAnalysis };
 import { needsForeignAdapter } from '../../core/keys/formats/foreign.ts';
+import type { AnalyzeOptions } from '../../core/types.ts';
+
+export type { DetailedAnalysis };
 
 /**
  * Test-only trigger: a field containing this marker makes analysis throw, so e2e tests can prove

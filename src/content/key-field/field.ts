@@ -4,10 +4,9 @@
  * undo, and holds the private-key paste finding. Everything is torn down by one AbortSignal.
  */
 import { fixAll } from '../../core/keys/analyze.ts';
-import type { DetailedAnalysis } from './analysis.ts';
 import type { FieldState } from '../../core/types.ts';
 import { safely } from '../safe.ts';
-import { analyze, loadAdapter, mayNeedAdapter, currentOptions } from './analysis.ts';
+import { analyze, loadAdapter, mayNeedAdapter, currentOptions, type DetailedAnalysis } from './analysis.ts';
 import { Panel, type FindingView, type PanelView } from './panel.ts';
 import { visualContainer, saveControlFor, type KeyField } from './selectors.ts';
 import { OWN_INPUT, setFieldValue } from './value.ts';
@@ -183,6 +182,7 @@ export class Attachment {
     if (this.analysisFailed) {
       view.findings = [];
       view.keys = [];
+      view.title = 'This text could not be checked (an internal error of the helper). The field and the save button work as usual.';
     }
     this.panel.render(view);
   }

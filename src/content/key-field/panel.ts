@@ -29,6 +29,8 @@ export interface PanelView {
   findings: FindingView[];
   keys: KeyView[];
   canUndo: boolean;
+  /** Replaces the summary line (e.g. when the check itself failed). */
+  title?: string;
 }
 export interface PanelActions {
   fix(id: string): void;
@@ -132,12 +134,12 @@ export class Panel {
   }
 
   render(view: PanelView): void {
-    const signature = JSON.stringify([view.state, view.canUndo, view.findings, view.keys.map((k) => [k.line, k.fingerprint, k.comment, k.type, k.bits])]);
+    const signature = JSON.stringify([view.state, view.title, view.canUndo, view.findings, view.keys.map((k) => [k.line, k.fingerprint, k.comment, k.type, k.bits])]);
     if (signature === this.lastSignature) return;
     this.lastSignature = signature;
     this.host.setAttribute('data-rpk-state', view.state);
     this.root.setAttribute('data-state', view.state);
-    const title = summary(view);
+    const title = view.title ?? summary(view);
     this.title.textContent = title;
 
     const findings = document.createDocumentFragment();

@@ -5,7 +5,7 @@
  * passphrase. Blocks that need the sshpk adapter are reported unfixable until it is registered.
  */
 import type { Block } from '../formats/index.ts';
-import type { Issue } from './model.ts';
+import { tx, type Issue } from './model.ts';
 
 const NAMES: Record<string, string> = {
   openssh: 'OpenSSH private key',
@@ -20,8 +20,24 @@ const NAMES: Record<string, string> = {
   'pem-pkcs1-public': 'PEM RSA public key',
 };
 
+/** _locales keys of the names above. */
+const NAME_KEYS: Record<string, string> = {
+  openssh: 'blockFormatOpenssh',
+  'pem-rsa': 'blockFormatPemRsa',
+  'pem-ec': 'blockFormatPemEc',
+  'pem-dsa': 'blockFormatPemDsa',
+  pkcs8: 'blockFormatPkcs8',
+  'pkcs8-encrypted': 'blockFormatPkcs8Encrypted',
+  putty: 'blockFormatPutty',
+  rfc4716: 'blockFormatRfc4716',
+  'pem-spki': 'blockFormatPemSpki',
+  'pem-pkcs1-public': 'blockFormatPemPkcs1Public',
+};
+
 export function blockIssue(line: number, b: Block): Issue {
   const name = NAMES[b.format] ?? `${b.format} key`;
+  const nameKey = NAME_KEYS[b.format];
+  const nameT = nameKey ? tx(nameKey) : tx('blockFormatOther', b.format);
   const derive = b.publicLine
     ? 'Fix replaces it with its public key.'
     : b.needsAdapter
@@ -29,17 +45,21 @@ export function blockIssue(line: number, b: Block): Issue {
       : b.hint
         ? `Run \`${b.hint}\` and paste what it prints instead.`
         : 'Paste the matching .pub file instead.';
+  const deriveT = b.publicLine ? tx('blockNextFix') : b.needsAdapter ? tx('blockNextLoading') : b.hint ? tx('blockNextRun', b.hint) : tx('blockNextPub');
   const why = b.error ? ` (${b.error})` : '';
+  const whyT = b.error ? [b.error] : [];
   if (b.kind === 'private-key') {
     return {
       code: 'private-key',
       severity: 'error',
       message: `Lines ${line}… are a ${name}${why}: never paste a private key anywhere. Only the public key (.pub) belongs here. ${derive}`,
+      i18n: tx(b.error ? 'findingPrivateKeyError' : 'findingPrivateKey', line, nameT, ...whyT, deriveT),
     };
   }
   return {
     code: 'foreign-format',
     severity: 'error',
     message: `Lines ${line}… are a ${name}${why}; OpenSSH needs the one-line form "type AAAA… comment". ${derive}`,
+    i18n: tx(b.error ? 'findingForeignFormatError' : 'findingForeignFormat', line, nameT, ...whyT, deriveT),
   };
 }

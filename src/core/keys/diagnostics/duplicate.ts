@@ -1,5 +1,5 @@
 /** `duplicate`: the same key blob twice (comments may differ). Harmless to sshd, but clutter. */
-import type { Issue, KeyOcc } from './model.ts';
+import { tx, type Issue, type KeyOcc } from './model.ts';
 
 export function duplicateIssue(line: number, k: KeyOcc): Issue | null {
   if (!k.dupOf) return null;
@@ -7,5 +7,6 @@ export function duplicateIssue(line: number, k: KeyOcc): Issue | null {
     code: 'duplicate',
     severity: 'warning',
     message: `The key on line ${line} is the same key as on line ${k.dupOf.line + 1}. Fix removes this copy.`,
+    i18n: tx('findingDuplicate', line, k.dupOf.line + 1),
   };
 }

@@ -3,7 +3,7 @@
  * `MD5:` colon hex, bare 16-byte colon hex (pre-6.8 `ssh-keygen -l`), or a whole `ssh-keygen -l`
  * line (`256 SHA256:… comment (ED25519)`), as sshkey_fingerprint() prints them.
  */
-import type { Issue } from './model.ts';
+import { tx, type Issue } from './model.ts';
 
 // Anchored with bounded counts and one trailing `.*`: linear on any input.
 const SHA = /^(?:\d{1,5}\s+)?SHA256:([A-Za-z0-9+/]{43})=?(?:\s.*)?$/;
@@ -31,5 +31,7 @@ export function fingerprintIssue(line: number, fp: string, match: FingerprintMat
       : match?.kind === 'in-field'
         ? `Its key is already on line ${match.line}: fix removes this line.`
         : HOW;
-  return { code: 'fingerprint', severity: 'error', message: `${what} ${tail}` };
+  const tailT = match?.kind === 'known' ? tx('fingerprintNextKnown') : match?.kind === 'in-field' ? tx('fingerprintNextInField', match.line) : tx('fingerprintNextHow');
+  const fpShown = fp.length > 30 ? fp.slice(0, 30) + '…' : fp;
+  return { code: 'fingerprint', severity: 'error', message: `${what} ${tail}`, i18n: tx('findingFingerprint', line, fpShown, tailT) };
 }

@@ -3,7 +3,7 @@
  * images that run `echo $PUBLIC_KEY` unquoted collapse all keys onto one line, so only the first
  * works. The split itself is exact: scan.ts finds each blob's end from its own length fields.
  */
-import type { Issue, KeyOcc } from './model.ts';
+import { tx, type Issue, type KeyOcc } from './model.ts';
 
 export function joinedIssue(line: number, keys: readonly KeyOcc[]): Issue | null {
   if (keys.length < 2) return null;
@@ -12,5 +12,6 @@ export function joinedIssue(line: number, keys: readonly KeyOcc[]): Issue | null
     code: 'joined',
     severity: 'error',
     message: `Line ${line} holds ${keys.length} keys (${types.join(', ')}) run together; SSH reads only the first. Put each key on its own line: fix splits them.`,
+    i18n: tx('findingJoined', line, keys.length, types.join(', ')),
   };
 }

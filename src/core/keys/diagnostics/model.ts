@@ -1,6 +1,6 @@
 /** The analysis model the diagnostics read: keys found in the field and the lines they came from. */
 import type { ParsedKey } from '../blob.ts';
-import type { FindingCode, Severity } from '../../types.ts';
+import type { FindingCode, I18nText, Severity } from '../../types.ts';
 
 export interface KeyOcc {
   /** 0-based first and last line of the field. */
@@ -28,7 +28,15 @@ export interface Issue {
   code: FindingCode;
   severity: Severity;
   message: string;
+  /** The same message as a `_locales` key and substitutions (kept identical by test/unit/i18n.test.ts). */
+  i18n?: I18nText;
 }
+
+/** A `_locales` reference; numbers become their decimal text. */
+export const tx = (key: string, ...subs: (string | number | I18nText)[]): I18nText => ({
+  key,
+  subs: subs.map((s) => (typeof s === 'number' ? String(s) : s)),
+});
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -2,7 +2,7 @@
  * `unsupported-type`: ssh-dss (disabled by default since OpenSSH 7.0, removed in 10.1) and type
  * words OpenSSH does not know at all.
  */
-import type { Issue, KeyOcc } from './model.ts';
+import { tx, type Issue, type KeyOcc } from './model.ts';
 
 const FRESH = 'Create a new key with `ssh-keygen -t ed25519` and paste its .pub file instead.';
 
@@ -18,5 +18,6 @@ export function unsupportedTypeIssue(line: number, type: string, known: boolean)
     message: known
       ? `The key on line ${line} is a ${type} (DSA) key, which current SSH servers no longer accept. ${FRESH}`
       : `Line ${line} is a key of type "${type}", which OpenSSH does not know. ${FRESH}`,
+    i18n: tx(known ? 'findingUnsupportedDsa' : 'findingUnsupportedUnknown', line, type),
   };
 }

@@ -5,6 +5,8 @@
  * and the base64 makes the key unreadable (error); tabs, extra, leading or trailing spaces and CR
  * line endings are tolerated by OpenSSH but not by Runpod's own key check (warning).
  */
+import type { I18nText } from '../../types.ts';
+import { tx } from './model.ts';
 
 export type WsKind = 'tab' | 'nbsp' | 'invisible' | 'control';
 
@@ -58,19 +60,41 @@ export function whitespaceMessage(
   extras: { leading: boolean; trailing: boolean; multiple: boolean; glued: boolean; cr: boolean },
   breaking: boolean,
 ): string | null {
-  // The common case (a clean key line) allocates nothing.
-  if (changes.length === 0 && !extras.leading && !extras.trailing && !extras.multiple && !extras.glued && !extras.cr) return null;
-  const what: string[] = [];
-  const kinds = new Set(changes.map((c) => c.kind));
-  for (const k of ['invisible', 'nbsp', 'control', 'tab'] as const) if (kinds.has(k)) what.push(NAMES[k]);
-  if (extras.glued) what.push('no space between the key and its comment');
-  if (extras.multiple) what.push('several spaces between fields');
-  if (extras.leading) what.push('spaces before the key');
-  if (extras.trailing) what.push('spaces after the key');
-  if (extras.cr) what.push('Windows (CR) line endings');
-  if (what.length === 0) return null;
-  const list = what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`;
+  const what = whatItems(changes, extras);
+  if (what === null) return null;
+  const names = what.map((w) => w[0]);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return breaking
     ? `Line ${line} has ${list}, which breaks the key: SSH cannot read it. Fix rewrites the line with plain spaces.`
     : `Line ${line} has ${list}. SSH tolerates it, but Runpod's key check may not: fix normalises the line.`;
+}
+
+/** `_locales` keys of NAMES. */
+const NAME_KEYS: Record<WsKind, string> = { tab: 'wsTab', nbsp: 'wsNbsp', invisible: 'wsInvisible', control: 'wsControl' };
+
+type Extras = Parameters<typeof whitespaceMessage>[2];
+
+/** What the line has, as [English phrase, _locales key]; null when nothing (the common case allocates nothing). */
+function whatItems(changes: CleanLine['changes'], extras: Extras): [string, string][] | null {
+  if (changes.length === 0 && !extras.leading && !extras.trailing && !extras.multiple && !extras.glued && !extras.cr) return null;
+  const what: [string, string][] = [];
+  const kinds = new Set(changes.map((c) => c.kind));
+  for (const k of ['invisible', 'nbsp', 'control', 'tab'] as const) if (kinds.has(k)) what.push([NAMES[k], NAME_KEYS[k]]);
+  if (extras.glued) what.push(['no space between the key and its comment', 'wsGlued']);
+  if (extras.multiple) what.push(['several spaces between fields', 'wsMultiple']);
+  if (extras.leading) what.push(['spaces before the key', 'wsLeading']);
+  if (extras.trailing) what.push(['spaces after the key', 'wsTrailing']);
+  if (extras.cr) what.push(['Windows (CR) line endings', 'wsCr']);
+  return what.length ? what : null;
+}
+
+/** whitespaceMessage as a `_locales` reference ("a, b and c" as nested listComma/listAnd). */
+export function whitespaceI18n(line: number, changes: CleanLine['changes'], extras: Extras, breaking: boolean): I18nText | null {
+  const what = whatItems(changes, extras);
+  if (what === null) return null;
+  const items = what.map(([, key]) => tx(key));
+  let head = items[0] as I18nText;
+  for (let i = 1; i < items.length - 1; i++) head = tx('listComma', head, items[i] as I18nText);
+  const list = items.length === 1 ? head : tx('listAnd', head, items[items.length - 1] as I18nText);
+  return tx(breaking ? 'findingWhitespaceBreaking' : 'findingWhitespaceTolerated', line, list);
 }

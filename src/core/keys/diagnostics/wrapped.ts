@@ -5,7 +5,7 @@
  * linear: every line is gathered by at most one attempt.
  */
 import { blobLength } from '../blob.ts';
-import type { Issue } from './model.ts';
+import { tx, type Issue } from './model.ts';
 import { decodeRun, runEnd } from './scan.ts';
 
 /** Longest base64 we gather for one key: far above any real key or certificate. */
@@ -83,5 +83,6 @@ export function wrappedIssue(line: number, endLine: number): Issue {
     code: 'wrapped',
     severity: 'error',
     message: `The key on lines ${line}–${endLine} is broken across ${endLine - line + 1} lines; SSH needs each key on one line. Fix joins them back together.`,
+    i18n: tx('findingWrapped', line, endLine, endLine - line + 1),
   };
 }
