@@ -6,6 +6,7 @@
  */
 import browser, { type Tabs } from '../shared/browser.ts';
 import { sendToTab, type AddToRunpodResult } from '../shared/messages.ts';
+import { t } from '../shared/i18n.ts';
 
 /** The content-script match patterns of shared/CONTRACT.md (= host_permissions). */
 export const CONSOLE_URL_PATTERNS = [
@@ -62,7 +63,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 export async function addToRunpod(publicKey: string): Promise<AddToRunpodResult> {
   const line = publicKey.trim();
-  if (!PUBLIC_LINE.test(line)) return { ok: false, reason: 'That is not a one-line OpenSSH public key.' };
+  if (!PUBLIC_LINE.test(line)) return { ok: false, reason: t('bgNotPublicLine') };
 
   // Active tabs first: the one the user is looking at is the one they mean.
   const tabs = (await browser.tabs.query({ url: CONSOLE_URL_PATTERNS })).filter(isKeyFieldTab);
@@ -77,7 +78,7 @@ export async function addToRunpod(publicKey: string): Promise<AddToRunpodResult>
   // then navigated: automation that attaches to new tabs (Playwright) misses the first navigation
   // of an inactive tab; for users it is the same.
   const created = await browser.tabs.create({ url: 'about:blank', active: false });
-  if (created.id === undefined) return { ok: false, reason: 'The browser did not open the console tab.' };
+  if (created.id === undefined) return { ok: false, reason: t('bgTabNotOpened') };
   await browser.tabs.update(created.id, { url: SETTINGS_URL });
   const deadline = Date.now() + NEW_TAB_DEADLINE_MS;
   let last: AddToRunpodResult | 'no-receiver' = 'no-receiver';
@@ -87,7 +88,7 @@ export async function addToRunpod(publicKey: string): Promise<AddToRunpodResult>
     await sleep(RETRY_MS);
   }
   if (last === 'no-receiver') {
-    return { ok: false, reason: 'The console page did not load. Sign in to console.runpod.io and try again.' };
+    return { ok: false, reason: t('bgConsoleNotLoaded') };
   }
   if (!last.ok) return last;
   for (const wait of SETTLE_REFILLS_MS) {

@@ -14,6 +14,7 @@ import { downloadText } from './download.ts';
 import type { KeygenReply, KeygenRequest } from './keygen-protocol.ts';
 import type { SettingsHandle } from './settings.ts';
 import { S } from './strings.ts';
+import { t } from '../shared/i18n.ts';
 
 export const PRIVATE_NAME = 'id_ed25519_runpod';
 export const PUBLIC_NAME = `${PRIVATE_NAME}.pub`;
@@ -61,7 +62,7 @@ function runWorker(request: KeygenRequest, onProgress: (fraction: number) => voi
     });
     worker.addEventListener('error', (event) => {
       worker.terminate();
-      reject(new Error(event.message || 'the key generator failed to start'));
+      reject(new Error(event.message || S.workerFailed));
     });
     worker.postMessage(request);
   });
@@ -178,7 +179,7 @@ export function startGenerate(settings: SettingsHandle, signal: AbortSignal): vo
     publicKey.textContent = generated.publicKey;
     fingerprint.textContent = generated.fingerprint;
     randomart.textContent = generated.randomart;
-    encryption.textContent = encrypted ? 'Encrypted with your passphrase (aes256-ctr, bcrypt)' : 'Not encrypted';
+    encryption.textContent = encrypted ? S.encrypted : S.notEncrypted;
     renderShellParts(settings.shell());
     say(sshAddHint, encrypted ? S.sshAddPassphrase : S.sshAddPlain);
     say(addResult, '');
@@ -196,6 +197,8 @@ export function startGenerate(settings: SettingsHandle, signal: AbortSignal): vo
     await setStored('generatedKeys', [...known.filter((k) => k.publicKey !== generated.publicKey), entry].slice(-MAX_REMEMBERED));
   }
 
+  hook('download-private').title = t('popupSavesFile', PRIVATE_NAME);
+  hook('download-public').title = t('popupSavesFile', PUBLIC_NAME);
   hook<HTMLButtonElement>('download-private').addEventListener('click', () => {
     if (!key) return;
     downloadText(PRIVATE_NAME, key.privateKey);
@@ -212,7 +215,7 @@ export function startGenerate(settings: SettingsHandle, signal: AbortSignal): vo
   copyInstall.addEventListener('click', () => void copyWith(copyInstall, installCmd.textContent ?? '', S.copied, S.copyFailed), { signal });
 
   hook<HTMLButtonElement>('use-generated-path').addEventListener('click', () => {
-    void settings.setKeyPath(INSTALLED_PATH).then(() => say(hook('use-generated-status'), S.keyPathSet, 'ok'));
+    void settings.setKeyPath(INSTALLED_PATH).then(() => say(hook('use-generated-status'), S.keyPathSet(INSTALLED_PATH), 'ok'));
   }, { signal });
 
   addButton.addEventListener('click', () => {

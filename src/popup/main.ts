@@ -3,9 +3,12 @@
  * (`?tab`) so that a generated key survives until it is downloaded.
  */
 import browser from '../shared/browser.ts';
+import { localize } from '../shared/i18n.ts';
 import { hook } from './dom.ts';
 import { startGenerate } from './generate.ts';
 import { startSettings } from './settings.ts';
+
+localize();
 
 const controller = new AbortController();
 

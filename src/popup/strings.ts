@@ -1,39 +1,47 @@
-/** Every sentence the popup sets from script, in one place (static labels live in index.html). */
+/**
+ * Every sentence the popup sets from script, read from _locales (static labels: data-i18n in
+ * index.html). Getters, so call sites stay `S.name` and the text is read in the UI language.
+ */
+import { t } from '../shared/i18n.ts';
+
 export const S = {
-  keyPathEmpty: 'Enter the path of your private key, e.g. ~/.ssh/id_ed25519.',
-  shellDetected: (name: string) => `Detected from your system: ${name}.`,
+  get keyPathEmpty() { return t('popupKeyPathEmpty'); },
+  shellDetected: (name: string) => t('popupShellDetected', name),
 
-  passphraseNone: 'No passphrase: anyone who gets the private key file can use it.',
-  passphraseWeak: 'Weak passphrase: use at least 12 characters, or a few random words.',
-  passphraseFair: 'Fair passphrase. Longer is better: a few random words are easy to type.',
-  passphraseStrong: 'Strong passphrase.',
-  passphraseMismatch: 'The passphrases do not match.',
-  passphraseConfirmMissing: 'Type the passphrase again to confirm it.',
+  get passphraseNone() { return t('popupPassphraseNone'); },
+  get passphraseWeak() { return t('popupPassphraseWeak'); },
+  get passphraseFair() { return t('popupPassphraseFair'); },
+  get passphraseStrong() { return t('popupPassphraseStrong'); },
+  get passphraseMismatch() { return t('popupPassphraseMismatch'); },
+  get passphraseConfirmMissing() { return t('popupPassphraseConfirmMissing'); },
 
-  generating: 'Generating…',
-  generateAnother: 'Generate another key',
-  encrypting: (pct: number) => `Encrypting the private key (bcrypt)… ${pct}%`,
-  generated: 'Key generated: download it below.',
-  generateFailed: (reason: string) => `Could not generate a key: ${reason}`,
+  get generating() { return t('popupGenerating'); },
+  get generateAnother() { return t('popupGenerateAnother'); },
+  encrypting: (pct: number) => t('popupEncrypting', String(pct)),
+  get generated() { return t('popupGenerated'); },
+  generateFailed: (reason: string) => t('popupGenerateFailed', reason),
+  get workerFailed() { return t('popupWorkerFailed'); },
+  get encrypted() { return t('popupEncrypted'); },
+  get notEncrypted() { return t('popupNotEncrypted'); },
 
-  notDownloaded: 'Private key not downloaded yet — closing this popup loses it.',
-  downloaded: 'Private key downloaded.',
-  beforeUnload: 'The private key has not been downloaded yet.',
+  get notDownloaded() { return t('popupNotDownloaded'); },
+  get downloaded() { return t('popupDownloaded'); },
+  get beforeUnload() { return t('popupBeforeUnload'); },
 
-  copied: 'Copied',
-  copyFailed: 'Copy failed: select the text and press Ctrl+C',
+  get copied() { return t('popupCopied'); },
+  get copyFailed() { return t('popupCopyFailed'); },
 
-  sshAddPlain: 'To use the key without its path, add it to your agent:',
-  sshAddPassphrase: 'Type the passphrase once per session by adding the key to your agent:',
-  keyPathSet: 'Copied SSH commands now use ~/.ssh/id_ed25519_runpod.',
+  get sshAddPlain() { return t('popupSshAddPlain'); },
+  get sshAddPassphrase() { return t('popupSshAddPassphrase'); },
+  keyPathSet: (path: string) => t('popupKeyPathSet', path),
 
-  adding: 'Looking for the console’s SSH Public Key field…',
-  added: 'Added to the SSH Public Key field. Review it in the console tab, then press “Update Public Key”.',
-  addFailed: (reason: string) => `Could not add the key: ${reason}`,
-} as const;
-
-export const SHELL_NAMES: Record<'posix' | 'powershell' | 'cmd', string> = {
-  posix: 'bash / zsh',
-  powershell: 'PowerShell',
-  cmd: 'Command Prompt',
+  get adding() { return t('popupAdding'); },
+  get added() { return t('popupAdded'); },
+  addFailed: (reason: string) => t('popupAddFailed', reason),
 };
+
+export const SHELL_NAMES = {
+  get posix() { return t('popupShellNamePosix'); },
+  get powershell() { return t('popupShellNamePowershell'); },
+  get cmd() { return t('popupShellNameCmd'); },
+} satisfies Record<'posix' | 'powershell' | 'cmd', string>;

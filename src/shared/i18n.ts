@@ -34,7 +34,7 @@ export function tText(text: I18nText | undefined, fallback: string): string {
 }
 
 /**
- * Localises static markup: `data-i18n="key"` sets the text, `data-i18n-title`, `data-i18n-aria-label`
+ * Localises static markup: a message name in `data-i18n` sets the text, `data-i18n-title`, `data-i18n-aria-label`
  * and `data-i18n-placeholder` the attributes. The markup keeps the English text as a fallback; a
  * unit test checks that every key it names exists.
  */

@@ -18,6 +18,7 @@ import { commandOf, commandRow, findCommandElements } from './find.ts';
 import { ANSWER_EVENT, REQUEST_EVENT } from './protocol.ts';
 import { liveSettings, type LiveSettings } from './settings.ts';
 import { createBar, showNotice, type Bar, type Preview } from './ui.ts';
+import { S } from './strings.ts';
 
 /** A `$` prompt glyph copied on its own line before the command (separate element). */
 const LEADING_PROMPT_LINE = /^\s*\$\s*\n\s*/;
@@ -63,7 +64,7 @@ function attachBars(settings: LiveSettings, signal: AbortSignal): void {
 
   const preview = (command: string, make: typeof rewriteCommand | typeof sshConfigBlock): Preview => {
     const current = settings.current()?.rewrite;
-    if (!current) return { ok: false, text: command, reason: 'Settings are still loading.' };
+    if (!current) return { ok: false, text: command, reason: S.settingsLoading };
     const result = make(command, current);
     if (result.ok) return { ok: true, text: 'command' in result ? result.command : result.text };
     return { ok: false, text: command, reason: result.reason };

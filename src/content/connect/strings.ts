@@ -1,15 +1,18 @@
-/** Every sentence the Connect feature shows, in one place (ready to move to _locales). */
+/** Every sentence the Connect feature shows, read from _locales in the browser's UI language. */
+import { t } from '../../shared/i18n.ts';
+
 export const S = {
-  copyCorrected: 'Copy with my key',
-  copyConfig: 'ssh config',
-  previewCommand: 'Copies, for your key and shell:',
-  previewConfig: 'Copies this block for ~/.ssh/config:',
-  previewUnchanged: 'Copies the command as shown, because:',
-  copied: 'Copied',
-  copiedUnchanged: 'Copied unchanged',
-  copyFailed: 'Copy failed: select the command and press Ctrl+C',
-  noticeTitle: 'Runpod SSH Key Helper',
-  noticeUnchanged: 'The SSH command was copied unchanged, as the console wrote it:',
-  noticeFix: 'Change the key path or shell in the extension popup.',
-  close: 'Close',
-} as const;
+  get copyCorrected() { return t('connectCopyCorrected'); },
+  get copyConfig() { return t('connectCopyConfig'); },
+  get previewCommand() { return t('connectPreviewCommand'); },
+  get previewConfig() { return t('connectPreviewConfig'); },
+  get previewUnchanged() { return t('connectPreviewUnchanged'); },
+  get copied() { return t('connectCopied'); },
+  copiedUnchanged: (reason: string) => t('connectCopiedUnchanged', reason),
+  get copyFailed() { return t('connectCopyFailed'); },
+  get noticeTitle() { return t('connectNoticeTitle'); },
+  get noticeUnchanged() { return t('connectNoticeUnchanged'); },
+  get noticeFix() { return t('connectNoticeFix'); },
+  get close() { return t('connectClose'); },
+  get settingsLoading() { return t('connectSettingsLoading'); },
+};

@@ -153,7 +153,7 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
     const copied = await copyText(preview.text);
     if (!copied) say(S.copyFailed, 'error');
     else if (preview.ok) say(S.copied, 'ok');
-    else say(`${S.copiedUnchanged}: ${preview.reason}`, 'error');
+    else say(S.copiedUnchanged(preview.reason), 'error');
   };
 
   for (const button of [copy, config]) {

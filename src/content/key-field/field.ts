@@ -3,6 +3,7 @@
  * React, which fire no event), re-analyses debounced, renders the panel, applies fixes with
  * undo, and holds the private-key paste finding. Everything is torn down by one AbortSignal.
  */
+import { tText } from '../../shared/i18n.ts';
 import { fixAll } from '../../core/keys/analyze.ts';
 import type { FieldState } from '../../core/types.ts';
 import { safely } from '../safe.ts';
@@ -170,7 +171,12 @@ export class Attachment {
       });
     }
     for (const f of a?.findings ?? []) {
-      findings.push({ id: f.id, code: f.code, severity: f.severity, line: f.line, message: f.message, ...(f.fix ? { fixLabel: f.fix.label } : {}) });
+      // Shown in the UI language (finding.i18n), core's English when the catalogue lacks a key.
+      findings.push({
+        id: f.id, code: f.code, severity: f.severity, line: f.line, message: tText(f.i18n, f.message),
+        namesLine: /^Lines? \d/.test(f.message),
+        ...(f.fix ? { fixLabel: tText(f.fix.i18n, f.fix.label) } : {}),
+      });
     }
     const state: FieldState = this.blocked ? 'error' : a?.state ?? (this.field.value.trim() ? 'warning' : 'empty');
     const view: PanelView = {

@@ -13,6 +13,8 @@ export interface FindingView {
   severity: Severity;
   line: number;
   message: string;
+  /** The message already names its line ("Line 3 …"), so no "Line 3:" prefix. */
+  namesLine?: boolean;
   fixLabel?: string;
 }
 export interface KeyView {
@@ -148,7 +150,7 @@ export class Panel {
       item.append(el('span', { class: 'sev' }, SEVERITY_WORD[f.severity]));
       const msg = el('span', { class: 'msg' });
       // Core's sentences usually name their line already ("Line 3 holds…").
-      if (!/^Lines? \d/.test(f.message)) msg.append(el('span', { class: 'loc' }, `Line ${f.line}:`));
+      if (!(f.namesLine ?? /^Lines? \d/.test(f.message))) msg.append(el('span', { class: 'loc' }, `Line ${f.line}:`));
       msg.append(document.createTextNode(f.message));
       item.append(msg);
       if (f.fixLabel) item.append(el('button', { type: 'button', 'data-rpk': RPK.fix, 'aria-label': `${f.fixLabel} (line ${f.line})` }, f.fixLabel));

@@ -1,25 +1,27 @@
 /**
  * Analysis of the whole SSH key field (shared/CONTRACT.md "Key field validator" and "Core API").
  *
- * One pass over the LF-normalised lines: multi-line blocks (formats/findBlocks) first, then each
- * line is cleaned of invisible characters (diagnostics/whitespace), scanned for complete key blobs
+ * One pass over the LF-normalised lines: multi-line blocks (formats/findBlocks) first; a clean
+ * `type base64 comment` line with a valid key is read directly (diagnostics/clean-line, which
+ * yields exactly what the pipeline would: one key, no finding); every other line is cleaned of
+ * invisible characters (diagnostics/whitespace), scanned for complete key blobs
  * (diagnostics/scan — exact, linear splitting of joined keys), continued over following lines when
  * its key is wrapped (diagnostics/wrapped), or classified (fingerprint, damaged key, not a key).
  * Each diagnostic lives in its own module under diagnostics/. Every "entry" (a line, a wrapped
  * range or a block) knows its one canonical rewrite; each fixable finding applies its entry's
  * rewrite lazily, and fixAll applies all of them, repeating until nothing fixable is left.
  */
-import type { Analysis, AnalyzeOptions, FieldState, Finding, KeyInfo } from '../types.ts';
+import type { Analysis, AnalyzeOptions, FieldState, Finding, I18nText, KeyInfo } from '../types.ts';
 import { parseKeyBlob } from './blob.ts';
 import { SshParseError } from '../errors.ts';
 import { fingerprintMd5, fingerprintSha256 } from './fingerprint.ts';
 import { randomart } from './randomart.ts';
 import { findBlocks, type Block } from './formats/index.ts';
 import { applyEdits, splitLines, type FieldLines, type LineEdit } from './lines.ts';
-import { cleanLine, whitespaceMessage, type CleanLine } from './diagnostics/whitespace.ts';
+import { cleanLine, whitespaceI18n, whitespaceMessage, type CleanLine } from './diagnostics/whitespace.ts';
 import { findBlobs, KNOWN_TYPES, runEnd, charsFor, type BlobHit } from './diagnostics/scan.ts';
-import { isTypeLike, type Issue, type KeyOcc } from './diagnostics/model.ts';
-import { parseOptions, optionsMessage } from './diagnostics/options-prefix.ts';
+import { isTypeLike, tx, type Issue, type KeyOcc } from './diagnostics/model.ts';
+import { parseOptions, optionsI18n, optionsMessage } from './diagnostics/options-prefix.ts';
 import { joinedIssue } from './diagnostics/joined.ts';
 import { missingTypeIssue } from './diagnostics/missing-type.ts';
 import { typeMismatchIssue } from './diagnostics/type-mismatch.ts';
@@ -32,6 +34,7 @@ import { notAKeyIssue } from './diagnostics/not-a-key.ts';
 import { damagedPrefixIssue, explainKeyData, invalidBlobIssue } from './diagnostics/invalid-key.ts';
 import { blockIssue } from './diagnostics/blocks.ts';
 import { tryUnwrap, wrappedIssue } from './diagnostics/wrapped.ts';
+import { readCleanKeyLine, sha256Fingerprint } from './diagnostics/clean-line.ts';
 
 export interface DetailedKey extends KeyInfo {
   md5: string;
@@ -49,7 +52,7 @@ export interface DetailedFinding extends Finding {
   /** 1-based, inclusive. */
   endLine: number;
   /** Lazily computes the whole field text after this one fix. */
-  fix?: { label: string; apply(): string };
+  fix?: { label: string; apply(): string; /** `label` as a `_locales` reference. */ i18n?: I18nText };
 }
 
 export interface DetailedAnalysis {
@@ -62,6 +65,7 @@ interface EntryIssue extends Issue {
   fixable: boolean;
   line: number;
   label?: string;
+  labelI18n?: I18nText;
 }
 
 /** A line, a wrapped range or a block, with its canonical rewrite (null: leave as is). */
@@ -84,6 +88,22 @@ function trimSeparators(s: string): string {
   while (b > a && SEP(s.charCodeAt(b - 1))) b--;
   return s.slice(a, b);
 }
+
+/** Off only inside withoutFastPath (tests compare both paths). */
+let fastPath = true;
+
+/** Runs `fn` with every line going through the full diagnostic pipeline (for tests). */
+export function withoutFastPath<T>(fn: () => T): T {
+  fastPath = false;
+  try {
+    return fn();
+  } finally {
+    fastPath = true;
+  }
+}
+
+/** A parsed key's SHA256 fingerprint, computed once; plain keys through the reused hasher. */
+const sha256Of = (k: KeyOcc): string => (k.fingerprint ??= k.parsed && !k.parsed.certificate ? sha256Fingerprint(k.bytes) : fingerprintSha256(k.bytes));
 
 interface Internal {
   field: FieldLines;
@@ -127,10 +147,18 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
       entries.push({
         start: i,
         end: b.endLine,
-        issues: [{ ...blockIssue(i + 1, b), fixable: publicLine !== undefined, line: i + 1, label: 'Replace with the public key' }],
+        issues: [{ ...blockIssue(i + 1, b), fixable: publicLine !== undefined, line: i + 1, label: 'Replace with the public key', labelI18n: tx('fixReplaceWithPublicKey') }],
         rewrite: () => (publicLine !== undefined ? [publicLine] : null),
       });
       i = b.endLine;
+      continue;
+    }
+    // The common case (a clean `type base64 comment` line with a valid key) skips the pipeline.
+    const quick = fastPath ? readCleanKeyLine(lines[i] as string) : null;
+    if (quick !== null && !seen.has(quick.b64)) {
+      const occ: KeyOcc = { line: i, endLine: i, typeWord: quick.type, b64: quick.b64, bytes: quick.bytes, innerType: quick.type, parsed: quick.parsed, error: null, comment: quick.comment, options: null, dupOf: null, fingerprint: quick.fingerprint };
+      seen.set(quick.b64, occ);
+      occs.push(occ);
       continue;
     }
     const c = clean(i);
@@ -140,7 +168,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
         entries.push({
           start: i,
           end: i,
-          issues: [{ code: 'whitespace', severity: 'warning', message: `Line ${i + 1} holds only spaces or invisible characters. Fix empties it.`, fixable: true, line: i + 1, label: 'Empty the line' }],
+          issues: [{ code: 'whitespace', severity: 'warning', message: `Line ${i + 1} holds only spaces or invisible characters. Fix empties it.`, i18n: tx('findingWhitespaceOnly', i + 1), fixable: true, line: i + 1, label: 'Empty the line', labelI18n: tx('fixEmptyLine') }],
           rewrite: () => [''],
         });
       }
@@ -247,42 +275,48 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
       const o = parseOptions(prefix);
       if (o.ok) {
         (keys[0] as KeyOcc).options = prefix;
-        issues.push({ code: 'options-prefix', severity: 'info', message: optionsMessage(line, o.names), fixable: false, line });
+        issues.push({ code: 'options-prefix', severity: 'info', message: optionsMessage(line, o.names), i18n: optionsI18n(line, o.names), fixable: false, line });
         if (t.slice(0, first.keyStart).endsWith('  ')) multiple = true;
       } else if (/AAAA|(?:^|\s)(?:ssh|ecdsa|sk)-/.test(prefix)) {
         damaged = prefix;
         issues.push({ ...damagedPrefixIssue(line, prefix), fixable: false, line });
       } else {
-        issues.push({ ...notAKeyIssue(line, prefix, true), fixable: true, line, label: 'Remove the text before the key' });
+        issues.push({ ...notAKeyIssue(line, prefix, true), fixable: true, line, label: 'Remove the text before the key', labelI18n: tx('fixRemoveTextBefore') });
       }
     }
-    if (end > start) issues.push({ ...wrappedIssue(line, end + 1), fixable: true, line, label: 'Join the lines' });
+    if (end > start) issues.push({ ...wrappedIssue(line, end + 1), fixable: true, line, label: 'Join the lines', labelI18n: tx('fixJoinLines') });
     const j = joinedIssue(line, keys);
-    if (j) issues.push({ ...j, fixable: true, line, label: 'Put each key on its own line' });
+    if (j) issues.push({ ...j, fixable: true, line, label: 'Put each key on its own line', labelI18n: tx('fixSplitKeys') });
     for (const k of keys) {
       const m = missingTypeIssue(line, k);
-      if (m) issues.push({ ...m, fixable: true, line, label: `Add "${k.innerType}"` });
+      if (m) issues.push({ ...m, fixable: true, line, label: `Add "${k.innerType}"`, labelI18n: tx('fixAddType', k.innerType) });
       const tm = typeMismatchIssue(line, k);
-      if (tm) issues.push({ ...tm, fixable: true, line, label: `Use "${k.innerType}"` });
+      if (tm) issues.push({ ...tm, fixable: true, line, label: `Use "${k.innerType}"`, labelI18n: tx('fixUseType', k.innerType) });
       if (!k.parsed) issues.push({ ...invalidBlobIssue(line, k.innerType, k.error ?? 'unreadable'), fixable: false, line });
       for (const x of [unsupportedIssue(line, k), certificateIssue(line, k), weakKeyIssue(line, k)]) if (x) issues.push({ ...x, fixable: false, line });
       const d = duplicateIssue(line, k);
-      if (d) issues.push({ ...d, fixable: true, line, label: 'Remove the copy' });
+      if (d) issues.push({ ...d, fixable: true, line, label: 'Remove the copy', labelI18n: tx('fixRemoveCopy') });
       if (k.parsed) occs.push(k);
     }
     const lastComment = (keys[keys.length - 1] as KeyOcc).comment;
     if (/(?:^|\s)AAAA[A-Za-z0-9+/]{12,}|(?:^|\s)AAAA[A-Za-z0-9+/]{4,}=*$/.test(lastComment)) {
-      issues.push({ ...damagedPrefixIssue(line, lastComment), message: `The comment on line ${line} ("${lastComment.length > 40 ? lastComment.slice(0, 39) + '…' : lastComment}") holds what looks like another, damaged key. Copy each key again from its .pub file, one per line.`, fixable: false, line });
+      const shown = lastComment.length > 40 ? lastComment.slice(0, 39) + '…' : lastComment;
+      issues.push({
+        ...damagedPrefixIssue(line, lastComment),
+        message: `The comment on line ${line} ("${shown}") holds what looks like another, damaged key. Copy each key again from its .pub file, one per line.`,
+        i18n: tx('invalidDamagedComment', line, shown),
+        fixable: false,
+        line,
+      });
     }
     const lastEnd = (found[found.length - 1] as (typeof found)[number]).hit.end;
     const breaking = glued || (changes.length > 0 && changes.some((ch) => ch.kind !== 'tab' && ch.at < lastEnd));
-    const ws = whitespaceMessage(
-      line,
-      changes,
-      { leading: t.charCodeAt(0) === 32, trailing: t.charCodeAt(t.length - 1) === 32, multiple, glued, cr: false },
-      breaking,
-    );
-    if (ws) issues.push({ code: 'whitespace', severity: breaking ? 'error' : 'warning', message: ws, fixable: true, line, label: 'Normalise spaces' });
+    const extras = { leading: t.charCodeAt(0) === 32, trailing: t.charCodeAt(t.length - 1) === 32, multiple, glued, cr: false };
+    const ws = whitespaceMessage(line, changes, extras, breaking);
+    if (ws) {
+      const i18n = whitespaceI18n(line, changes, extras, breaking) ?? undefined;
+      issues.push({ code: 'whitespace', severity: breaking ? 'error' : 'warning', message: ws, ...(i18n && { i18n }), fixable: true, line, label: 'Normalise spaces', labelI18n: tx('fixNormaliseSpaces') });
+    }
     return {
       start,
       end,
@@ -321,7 +355,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
       issue = explainKeyData(line, null, words[0], KNOWN_TYPES);
     }
     if (issue) return { start: i, end: i, issues: [{ ...issue, fixable: false, line }], rewrite: () => null };
-    return { start: i, end: i, issues: [{ ...notAKeyIssue(line, t, false), fixable: true, line, label: 'Remove the line' }], rewrite: () => [] };
+    return { start: i, end: i, issues: [{ ...notAKeyIssue(line, t, false), fixable: true, line, label: 'Remove the line', labelI18n: tx('fixRemoveLine') }], rewrite: () => [] };
   }
 
   // Fingerprint lines: fixable when they match a key in the field (remove) or a known key (replace).
@@ -330,7 +364,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
     const byMd5 = new Map<string, KeyOcc>();
     const needMd5 = fingerprintEntries.some((f) => f.fp.startsWith('MD5:'));
     for (const k of occs) {
-      bySha.set(fingerprintSha256(k.bytes), k);
+      bySha.set(sha256Of(k), k);
       if (needMd5) byMd5.set(fingerprintMd5(k.bytes), k);
     }
     const known = new Map<string, string>();
@@ -354,6 +388,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
         fixable: match !== null,
         line,
         label: match?.kind === 'known' ? 'Replace with the key' : 'Remove the line',
+        labelI18n: tx(match?.kind === 'known' ? 'fixReplaceWithKey' : 'fixRemoveLine'),
       });
       entry.rewrite = () => (inField ? [] : knownLine ? [knownLine] : null);
     }
@@ -394,7 +429,7 @@ class Key implements DetailedKey {
     this.type = p.type;
     this.bits = p.bits;
     this.comment = k.comment;
-    this.fingerprint = fingerprintSha256(k.bytes);
+    this.fingerprint = sha256Of(k);
     this.endLine = k.endLine + 1;
     this.certificate = p.certificate;
     this.label = p.label;
@@ -431,17 +466,20 @@ export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): Detail
       line: a.crLine + 1,
       endLine: a.crLine + 1,
       message: crMessage(a.crLine + 1),
+      i18n: tx('findingCrLineEndings', a.crLine + 1),
       fixable: true,
-      fix: { label: 'Use plain newlines', apply: () => applyEdits(field, [], true) },
+      fix: { label: 'Use plain newlines', apply: () => applyEdits(field, [], true), i18n: tx('fixPlainNewlines') },
     });
   }
   for (const e of a.entries) {
     for (const is of e.issues) {
       const f: Omit<DetailedFinding, 'id'> = { code: is.code, severity: is.severity, line: is.line, endLine: e.end + 1, message: is.message, fixable: is.fixable };
+      if (is.i18n) f.i18n = is.i18n;
       if (is.fixable) {
         const entry = e;
         f.fix = {
           label: is.label ?? 'Fix',
+          ...(is.labelI18n && { i18n: is.labelI18n }),
           apply: () => {
             const lines = entry.rewrite();
             return lines ? applyEdits(field, [{ start: entry.start, end: entry.end, lines }]) : field.lines.map((l, i) => l + field.eols[i]).join('');
@@ -468,7 +506,7 @@ export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
   const keys: KeyInfo[] = [];
   for (const k of a.occs) {
     const p = k.parsed;
-    if (p?.supported) keys.push({ line: k.line + 1, type: p.type, bits: p.bits, comment: k.comment, fingerprint: fingerprintSha256(k.bytes) });
+    if (p?.supported) keys.push({ line: k.line + 1, type: p.type, bits: p.bits, comment: k.comment, fingerprint: sha256Of(k) });
   }
   return { state: worst(findings), keys, findings };
 }

@@ -153,6 +153,23 @@ export function readKeyPrefix(bytes: Uint8Array): { key: ParsedKey; length: numb
 }
 
 /**
+ * readKeyPrefix for a blob whose type string (bytes 4 .. 4 + name length) is already known to be
+ * `spec.type`: the key when `bytes` is exactly that one valid key, else null. Never throws.
+ */
+export function readExactKey(bytes: Uint8Array, spec: KeyTypeSpec): ParsedKey | null {
+  const at = 4 + spec.type.length;
+  const shape = SHAPES.get(spec);
+  if (shape && walk(bytes, at, shape) !== bytes.length) return null;
+  try {
+    const [key, r] = readFields(bytes, spec, at);
+    return at + r.offset === bytes.length ? key : null;
+  } catch (e) {
+    if (e instanceof SshParseError) return null;
+    throw e;
+  }
+}
+
+/**
  * Byte length of ONE complete, valid key blob of a known type at the start of `bytes`, else null.
  * Used to split keys whose base64 got glued together. Never throws.
  */

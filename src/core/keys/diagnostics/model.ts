@@ -21,6 +21,8 @@ export interface KeyOcc {
   options: string | null;
   /** The earlier occurrence of the same key, when this one is a copy. */
   dupOf: KeyOcc | null;
+  /** `SHA256:…`, when already computed (the clean-line fast path computes it while reading). */
+  fingerprint?: string;
 }
 
 /** A finding before it gets its id, text edit and public shape. */
