@@ -2,7 +2,8 @@
  * The real ssh-keygen as the oracle for the keygen tests: temp dirs, and batched runs (one bash
  * loop per shard, a few shards in parallel) so a thousand invocations stay within seconds.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { sshKeygen as runSshKeygen } from '../../helpers/openssh.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +14,9 @@ export function tempDir(t: { after(fn: () => void): void }, prefix = 'rpk-keygen
   return dir;
 }
 
-/** ssh-keygen with arguments; stdout without the final newline. Throws on a non-zero exit. */
+/** ssh-keygen with arguments (the shared helper); stdout without the final newline. Throws on a non-zero exit. */
 export function sshKeygen(args: string[]): string {
-  return execFileSync('ssh-keygen', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/\n$/, '');
+  return runSshKeygen(args).replace(/\n$/, '');
 }
 
 /**
