@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
-import { keyField, panelOf, settingsLoaded } from './key-field-lib.ts';
+import { keyField, panelOf, paste, settingsLoaded, waitFor, waitForState } from './key-field-lib.ts';
+import { generateKey, readText } from '../helpers/openssh.ts';
 
 type Catalogue = Record<string, { message: string }>;
 const de = JSON.parse(readFileSync(join(ROOT, 'public/_locales/de/messages.json'), 'utf8')) as Catalogue;
@@ -18,6 +19,15 @@ const msg = (cat: Catalogue, key: string): string => {
   const m = cat[key]?.message;
   if (m === undefined) throw new Error(`no message ${key}`);
   return m;
+};
+/** chrome.i18n.getMessage: `$name$` → its placeholder's `$n`, then `$n` → substitution, in one pass. */
+const fmt = (cat: Catalogue, key: string, ...subs: string[]): string => {
+  const entry = cat[key] as { message: string; placeholders?: Record<string, { content: string }> } | undefined;
+  if (!entry) throw new Error(`no message ${key}`);
+  const ph = new Map(Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
+  return entry.message
+    .replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => ph.get(name.toLowerCase()) ?? m)
+    .replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
 };
 
 let browser: Launched;
@@ -95,5 +105,133 @@ test('the validator panel shows core findings and fix labels from the German cat
   assert.ok(((await finding.textContent()) ?? '').includes(expected), await finding.textContent() ?? '');
   assert.equal((await finding.locator('button[data-rpk=fix]').textContent())?.trim(), msg(de, 'fixRemoveLine'));
   await screenshot(page, 'i18n-panel-de');
+  await page.close();
+});
+
+// --- the key-field panel's own words ---
+
+const ed = generateKey({ kind: 'ed25519' }, { comment: 'me@laptop' });
+const ed2 = generateKey({ kind: 'ed25519' }, { comment: 'second@box' });
+const priv = generateKey({ kind: 'ecdsa', bits: 256 });
+const count = (cat: Catalogue, what: 'Keys' | 'Warnings' | 'Problems', n: number): string =>
+  n === 1 ? msg(cat, `panel${what}One`) : fmt(cat, `panel${what}Many`, String(n));
+
+/**
+ * The English words of the panel that must not show in German: each panel/paste/fill message's
+ * literal text between placeholders (8+ characters), unless German happens to contain it too
+ * (e.g. "Randomart").
+ */
+const englishOnly = Object.entries(en)
+  .filter(([key]) => /^(panel|paste|fill)[A-Z]/.test(key))
+  .flatMap(([key, e]) => e.message.split(/\$[A-Za-z0-9_@]+\$/).map((part) => part.trim()).filter((part) => part.length >= 8 || part === e.message).map((part) => [key, part] as const))
+  .filter(([key, part]) => !msg(de, key).includes(part));
+
+/** The panel's rendered text and every accessible name inside it hold no English UI string. */
+async function assertNoEnglish(panel: import('playwright-core').Locator, where: string): Promise<void> {
+  const seen = await panel.evaluate((host) => {
+    const root = host.shadowRoot?.querySelector<HTMLElement>('.rpk');
+    const labels = [...(host.shadowRoot?.querySelectorAll('[aria-label]') ?? [])].map((n) => n.getAttribute('aria-label'));
+    return [root?.innerText ?? '', ...labels].join('\n');
+  });
+  assert.ok(seen.length > 40, `${where}: panel text ${JSON.stringify(seen)}`);
+  for (const [key, part] of englishOnly) assert.ok(!seen.includes(part), `${where}: English "${part}" (${key}) in ${JSON.stringify(seen)}`);
+}
+
+test('the validator panel\'s own words are German: summary, counts, severities, buttons, notes, save guard, paste notes', async () => {
+  assert.ok(englishOnly.length > 40, `${englishOnly.length} English fragments to look for`);
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://console.runpod.io' });
+  await routeConsole(browser.context);
+  const page = await browser.context.newPage();
+  await page.goto('https://console.runpod.io/user/settings');
+  await settingsLoaded(page);
+  const field = keyField(page);
+  const panel = panelOf(page);
+  const inPanel = (selector: string) => panel.locator(selector);
+  const text = async (selector: string): Promise<string> => ((await inPanel(selector).first().textContent()) ?? '').trim();
+
+  // Empty field.
+  await field.fill('');
+  await waitForState(panel, 'empty');
+  assert.equal(await text('.title'), msg(de, 'panelSummaryEmpty'));
+  assert.equal(await inPanel('.rpk').getAttribute('aria-label'), msg(de, 'panelAriaLabel'));
+
+  // Two valid keys: summary with a plural count, key rows, both notes (the command inside the sentence).
+  await field.fill(`${ed.publicLine}\n${ed2.publicLine}`);
+  await waitForState(panel, 'ok');
+  assert.equal(await text('.title'), fmt(de, 'panelSummaryOk', count(de, 'Keys', 2)));
+  assert.equal(await text('.brand'), msg(de, 'extName'));
+  assert.equal(await inPanel('ul.keys').getAttribute('aria-label'), msg(de, 'panelValidKeysLabel'));
+  assert.equal(await text('[data-rpk=key] .bits'), fmt(de, 'panelBitsLabel', '256', 'ED25519'));
+  assert.equal(await text('[data-rpk=key] .line'), fmt(de, 'panelKeyLine', '1'));
+  assert.equal(await text('button[data-rpk=randomart-toggle]'), msg(de, 'panelRandomart'));
+  const notes = await inPanel('.notes p').allTextContents();
+  assert.deepEqual(notes, [msg(de, 'panelNoteRestart'), fmt(de, 'panelNoteSeveral', 'echo $PUBLIC_KEY')]);
+  assert.equal(await text('.notes code'), 'echo $PUBLIC_KEY');
+  await assertNoEnglish(panel, 'two keys');
+  await screenshot(panel, 'i18n-panel-de-keys');
+
+  // One key: the singular.
+  await field.fill(ed.publicLine);
+  await waitFor('singular summary', () => text('.title'), (v) => v === fmt(de, 'panelSummaryOk', msg(de, 'panelKeysOne')));
+
+  // Problems: severities, the error summary with counts, the fix buttons.
+  await field.fill(`hello world\n${ed.publicLine}\n${ed.publicLine} copy`);
+  await waitForState(panel, 'error');
+  const severities = await inPanel('[data-rpk=finding]').evaluateAll((ns) => ns.map((n) => [n.getAttribute('data-severity'), n.querySelector('.sev')?.textContent]));
+  const word = { error: msg(de, 'panelSeverityError'), warning: msg(de, 'panelSeverityWarning'), info: msg(de, 'panelSeverityInfo') } as Record<string, string>;
+  assert.ok(severities.length >= 2);
+  for (const [severity, shown] of severities) assert.equal(shown, word[severity ?? ''], `severity ${severity}`);
+  const errors = severities.filter(([s]) => s === 'error').length;
+  const keys = await inPanel('[data-rpk=key]').count();
+  assert.ok(keys >= 1);
+  assert.equal(await text('.title'), fmt(de, 'panelSummaryErrorKeys', count(de, 'Problems', errors), count(de, 'Keys', keys)));
+  assert.equal(await inPanel('ul.findings').getAttribute('aria-label'), msg(de, 'panelProblemsLabel'));
+  const fixes = await inPanel('button[data-rpk=fix]').count();
+  assert.ok(fixes >= 2);
+  assert.equal(await text('button[data-rpk=fix-all]'), fmt(de, 'panelFixAll', String(fixes)));
+  const removeLine = inPanel('[data-rpk=finding][data-code=not-a-key] button[data-rpk=fix]');
+  assert.equal(await removeLine.getAttribute('aria-label'), fmt(de, 'panelFixAria', msg(de, 'fixRemoveLine'), '1'));
+  await assertNoEnglish(panel, 'problems');
+
+  // The save guard.
+  await page.getByRole('button', { name: 'Update Public Key' }).click();
+  const guard = page.locator('[data-rpk=save-guard]');
+  await guard.waitFor();
+  assert.equal(await guard.getAttribute('aria-label'), msg(de, 'panelGuardLabel'));
+  assert.equal((await guard.locator('p').textContent())?.trim(), fmt(de, 'panelGuardText', count(de, 'Problems', errors)));
+  assert.equal((await guard.locator('button[data-rpk=save-anyway]').textContent())?.trim(), msg(de, 'panelSaveAnyway'));
+  assert.equal((await guard.locator('button[data-rpk=save-cancel]').textContent())?.trim(), msg(de, 'panelCancelFixFirst'));
+  await assertNoEnglish(panel, 'save guard');
+  await screenshot(panel, 'i18n-panel-de-guard');
+  await guard.locator('button[data-rpk=save-cancel]').click();
+
+  // One fix: the "Fixed" note names the fix in German; both undo buttons.
+  await removeLine.click();
+  await waitFor('fixed note', () => text('.fixed .text'), (v) => v === fmt(de, 'panelFixed', msg(de, 'fixRemoveLine')));
+  assert.equal(await text('button[data-rpk=undo-fixed]'), msg(de, 'panelUndo'));
+  assert.equal(await text('button[data-rpk=undo]'), msg(de, 'panelUndoLast'));
+  await assertNoEnglish(panel, 'after a fix');
+  // The one remaining fix: "Fix it".
+  await waitFor('fix it', () => inPanel('button[data-rpk=fix]').count(), (n) => n === 1);
+  assert.equal(await text('button[data-rpk=fix-all]'), msg(de, 'panelFixIt'));
+
+  // A fixable paste (a key wrapped over two lines) is fixed on the way in, with a German note.
+  await field.fill('');
+  await waitForState(panel, 'empty');
+  const [type, blob] = ed.publicLine.split(' ') as [string, string];
+  await paste(page, field, `${type} ${blob.slice(0, 30)}\n${blob.slice(30)} me@laptop`);
+  await waitFor('paste fixed', () => field.inputValue(), (v) => v === ed.publicLine);
+  assert.equal(await text('.fixed .text'), fmt(de, 'panelFixedOnPaste', msg(de, 'fixJoinLines')));
+
+  // A private key paste: blocked, with German words around core's German format name.
+  await paste(page, field, readText(priv.privatePath));
+  const blocked = inPanel('[data-rpk=finding][data-code=private-key]');
+  const expected = fmt(de, 'pasteBlockedPrivate', msg(de, 'blockFormatOpenssh'), msg(de, 'blockNextFix'));
+  await waitFor('German private-key note', async () => (await blocked.count()) ? ((await blocked.locator('.msg').textContent()) ?? '') : '', (v) => v.endsWith(expected));
+  assert.equal(await field.inputValue(), ed.publicLine, 'the private key never reached the field');
+  await blocked.locator('button[data-rpk=fix]').waitFor({ timeout: 10_000 });
+  assert.equal(await text('[data-code=private-key] button[data-rpk=fix]'), msg(de, 'panelInsertPublic'));
+  await assertNoEnglish(panel, 'private paste');
+  await screenshot(panel, 'i18n-panel-de-private');
   await page.close();
 });

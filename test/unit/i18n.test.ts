@@ -191,6 +191,27 @@ test('block findings: every format, with and without an error, each way forward'
   }
 });
 
+test('a blocked private paste restates core\'s private-key finding without its line (key-field paste.ts)', () => {
+  // paste.ts formats pasteBlockedPrivate(Error) from the finding's subs after the line number;
+  // in English that must be exactly core's sentence with "Lines n… are" turned into "It is".
+  const ways: Partial<Block>[] = [{ publicLine: 'ssh-ed25519 AAAA x' }, { needsAdapter: true }, { hint: 'ssh-keygen -y -f ~/.ssh/id_rsa' }, {}];
+  for (const blockFormat of ['openssh', 'pem-rsa', 'pkcs8-encrypted', 'putty', 'x509']) {
+    for (const way of ways) {
+      for (const error of [undefined, 'bad checksum']) {
+        const issue = blockIssue(3, { kind: 'private-key', format: blockFormat, startLine: 2, endLine: 9, ...way, ...(error && { error }) } as Block);
+        assert.ok(issue.i18n);
+        const key = { findingPrivateKey: 'pasteBlockedPrivate', findingPrivateKeyError: 'pasteBlockedPrivateError' }[issue.i18n.key];
+        assert.ok(key, issue.i18n.key);
+        const restated = { key, subs: issue.i18n.subs.slice(1) };
+        const english = `This paste was blocked and never reached the page or the field. ${issue.message.replace(/^Lines 3… are /, 'It is ')}`;
+        assert.notEqual(english, `This paste was blocked and never reached the page or the field. ${issue.message}`);
+        assert.equal(format(en, restated), english);
+        assert.ok(!format(de, restated).includes('$'), format(de, restated));
+      }
+    }
+  }
+});
+
 test('whitespace findings: every combination of what a line can have', () => {
   const kinds: WsKind[] = ['tab', 'nbsp', 'invisible', 'control'];
   for (let mask = 1; mask < 1 << 9; mask++) {

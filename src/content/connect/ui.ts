@@ -32,7 +32,7 @@ button:active { background: color-mix(in srgb, currentColor 22%, transparent); }
 button:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }
 svg { width: 13px; height: 13px; flex: none; }
 .status { font-weight: 400; opacity: .85; min-width: 0; }
-.status[data-kind=error] { color: #e5484d; opacity: 1; }
+.status[data-kind=error] { color: color-mix(in srgb, #e5484d 60%, currentColor); opacity: 1; }
 .tip { position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: min(640px, calc(100vw - 16px));
   padding: 8px 10px; border-radius: 8px; white-space: normal; pointer-events: none;
   background: var(--rpk-bg, #fff); color: var(--rpk-fg, #111);
@@ -40,7 +40,8 @@ svg { width: 13px; height: 13px; flex: none; }
   box-shadow: 0 6px 24px rgb(0 0 0 / .25); font-weight: 400; }
 .tip[hidden] { display: none; }
 .tip .label { opacity: .8; margin-bottom: 4px; }
-.tip .why { color: #e5484d; margin-bottom: 4px; }
+/* Red pulled towards the page's text colour: >= 4.5:1 on light and dark pages alike. */
+.tip .why { color: color-mix(in srgb, #e5484d 60%, var(--rpk-fg, #111)); margin-bottom: 4px; }
 .tip pre { margin: 0; font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   white-space: pre-wrap; overflow-wrap: anywhere; }
 `;

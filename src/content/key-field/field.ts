@@ -3,7 +3,7 @@
  * React, which fire no event), re-analyses debounced, renders the panel, applies fixes with
  * undo, and holds the private-key paste finding. Everything is torn down by one AbortSignal.
  */
-import { tText } from '../../shared/i18n.ts';
+import { t, tText } from '../../shared/i18n.ts';
 import { fixAll } from '../../core/keys/analyze.ts';
 import type { FieldState } from '../../core/types.ts';
 import { safely } from '../safe.ts';
@@ -166,8 +166,8 @@ export class Attachment {
     const findings: FindingView[] = [];
     if (this.blocked) {
       findings.push({
-        id: PRIVATE_ID, code: 'private-key', severity: 'error', line: this.blocked.line, message: this.blocked.message,
-        ...(this.blocked.insert ? { fixLabel: 'Insert public key instead' } : {}),
+        id: PRIVATE_ID, code: 'private-key', severity: 'error', line: this.blocked.line, message: this.blocked.message, namesLine: false,
+        ...(this.blocked.insert ? { fixLabel: t('panelInsertPublic') } : {}),
       });
     }
     for (const f of a?.findings ?? []) {
@@ -188,7 +188,7 @@ export class Attachment {
     if (this.analysisFailed) {
       view.findings = [];
       view.keys = [];
-      view.title = 'This text could not be checked (an internal error of the helper). The field and the save button work as usual.';
+      view.title = t('panelSummaryFailed');
     }
     this.panel.render(view);
   }
@@ -199,10 +199,10 @@ export class Attachment {
   }
 
   /**
-   * Writes `next` through the native setter, remembering how to undo it. `label` names a fix
-   * ("Fixed: …"); `note` replaces the whole sentence for other changes.
+   * Writes `next` through the native setter, remembering how to undo it. `label` (localised)
+   * names a fix ("Fixed: …"); `note` replaces the whole sentence for other changes.
    */
-  change(next: string, label: string, before = this.field.value, caret?: number, note = `Fixed: ${label}.`): void {
+  change(next: string, label: string, before = this.field.value, caret?: number, note = t('panelFixed', label)): void {
     if (next === this.field.value && before === next) return;
     this.undoStack.push({ before, after: next, label });
     if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
@@ -220,7 +220,7 @@ export class Attachment {
     this.flush();
     const finding = this.analysis?.findings.find((f) => f.id === id);
     if (!finding?.fix) return;
-    this.change(finding.fix.apply(), finding.fix.label);
+    this.change(finding.fix.apply(), tText(finding.fix.i18n, finding.fix.label));
   }
 
   private applyFixAll(): void {
@@ -230,16 +230,16 @@ export class Attachment {
     const labels: string[] = [];
     if (this.blocked?.insert) {
       text = this.withBlockedInserted(text);
-      labels.push('inserted the public key');
+      labels.push(t('panelFixedInserted'));
       this.blocked = undefined;
     }
     const fixed = fixAll(text, currentOptions());
-    if (fixed !== text) labels.push('applied every available fix');
+    if (fixed !== text) labels.push(t('panelFixedAll'));
     if (fixed === before) {
       this.render();
       return;
     }
-    this.change(fixed, labels.join(', ') || 'applied every available fix', before);
+    this.change(fixed, labels.join(', ') || t('panelFixedAll'), before);
   }
 
   private withBlockedInserted(text: string): string {
@@ -258,7 +258,7 @@ export class Attachment {
     const before = this.field.value;
     const next = this.withBlockedInserted(before);
     this.blocked = undefined;
-    this.change(next, 'inserted the public key derived from your private key', before);
+    this.change(next, t('panelFixedInsertedDerived'), before);
   }
 
   undo(): boolean {

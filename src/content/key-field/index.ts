@@ -4,6 +4,7 @@
  * + panel) only once one exists; guards pastes and drops from document_start, so a private key
  * is stopped before any listener of the page sees it, even before live.ts has loaded.
  */
+import { t } from '../../shared/i18n.ts';
 import { handleMessages } from '../../shared/messages.ts';
 import { getStored, onStoredChange } from '../../shared/storage.ts';
 import { observeDom } from '../observe.ts';
@@ -69,7 +70,7 @@ export function startKeyField(): void {
         return await (await loadLive()).fillKeyField(publicKey);
       } catch (error) {
         reportError('key-field fill', error);
-        return { ok: false, reason: 'The key field helper failed to load on this page.' };
+        return { ok: false, reason: t('fillLoadFailed') };
       }
     },
   }, signal);

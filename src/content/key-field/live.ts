@@ -3,12 +3,13 @@
  * analysis and the panel are ~50 KB gzip; console pages without a key field never load them).
  * Holds one Attachment per field, the save guard, paste fixing and `fill-key-field`.
  */
+import { t } from '../../shared/i18n.ts';
 import type { AddToRunpodResult } from '../../shared/messages.ts';
 import { onStoredChange, type GeneratedPublicKey } from '../../shared/storage.ts';
 import { safely, reportError } from '../safe.ts';
 import { setKnownKeys, loadAdapter } from './analysis.ts';
 import { Attachment } from './field.ts';
-import { PRIVATE_MESSAGE, autoFixPaste, derivePublic, needsAdapterFirst } from './paste.ts';
+import { privateMessage, autoFixPaste, derivePublic, needsAdapterFirst } from './paste.ts';
 import { activatedControl, findKeyFields, type KeyField } from './selectors.ts';
 import { appendLine, setFieldValue } from './value.ts';
 
@@ -43,7 +44,7 @@ export function sync(fields: readonly KeyField[]): void {
 }
 
 export function blockPrivate(field: KeyField, caret: number, text: string): void {
-  attach(field)?.blockPrivate(caret, PRIVATE_MESSAGE, derivePublic(text));
+  attach(field)?.blockPrivate(caret, privateMessage(), derivePublic(text));
 }
 
 /** Inserts a fixable paste already fixed, with the raw paste as the undo target. */
@@ -75,7 +76,7 @@ export function pasteFixed(event: ClipboardEvent, field: KeyField, text: string)
 }
 
 function pastedNote(labels: readonly string[]): string {
-  return `Fixed: ${labels.join('; ')} (on paste). Undo gives back exactly what you pasted.`;
+  return t('panelFixedOnPaste', labels.join('; '));
 }
 
 /** The attachment whose section's save control `control` is, when its field has errors. */
@@ -107,6 +108,11 @@ function showGuard(attachment: Attachment, control: HTMLElement): void {
     cancel: safely('key-field save-cancel', () => {
       attachment.panel.hideGuard();
       attachment.field.focus();
+    }),
+    // Escape closes the dialog like any dialog: focus back on the control that opened it.
+    dismiss: safely('key-field save-dismiss', () => {
+      attachment.panel.hideGuard();
+      control.focus();
     }),
   });
 }
@@ -147,7 +153,7 @@ const FILL_TIMEOUT_MS = 10_000;
 
 export async function fillKeyField(publicKey: string): Promise<AddToRunpodResult> {
   const line = publicKey.trim();
-  if (!line || line.includes('\n') || !/^\S+ [A-Za-z0-9+/]+={0,2}(?: .*)?$/.test(line)) return { ok: false, reason: 'Not a one-line OpenSSH public key.' };
+  if (!line || line.includes('\n') || !/^\S+ [A-Za-z0-9+/]+={0,2}(?: .*)?$/.test(line)) return { ok: false, reason: t('bgNotPublicLine') };
   const deadline = Date.now() + FILL_TIMEOUT_MS;
   for (;;) {
     sync(findKeyFields());
@@ -156,10 +162,10 @@ export async function fillKeyField(publicKey: string): Promise<AddToRunpodResult
       const value = attachment.field.value;
       const blob = line.split(/\s+/)[1];
       if (blob && value.split(/\s+/).includes(blob)) return { ok: true }; // already there
-      attachment.change(appendLine(value, line), 'added your key', value, undefined, 'Added your key on its own line — check it, then save.');
+      attachment.change(appendLine(value, line), t('panelAddedKey'), value, undefined, t('panelAddedNote'));
       return { ok: true };
     }
-    if (Date.now() > deadline) return { ok: false, reason: 'No SSH public key field appeared on this page within 10 s.' };
+    if (Date.now() > deadline) return { ok: false, reason: t('fillNoField') };
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,9 +1,11 @@
 /**
  * The panel under a key field: rendering only (no analysis, no field writes). It lives in an open
  * shadow root whose host carries `data-rpk=panel` and `data-rpk-state`; every hook inside is
- * reachable from the document through that open root. Text is set with textContent only.
+ * reachable from the document through that open root. Text is set with textContent only; every
+ * word of our own comes from `_locales` (`t`), findings arrive already localised.
  */
 import { RPK } from '../../shared/hooks.ts';
+import { t } from '../../shared/i18n.ts';
 import type { FieldState, FindingCode, Severity } from '../../core/types.ts';
 import { PANEL_CSS } from './styles.ts';
 
@@ -40,7 +42,16 @@ export interface PanelActions {
   undo(): void;
 }
 
-const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+const severityWord = (s: Severity): string =>
+  s === 'error' ? t('panelSeverityError') : s === 'warning' ? t('panelSeverityWarning') : t('panelSeverityInfo');
+
+// chrome.i18n has no plural rules: a separate message for exactly one (en and de agree that 0 is plural).
+const keysCount = (n: number): string => (n === 1 ? t('panelKeysOne') : t('panelKeysMany', String(n)));
+const warningsCount = (n: number): string => (n === 1 ? t('panelWarningsOne') : t('panelWarningsMany', String(n)));
+const problemsCount = (n: number): string => (n === 1 ? t('panelProblemsOne') : t('panelProblemsMany', String(n)));
+
+/** Stands for the `<code>` element inside a localised sentence. */
+const CODE_MARK = '\ue000';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -53,16 +64,15 @@ function summary(view: PanelView): string {
   const errors = view.findings.filter((f) => f.severity === 'error').length;
   const warnings = view.findings.filter((f) => f.severity === 'warning').length;
   const keys = view.keys.length;
-  const keyWord = `${keys} valid key${keys === 1 ? '' : 's'}`;
   switch (view.state) {
     case 'empty':
-      return 'No SSH public key yet — paste the contents of your .pub file.';
+      return t('panelSummaryEmpty');
     case 'ok':
-      return `${keyWord} — ready to save.`;
+      return t('panelSummaryOk', keysCount(keys));
     case 'warning':
-      return `${keyWord}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+      return t('panelSummaryWarning', keysCount(keys), warningsCount(warnings));
     case 'error':
-      return `${errors} problem${errors === 1 ? '' : 's'} to fix before saving${keys ? ` (${keyWord})` : ''}.`;
+      return keys ? t('panelSummaryErrorKeys', problemsCount(errors), keysCount(keys)) : t('panelSummaryError', problemsCount(errors));
   }
 }
 
@@ -82,28 +92,28 @@ export class Panel {
   private readonly keyNodes = new Map<string, HTMLElement>();
   private lastSignature = '';
   private lastAnnounced = '';
-  private guardHandlers: { anyway(): void; cancel(): void } | undefined;
+  private guardHandlers: { anyway(): void; cancel(): void; dismiss?(): void } | undefined;
 
   constructor(private readonly act: PanelActions, signal: AbortSignal) {
     this.host = el('div', { 'data-rpk': RPK.panel, 'data-rpk-state': 'empty' });
     const shadow = this.host.attachShadow({ mode: 'open' });
     const style = el('style', {}, PANEL_CSS);
-    this.root = el('div', { class: 'rpk', 'data-state': 'empty', role: 'group', 'aria-label': 'SSH public key check' });
+    this.root = el('div', { class: 'rpk', 'data-state': 'empty', role: 'group', 'aria-label': t('panelAriaLabel') });
     const head = el('div', { class: 'head' });
-    head.append(el('span', { class: 'dot', 'aria-hidden': 'true' }), (this.title = el('span', { class: 'title' })), el('span', { class: 'brand' }, 'Runpod SSH Key Helper'));
+    head.append(el('span', { class: 'dot', 'aria-hidden': 'true' }), (this.title = el('span', { class: 'title' })), el('span', { class: 'brand' }, t('extName')));
     this.live = el('div', { class: 'sr', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.fixedNote = el('div', { class: 'fixed', role: 'status', hidden: '' });
     this.fixedText = el('span', { class: 'text' });
-    const fixedUndo = el('button', { type: 'button', 'data-rpk': 'undo-fixed' }, 'Undo');
+    const fixedUndo = el('button', { type: 'button', 'data-rpk': 'undo-fixed' }, t('panelUndo'));
     this.fixedNote.append(this.fixedText, fixedUndo);
-    this.findingsList = el('ul', { class: 'findings', 'aria-label': 'Problems' });
+    this.findingsList = el('ul', { class: 'findings', 'aria-label': t('panelProblemsLabel') });
     this.actions = el('div', { class: 'actions' });
-    this.keysList = el('ul', { class: 'keys', 'aria-label': 'Valid keys' });
+    this.keysList = el('ul', { class: 'keys', 'aria-label': t('panelValidKeysLabel') });
     this.notes = el('div', { class: 'notes' });
-    this.guard = el('div', { class: 'guard', 'data-rpk': RPK.saveGuard, role: 'alertdialog', 'aria-label': 'Save with errors?', hidden: '' });
+    this.guard = el('div', { class: 'guard', 'data-rpk': RPK.saveGuard, role: 'alertdialog', 'aria-label': t('panelGuardLabel'), hidden: '' });
     this.guardText = el('p');
-    const anyway = el('button', { type: 'button', 'data-rpk': RPK.saveAnyway }, 'Save anyway');
-    const cancel = el('button', { type: 'button', class: 'primary', 'data-rpk': RPK.saveCancel }, 'Cancel — fix first');
+    const anyway = el('button', { type: 'button', 'data-rpk': RPK.saveAnyway }, t('panelSaveAnyway'));
+    const cancel = el('button', { type: 'button', class: 'primary', 'data-rpk': RPK.saveCancel }, t('panelCancelFixFirst'));
     const guardButtons = el('div', { class: 'actions' });
     guardButtons.append(cancel, anyway);
     this.guard.append(this.guardText, guardButtons);
@@ -125,7 +135,7 @@ export class Panel {
     // Keep our keystrokes (Enter/Space on our buttons, Escape in the guard) away from the page.
     shadow.addEventListener('keydown', (event) => {
       const e = event as KeyboardEvent;
-      if (e.key === 'Escape' && !this.guard.hidden) this.guardHandlers?.cancel();
+      if (e.key === 'Escape' && !this.guard.hidden) (this.guardHandlers?.dismiss ?? this.guardHandlers?.cancel)?.();
     }, { signal });
   }
 
@@ -147,13 +157,13 @@ export class Panel {
     const findings = document.createDocumentFragment();
     for (const f of view.findings) {
       const item = el('li', { class: 'finding', 'data-rpk': RPK.finding, 'data-code': f.code, 'data-severity': f.severity, 'data-line': String(f.line), 'data-finding-id': f.id });
-      item.append(el('span', { class: 'sev' }, SEVERITY_WORD[f.severity]));
+      item.append(el('span', { class: 'sev' }, severityWord(f.severity)));
       const msg = el('span', { class: 'msg' });
       // Core's sentences usually name their line already ("Line 3 holds…").
-      if (!(f.namesLine ?? /^Lines? \d/.test(f.message))) msg.append(el('span', { class: 'loc' }, `Line ${f.line}:`));
+      if (!(f.namesLine ?? /^Lines? \d/.test(f.message))) msg.append(el('span', { class: 'loc' }, t('panelLineRef', String(f.line))));
       msg.append(document.createTextNode(f.message));
       item.append(msg);
-      if (f.fixLabel) item.append(el('button', { type: 'button', 'data-rpk': RPK.fix, 'aria-label': `${f.fixLabel} (line ${f.line})` }, f.fixLabel));
+      if (f.fixLabel) item.append(el('button', { type: 'button', 'data-rpk': RPK.fix, 'aria-label': t('panelFixAria', f.fixLabel, String(f.line)) }, f.fixLabel));
       else item.append(el('span'));
       findings.append(item);
     }
@@ -162,23 +172,25 @@ export class Panel {
 
     const fixable = view.findings.filter((f) => f.fixLabel).length;
     this.actions.replaceChildren();
-    if (fixable > 0) this.actions.append(el('button', { type: 'button', class: 'primary', 'data-rpk': RPK.fixAll }, fixable > 1 ? `Fix all (${fixable})` : 'Fix it'));
-    if (view.canUndo) this.actions.append(el('button', { type: 'button', 'data-rpk': 'undo' }, 'Undo last fix'));
+    if (fixable > 0) this.actions.append(el('button', { type: 'button', class: 'primary', 'data-rpk': RPK.fixAll }, fixable > 1 ? t('panelFixAll', String(fixable)) : t('panelFixIt')));
+    if (view.canUndo) this.actions.append(el('button', { type: 'button', 'data-rpk': 'undo' }, t('panelUndoLast')));
 
     this.renderKeys(view.keys);
 
     this.notes.replaceChildren();
     if (view.keys.length > 0) {
-      this.notes.append(el('p', {}, 'Keys reach only pods started or restarted after you save.'));
+      this.notes.append(el('p', {}, t('panelNoteRestart')));
       if (view.keys.length > 1) {
+        // The command sits inside the sentence (word order differs by language): split around it.
+        const [before = '', after = ''] = t('panelNoteSeveral', CODE_MARK).split(CODE_MARK);
         const p = el('p');
-        p.append('Several keys: images that run an unquoted ', el('code', {}, 'echo $PUBLIC_KEY'), ' honour only the first key.');
+        p.append(before, el('code', {}, 'echo $PUBLIC_KEY'), after);
         this.notes.append(p);
       }
     }
 
     // Announce problems (not every keystroke's identical summary) to screen readers.
-    const announce = view.findings.length ? `${title} ${view.findings.map((f) => `Line ${f.line}: ${f.message}`).join(' ')}` : title;
+    const announce = view.findings.length ? `${title} ${view.findings.map((f) => `${t('panelLineRef', String(f.line))} ${f.message}`).join(' ')}` : title;
     if (announce !== this.lastAnnounced) {
       this.lastAnnounced = announce;
       this.live.textContent = announce;
@@ -214,10 +226,10 @@ export class Panel {
   private keyRow(k: KeyView): HTMLElement {
     const item = el('li', { class: 'key', 'data-rpk': RPK.key, 'data-fingerprint': k.fingerprint, 'data-type': k.type, 'data-bits': String(k.bits), 'data-line': String(k.line) });
     const meta = el('div', { class: 'meta' });
-    meta.append(el('span', { class: 'type' }, k.type), el('span', { class: 'bits' }, `${k.bits} bits${k.label ? ` (${k.label})` : ''}`));
+    meta.append(el('span', { class: 'type' }, k.type), el('span', { class: 'bits' }, k.label ? t('panelBitsLabel', String(k.bits), k.label) : t('panelBits', String(k.bits))));
     if (k.comment) meta.append(el('span', { class: 'comment' }, k.comment));
-    meta.append(el('span', { class: 'line' }, `line ${k.line}`));
-    const toggle = el('button', { type: 'button', 'data-rpk': 'randomart-toggle', 'aria-expanded': 'false' }, 'Randomart');
+    meta.append(el('span', { class: 'line' }, t('panelKeyLine', String(k.line))));
+    const toggle = el('button', { type: 'button', 'data-rpk': 'randomart-toggle', 'aria-expanded': 'false' }, t('panelRandomart'));
     const art = el('pre', { 'data-rpk': 'randomart', hidden: '' });
     art.dataset.art = k.randomart;
     item.append(meta, toggle, el('span', { class: 'fp' }, k.fingerprint), art);
@@ -243,9 +255,9 @@ export class Panel {
     if (!this.fixedNote.hidden) this.fixedNote.hidden = true;
   }
 
-  showGuard(problems: number, handlers: { anyway(): void; cancel(): void }): void {
+  showGuard(problems: number, handlers: { anyway(): void; cancel(): void; dismiss?(): void }): void {
     this.guardHandlers = handlers;
-    this.guardText.textContent = `This key field has ${problems} problem${problems === 1 ? '' : 's'}: saving now will put a broken key on your pods.`;
+    this.guardText.textContent = t('panelGuardText', problemsCount(problems));
     this.guard.hidden = false;
     this.guard.querySelector<HTMLButtonElement>(`[data-rpk=${RPK.saveCancel}]`)?.focus();
   }

@@ -3,7 +3,8 @@
  * document_start): private keys are stopped outright; fixable pastes are fixed with an undo.
  * The private text lives only in the closure that derives its public key, then is dropped.
  */
-import type { FindingCode } from '../../core/types.ts';
+import { t, tText } from '../../shared/i18n.ts';
+import type { FindingCode, I18nText } from '../../core/types.ts';
 import { analyze, loadAdapter, mayNeedAdapter } from './analysis.ts';
 import { looksPrivate } from './private-text.ts';
 
@@ -12,6 +13,7 @@ const AUTO_FIX: ReadonlySet<FindingCode> = new Set(['whitespace', 'wrapped', 'jo
 
 export interface PasteFix {
   text: string;
+  /** The fixes applied, in the UI language. */
   labels: string[];
 }
 
@@ -24,7 +26,7 @@ export function autoFixPaste(pasted: string): PasteFix | undefined {
     if (!finding?.fix) break;
     const next = finding.fix.apply();
     if (next === text) break;
-    labels.push(finding.fix.label);
+    labels.push(tText(finding.fix.i18n, finding.fix.label));
     text = next;
   }
   return labels.length ? { text, labels } : undefined;
@@ -34,13 +36,20 @@ export function needsAdapterFirst(pasted: string): boolean {
   return mayNeedAdapter(pasted);
 }
 
-export const PRIVATE_MESSAGE =
-  'This paste was blocked: it is a PRIVATE key, and it never reached the page or the field. Only the public key (the .pub file) belongs here.';
-const BLOCKED = 'This paste was blocked and never reached the page or the field.';
+/** Shown at once, before the public key is derived (or when core has no words for the block). */
+export function privateMessage(): string {
+  return t('pastePrivate');
+}
 
-/** Core's sentence, with line numbers that refer to the pasted text (not the field) dropped. */
-function restate(message: string): string {
-  return `${BLOCKED} ${message.replace(/^Lines? \S+ (?:is|are) /, 'It is ')}`;
+/**
+ * Core's private-key finding restated for the paste: the same format name and last sentence
+ * (its `i18n` subs after the line number), without the line, which counts lines of the pasted
+ * text and not of the field. Undefined when the finding is not one this catalogue knows.
+ */
+function restate(finding: I18nText | undefined): string | undefined {
+  if (finding?.key === 'findingPrivateKey') return tText({ key: 'pasteBlockedPrivate', subs: finding.subs.slice(1) }, '') || undefined;
+  if (finding?.key === 'findingPrivateKeyError') return tText({ key: 'pasteBlockedPrivateError', subs: finding.subs.slice(1) }, '') || undefined;
+  return undefined;
 }
 
 /**
@@ -50,13 +59,13 @@ function restate(message: string): string {
 export async function derivePublic(pasted: string): Promise<{ insert?: string; message: string }> {
   if (mayNeedAdapter(pasted)) await loadAdapter();
   let text = pasted;
-  let message = '';
+  let message: string | undefined;
   for (let round = 0; round < 10; round++) {
     const finding = analyze(text).findings.find((f) => f.code === 'private-key');
     if (!finding) break;
-    message ||= finding.message;
+    message ??= restate(finding.i18n);
     if (!finding.fix) {
-      message = finding.message;
+      message = restate(finding.i18n);
       break;
     }
     const next = finding.fix.apply();
@@ -65,7 +74,7 @@ export async function derivePublic(pasted: string): Promise<{ insert?: string; m
   }
   const insert = text.trim();
   if (insert && insert !== pasted.trim() && !looksPrivate(insert)) {
-    return { insert, message: message ? restate(message) : PRIVATE_MESSAGE };
+    return { insert, message: message ?? privateMessage() };
   }
-  return { message: message ? restate(message) : `${PRIVATE_MESSAGE} Run ssh-keygen -y -f <private key file> and paste what it prints.` };
+  return { message: message ?? `${privateMessage()} ${t('pasteRunKeygen')}` };
 }
