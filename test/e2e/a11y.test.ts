@@ -356,6 +356,7 @@ for (const scheme of ['light', 'dark'] as const) {
           return ((await sshSection.locator('[data-rpk-host] .tip').textContent()) ?? '');
         }, (v) => v.includes('double quote'));
         await assertAxe(p, ['[data-rpk-host]'], `connect ${scheme} refused preview`);
+        await screenshot(p.locator('body'), `a11y-connect-refused-preview-${scheme}`);
         await sshSection.getByRole('button', { name: 'Copy', exact: true }).click();
         const notice = p.locator('[data-rpk=connect-notice]');
         await notice.locator('[data-rpk-reason]').waitFor();
