@@ -72,7 +72,8 @@ export interface RewriteSettings {
   identitiesOnly?: boolean;
 }
 
-export type RewriteResult = { ok: true; command: string } | { ok: false; reason: string };
+/** `i18n` (the reason as a catalogue reference) is non-enumerable: the contract shape stays exact. */
+export type RewriteResult = { ok: true; command: string } | { ok: false; reason: string; i18n?: I18nText };
 
 export interface GenerateKeyOptions {
   comment?: string;

@@ -6,6 +6,7 @@
 import browser from '../shared/browser.ts';
 import { defaultShellFor, getAllStored, onStoredChange, setStored, type Shell } from '../shared/storage.ts';
 import { validateKeyPath } from '../core/command/index.ts';
+import { tText } from '../shared/i18n.ts';
 import { hook, say } from './dom.ts';
 import { S, SHELL_NAMES } from './strings.ts';
 
@@ -67,7 +68,7 @@ export async function startSettings(signal: AbortSignal): Promise<SettingsHandle
     }
     const verdict = validateKeyPath(path, shell);
     keyPath.setAttribute('aria-invalid', String(verdict.level === 'error'));
-    say(keyPathMsg, verdict.message ? sentence(verdict.message) : '', verdict.level === 'ok' ? 'ok' : verdict.level);
+    say(keyPathMsg, verdict.message ? sentence(tText(verdict.i18n, verdict.message)) : '', verdict.level === 'ok' ? 'ok' : verdict.level);
     return true;
   };
 

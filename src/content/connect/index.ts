@@ -36,7 +36,7 @@ export function startConnect(): void {
     if (!looksLikeSshCommand(command)) return undefined;
     const result = rewriteCommand(command, current.rewrite);
     if (result.ok) return result.command;
-    showNotice(result.reason);
+    showNotice(result.reason, result.i18n);
     return undefined;
   };
 
@@ -67,7 +67,7 @@ function attachBars(settings: LiveSettings, signal: AbortSignal): void {
     if (!current) return { ok: false, text: command, reason: S.settingsLoading };
     const result = make(command, current);
     if (result.ok) return { ok: true, text: 'command' in result ? result.command : result.text };
-    return { ok: false, text: command, reason: result.reason };
+    return { ok: false, text: command, reason: result.reason, ...(result.i18n ? { i18n: result.i18n } : {}) };
   };
 
   const place = (attachment: Attachment): void => {

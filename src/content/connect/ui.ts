@@ -6,12 +6,14 @@
  * with DOM APIs only (no innerHTML with page text).
  */
 import { RPK } from '../../shared/hooks.ts';
+import { tText } from '../../shared/i18n.ts';
+import type { I18nText } from '../../core/types.ts';
 import { safely } from '../safe.ts';
 import { copyText } from './clipboard.ts';
 import { S } from './strings.ts';
 
 /** What a button would copy right now: the text, or why it is unchanged. */
-export type Preview = { ok: true; text: string } | { ok: false; text: string; reason: string };
+export type Preview = { ok: true; text: string } | { ok: false; text: string; reason: string; i18n?: I18nText };
 
 export interface BarSource {
   command(): Preview;
@@ -87,9 +89,10 @@ export interface Bar {
   refresh(): void;
 }
 
-/** Core reasons are sentence fragments ("the key path contains …"): show them as sentences. */
-function sentence(reason: string): string {
-  const text = reason.charAt(0).toUpperCase() + reason.slice(1);
+/** Core reasons are sentence fragments ("the key path contains …"): show them as sentences, in the UI language when core gave a catalogue reference. */
+function sentence(reason: string, i18n?: I18nText): string {
+  const local = tText(i18n, reason);
+  const text = local.charAt(0).toUpperCase() + local.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
@@ -122,7 +125,7 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
     const preview = previewFor(button);
     const parts: Node[] = [];
     if (preview.ok) parts.push(el('div', { class: 'label' }, button === copy ? S.previewCommand : S.previewConfig));
-    else parts.push(el('div', { class: 'label' }, S.previewUnchanged), el('div', { class: 'why' }, sentence(preview.reason)));
+    else parts.push(el('div', { class: 'label' }, S.previewUnchanged), el('div', { class: 'why' }, sentence(preview.reason, preview.i18n)));
     parts.push(el('pre', {}, preview.text));
     tip.replaceChildren(...parts);
     const { bg, fg } = themeAt(host.parentElement ?? document.body);
@@ -154,7 +157,7 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
     const copied = await copyText(preview.text);
     if (!copied) say(S.copyFailed, 'error');
     else if (preview.ok) say(S.copied, 'ok');
-    else say(S.copiedUnchanged(preview.reason), 'error');
+    else say(S.copiedUnchanged(tText(preview.i18n, preview.reason)), 'error');
   };
 
   for (const button of [copy, config]) {
@@ -183,7 +186,7 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
 let notice: { host: HTMLElement; text: HTMLElement; timer?: ReturnType<typeof setTimeout> } | undefined;
 
 /** A dismissible notice in the page corner (role=status), e.g. why a copy was left unchanged. */
-export function showNotice(reason: string): void {
+export function showNotice(reason: string, i18n?: I18nText): void {
   if (!notice || !notice.host.isConnected) {
     const host = el('div', { 'data-rpk': 'connect-notice' });
     const root = host.attachShadow({ mode: 'open' });
@@ -206,7 +209,7 @@ export function showNotice(reason: string): void {
   notice.text.replaceChildren(
     el('b', {}, S.noticeTitle),
     el('p', {}, S.noticeUnchanged),
-    el('p', { 'data-rpk-reason': '' }, sentence(reason)),
+    el('p', { 'data-rpk-reason': '' }, sentence(reason, i18n)),
     el('p', {}, S.noticeFix),
   );
   clearTimeout(notice.timer);

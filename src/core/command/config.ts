@@ -10,7 +10,8 @@
 import type { RewriteSettings } from '../types.ts';
 import { PROXY_HOST } from './grammar.ts';
 import { parseCommand } from './parse.ts';
-import { homePrefix, sshPathRefusal, unsafeCharacter } from './quote.ts';
+import { homePrefix, KEY_PATH_EMPTY, sshPathRefusal, THE_KEY_PATH, unsafeCharacter } from './quote.ts';
+import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
 
 function configValue(v: string): string {
   if (v !== '' && !/[\s"'#\\=]/.test(v)) return v;
@@ -18,10 +19,10 @@ function configValue(v: string): string {
 }
 
 /** The key path as IdentityFile should read it, or a refusal. */
-export function identityFileValue(path: string, shell: RewriteSettings['shell']): { ok: true; value: string } | { ok: false; reason: string } {
-  if (path === '') return { ok: false, reason: 'the key path is empty' };
-  const bad = unsafeCharacter(path, 'the key path');
-  if (bad) return { ok: false, reason: bad };
+export function identityFileValue(path: string, shell: RewriteSettings['shell']): { ok: true; value: string } | Refusal {
+  if (path === '') return refuse(KEY_PATH_EMPTY);
+  const bad = unsafeCharacter(path, THE_KEY_PATH);
+  if (bad) return refuse(bad);
   let p = path;
   for (const sh of [shell, 'posix', 'powershell', 'cmd'] as const) {
     const home = homePrefix(p, sh);
@@ -32,18 +33,18 @@ export function identityFileValue(path: string, shell: RewriteSettings['shell'])
   }
   const windows = /^[A-Za-z]:[\\/]|^\\\\/.test(p) || (shell !== 'posix' && p.includes('\\'));
   if (windows) p = p.replace(/\\/g, '/');
-  const sshBad = sshPathRefusal(p);
-  if (sshBad) return { ok: false, reason: sshBad.replace('in -i', 'in IdentityFile') };
+  const sshBad = sshPathRefusal(p, 'IdentityFile');
+  if (sshBad) return refuse(sshBad);
   return { ok: true, value: configValue(p) };
 }
 
-export function sshConfigBlock(command: string, settings: RewriteSettings): { ok: true; text: string } | { ok: false; reason: string } {
+export function sshConfigBlock(command: string, settings: RewriteSettings): { ok: true; text: string } | Refusal {
   try {
     const inv = parseCommand(command);
     if (!inv.ok) return inv;
-    if (!inv.host) return { ok: false, reason: 'no remote host in the command' };
+    if (!inv.host) return refuse(said('no remote host in the command', tx('cmdConfigNoHost')));
     if (/[\s"#]/.test(inv.host) || (inv.user !== undefined && /[\s"#]/.test(inv.user))) {
-      return { ok: false, reason: 'the host or user name contains characters ssh_config cannot hold' };
+      return refuse(said('the host or user name contains characters ssh_config cannot hold', tx('cmdConfigBadHost')));
     }
     const id = identityFileValue(settings.keyPath, settings.shell);
     if (!id.ok) return id;
@@ -57,7 +58,7 @@ export function sshConfigBlock(command: string, settings: RewriteSettings): { ok
     const lines = [`Host ${alias}`, `    HostName ${inv.host}`];
     if (inv.user !== undefined) lines.push(`    User ${configValue(inv.user)}`);
     if (inv.port !== undefined) {
-      if (!/^\d{1,5}$/.test(inv.port)) return { ok: false, reason: `the port "${inv.port}" is not a number` };
+      if (!/^\d{1,5}$/.test(inv.port)) return refuse(said(`the port "${inv.port}" is not a number`, tx('cmdConfigBadPort', inv.port)));
       lines.push(`    Port ${inv.port}`);
     }
     lines.push(`    IdentityFile ${id.value}`);
@@ -65,6 +66,7 @@ export function sshConfigBlock(command: string, settings: RewriteSettings): { ok
     if (proxy) lines.push('    RequestTTY force');
     return { ok: true, text: lines.join('\n') + '\n' };
   } catch (e) {
-    return { ok: false, reason: `could not build the config block (${e instanceof Error ? e.message : String(e)})` };
+    const why = e instanceof Error ? e.message : String(e);
+    return refuse(said(`could not build the config block (${why})`, tx('cmdConfigFailed', why)));
   }
 }

@@ -16,6 +16,7 @@
  * apart from a sentence. Words after the destination that read as prose (`great.`, `connect,`)
  * are refused too; real remote commands quote such text.
  */
+import { said, tx, type Said } from '../i18n-text.ts';
 import type { Word } from './tokenize.ts';
 
 const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/;
@@ -72,29 +73,30 @@ export interface DestinationFacts {
 }
 
 /** null when plausible, else the reason (starting with "no destination host"). */
-export function destinationProblem(program: string, d: DestinationFacts): string | null {
+export function destinationProblem(program: string, d: DestinationFacts): Said | null {
   const { host, user } = d;
   const shown = JSON.stringify(host.length > 40 ? host.slice(0, 40) + '…' : host);
-  if (user !== undefined && user === '') return `${program}: no destination host (empty user name before "@")`;
-  if (user !== undefined && /\s/.test(user)) return `${program}: no destination host (the user name contains a space)`;
+  if (user !== undefined && user === '') return said(`${program}: no destination host (empty user name before "@")`, tx('cmdEmptyUser', program));
+  if (user !== undefined && /\s/.test(user)) return said(`${program}: no destination host (the user name contains a space)`, tx('cmdUserSpace', program));
   const ok = user !== undefined || (d.colonPath !== undefined && PATHLIKE.test(d.colonPath)) ? isHostName(host) : isMachineName(host);
   if (ok) return null;
   if (user === undefined && LABEL.test(host)) {
-    return `${program}: no destination host (${shown} is a single word, not user@host, an IP address or a full host name)`;
+    return said(`${program}: no destination host (${shown} is a single word, not user@host, an IP address or a full host name)`, tx('cmdSingleWordHost', program, shown));
   }
-  return `${program}: no destination host (${shown} is not a host name or IP address)`;
+  return said(`${program}: no destination host (${shown} is not a host name or IP address)`, tx('cmdNotHostName', program, shown));
 }
 
 /** A bare word ending in sentence punctuation: `great.`, `connect,`, `this:`, `now!`. */
 const PROSE_WORD = /^[A-Za-z][A-Za-z'’-]*[.,;:!?]+$/;
 
 /** null, or why the words read as a sentence rather than arguments (only unquoted words count). */
-export function proseProblem(words: readonly Word[], from: number, skip: number): string | null {
+export function proseProblem(words: readonly Word[], from: number, skip: number): Said | null {
   for (let k = from; k < words.length; k++) {
     if (k === skip) continue;
     const w = words[k]!;
     if (w.raw === w.value && PROSE_WORD.test(w.raw)) {
-      return `looks like a sentence, not a command (${JSON.stringify(w.raw)} ends with punctuation)`;
+      const shown = JSON.stringify(w.raw);
+      return said(`looks like a sentence, not a command (${shown} ends with punctuation)`, tx('cmdProse', shown));
     }
   }
   return null;

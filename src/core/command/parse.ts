@@ -4,6 +4,7 @@
  */
 import { GETOPT, PORT_LETTER, programOf, type Getopt, type Program } from './grammar.ts';
 import { destinationProblem, proseProblem } from './destination.ts';
+import { refuse, said, tx, type Refusal, type Said } from '../i18n-text.ts';
 import { normalize, promptLength, repairCurlyQuotes, tokenize, type Word } from './tokenize.ts';
 
 /** One option letter as getopt saw it. */
@@ -27,7 +28,11 @@ export interface Walk {
   terminated: boolean;
 }
 
-export type WalkResult = ({ ok: true } & Walk) | { ok: false; reason: string };
+export type WalkResult = ({ ok: true } & Walk) | Refusal;
+
+/** `program: option -x requires an argument` (`option` written with its dashes). */
+export const needsArgument = (program: string, option: string): Refusal =>
+  refuse(said(`${program}: option ${option} requires an argument`, tx('cmdOptionNeedsArg', program, option)));
 
 /** BSD getopt(3) from argv[from]: stops at the first operand, `-` or after `--`. */
 export function walkOptions(argv: readonly string[], from: number, g: Getopt, program: string): WalkResult {
@@ -44,13 +49,13 @@ export function walkOptions(argv: readonly string[], from: number, g: Getopt, pr
       if (g.withArg.includes(letter)) {
         if (p + 1 < a.length) occurrences.push({ letter, index: k, pos: p, value: a.slice(p + 1) });
         else {
-          if (next >= argv.length) return { ok: false, reason: `${program}: option -${letter} requires an argument` };
+          if (next >= argv.length) return needsArgument(program, `-${letter}`);
           occurrences.push({ letter, index: k, pos: p, value: argv[next]!, valueIndex: next });
           next++;
         }
         break;
       }
-      if (!g.flags.includes(letter)) return { ok: false, reason: `${program}: unknown option -${letter}` };
+      if (!g.flags.includes(letter)) return refuse(said(`${program}: unknown option -${letter}`, tx('cmdUnknownOption', program, `-${letter}`)));
       occurrences.push({ letter, index: k, pos: p });
       p++;
     }
@@ -86,7 +91,7 @@ export interface RshOccurrence {
   valueIndex?: number;
 }
 
-export type ParseResult = ({ ok: true } & Invocation) | { ok: false; reason: string };
+export type ParseResult = ({ ok: true } & Invocation) | Refusal;
 
 /** `[user@]host[:port]` and `ssh://[user@]host[:port]` (ssh(1) DESTINATION). */
 export function splitDestination(dest: string, uri: boolean): { user?: string; host: string; port?: string } {
@@ -128,7 +133,7 @@ function remoteOperand(arg: string): Remote | null {
 }
 
 /** The plausibility gate (destination.ts) for a parsed destination; null when fine. */
-function implausible(program: Program, d: Remote, words: readonly Word[], from: number, destIndex: number): string | null {
+function implausible(program: Program, d: Remote, words: readonly Word[], from: number, destIndex: number): Said | null {
   const facts = { host: d.host, ...(d.user !== undefined ? { user: d.user } : {}), ...(d.path !== undefined ? { colonPath: d.path } : {}) };
   return destinationProblem(program, facts) ?? proseProblem(words, from, destIndex);
 }
@@ -139,18 +144,25 @@ function lastValue(occ: readonly Occurrence[], letter: string): string | undefin
   return found.length ? found[0]!.value : undefined;
 }
 
+const noRemoteOperand = (program: string): Refusal =>
+  refuse(said(`${program}: no remote operand (host:path), so ssh is not used`, tx('cmdNoRemoteOperand', program)));
+const noDestinationHost = (program: string): Refusal => refuse(said(`${program}: no destination host`, tx('cmdNoDestinationHost', program)));
+
 export function parseWords(words: Word[]): ParseResult {
-  if (words.length === 0) return { ok: false, reason: 'empty command' };
+  if (words.length === 0) return refuse(said('empty command', tx('cmdEmpty')));
   const argv = words.map((w) => w.value);
   const program = programOf(argv[0]!);
-  if (!program) return { ok: false, reason: `not an ssh, scp, sftp or rsync command (it runs "${argv[0]!.slice(0, 40)}")` };
+  if (!program) {
+    const runs = argv[0]!.slice(0, 40);
+    return refuse(said(`not an ssh, scp, sftp or rsync command (it runs "${runs}")`, tx('cmdNotSsh', runs)));
+  }
   const base = { program, argv, words, rsh: [] as RshOccurrence[] };
 
   if (program === 'ssh') {
     const g = GETOPT.ssh;
     const first = walkOptions(argv, 1, g, 'ssh');
     if (!first.ok) return first;
-    if (first.end >= argv.length) return { ok: false, reason: 'ssh: no destination (user@host)' };
+    if (first.end >= argv.length) return refuse(said('ssh: no destination (user@host)', tx('cmdSshNoDestination')));
     const destIndex = first.end;
     let occurrences = first.occurrences;
     let commandIndex = destIndex + 1;
@@ -164,10 +176,10 @@ export function parseWords(words: Word[]): ParseResult {
     const d = splitDestination(dest, /^ssh:\/\//i.test(dest));
     const user = d.user ?? lastValue(occurrences, 'l');
     const port = lastValue(occurrences, PORT_LETTER.ssh) ?? d.port;
-    if (d.host === '') return { ok: false, reason: 'ssh: empty host name' };
+    if (d.host === '') return refuse(said('ssh: empty host name', tx('cmdSshEmptyHost')));
     const uri = /^ssh:\/\//i.test(dest);
     const bad = implausible('ssh', { host: d.host, ...(user !== undefined ? { user } : {}), ...(uri ? { path: '/' } : {}) }, words, destIndex + 1, -1);
-    if (bad) return { ok: false, reason: bad };
+    if (bad) return refuse(bad);
     return {
       ok: true,
       ...base,
@@ -183,7 +195,9 @@ export function parseWords(words: Word[]): ParseResult {
   if (program === 'scp' || program === 'sftp') {
     const w = walkOptions(argv, 1, GETOPT[program], program);
     if (!w.ok) return w;
-    if (w.end >= argv.length) return { ok: false, reason: `${program}: no ${program === 'scp' ? 'source and target' : 'destination'}` };
+    if (w.end >= argv.length) {
+      return refuse(program === 'scp' ? said('scp: no source and target', tx('cmdScpNoOperands')) : said('sftp: no destination', tx('cmdSftpNoDestination')));
+    }
     let destIndex = -1;
     let d: Remote | null = null;
     if (program === 'sftp') {
@@ -196,7 +210,7 @@ export function parseWords(words: Word[]): ParseResult {
         if (d) d.path = (d.path ?? '').replace(/:$/, '');
       }
     } else {
-      if (argv.length - w.end < 2) return { ok: false, reason: 'scp: needs a source and a target' };
+      if (argv.length - w.end < 2) return refuse(said('scp: needs a source and a target', tx('cmdScpNeedsTwo')));
       for (let k = w.end; k < argv.length; k++) {
         const r = remoteOperand(argv[k]!);
         if (r) {
@@ -205,11 +219,11 @@ export function parseWords(words: Word[]): ParseResult {
           break;
         }
       }
-      if (!d) return { ok: false, reason: 'scp: no remote operand (host:path), so ssh is not used' };
+      if (!d) return noRemoteOperand('scp');
     }
-    if (!d || d.host === '') return { ok: false, reason: `${program}: no destination host` };
+    if (!d || d.host === '') return noDestinationHost(program);
     const bad = implausible(program, d, words, w.end, destIndex);
-    if (bad) return { ok: false, reason: bad };
+    if (bad) return refuse(bad);
     const occ = w.occurrences.filter((o) => o.letter === 'P');
     const port = occ.length ? occ[occ.length - 1]!.value : d.port;
     return {
@@ -245,7 +259,7 @@ export function parseWords(words: Word[]): ParseResult {
     if (a.startsWith('--')) {
       if (a.startsWith('--rsh=')) rsh.push({ index: k, form: 'long=', pos: 0, value: a.slice(6) });
       else if (a === '--rsh') {
-        if (k + 1 >= argv.length) return { ok: false, reason: 'rsync: option --rsh requires an argument' };
+        if (k + 1 >= argv.length) return needsArgument('rsync', '--rsh');
         rsh.push({ index: k, form: 'long', pos: 0, value: argv[k + 1]!, valueIndex: k + 1 });
         k++;
       }
@@ -260,7 +274,7 @@ export function parseWords(words: Word[]): ParseResult {
         let valueIndex: number | undefined;
         if (p + 1 < a.length) value = a.slice(p + 1);
         else {
-          if (next >= argv.length) return { ok: false, reason: `rsync: option -${letter} requires an argument` };
+          if (next >= argv.length) return needsArgument('rsync', `-${letter}`);
           value = argv[next]!;
           valueIndex = next;
           next++;
@@ -276,7 +290,7 @@ export function parseWords(words: Word[]): ParseResult {
   for (const o of operands) {
     const a = argv[o]!;
     if (/^rsync:\/\//i.test(a) || /^[^/]*::/.test(a)) {
-      return { ok: false, reason: 'rsync: a daemon transfer (host::module or rsync://) does not use an ssh key' };
+      return refuse(said('rsync: a daemon transfer (host::module or rsync://) does not use an ssh key', tx('cmdRsyncDaemon')));
     }
     const r = remoteOperand(a);
     if (r && destIndex < 0) {
@@ -284,11 +298,11 @@ export function parseWords(words: Word[]): ParseResult {
       d = r;
     }
   }
-  if (operands.length < 2) return { ok: false, reason: 'rsync: needs a source and a destination' };
-  if (!d) return { ok: false, reason: 'rsync: no remote operand (host:path), so ssh is not used' };
-  if (d.host === '') return { ok: false, reason: 'rsync: no destination host' };
+  if (operands.length < 2) return refuse(said('rsync: needs a source and a destination', tx('cmdRsyncNeedsTwo')));
+  if (!d) return noRemoteOperand('rsync');
+  if (d.host === '') return noDestinationHost('rsync');
   const bad = implausible('rsync', d, words, 1, destIndex);
-  if (bad) return { ok: false, reason: bad };
+  if (bad) return refuse(bad);
   return {
     ok: true,
     ...base,
@@ -303,8 +317,8 @@ export function parseWords(words: Word[]): ParseResult {
 
 /** Normalizes text (prompt, spaces, line endings), tokenizes and parses one command. */
 export function parseCommand(command: string): ParseResult {
-  if (typeof command !== 'string') return { ok: false, reason: 'not text' };
-  if (command.length > 8192) return { ok: false, reason: 'too long for a command (over 8192 characters)' };
+  if (typeof command !== 'string') return refuse(said('not text', tx('cmdNotText')));
+  if (command.length > 8192) return refuse(said('too long for a command (over 8192 characters)', tx('cmdTooLong', 8192)));
   const { text } = normalize(command);
   const body = text.slice(promptLength(text));
   // Curly quotes pasted from rich text: read them as the straight quotes they stand for when

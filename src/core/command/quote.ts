@@ -27,9 +27,19 @@
  *   (verified with OpenSSH 9.2: `-i /k/a%hb` opens `/k/ahb`), and it checks the unexpanded name
  *   first, so a file whose name has `%` or `${` cannot be named with -i at all: refused.
  */
+import { refuse, said, tx, type Refusal, type Said } from '../i18n-text.ts';
 import type { ShellKind } from '../types.ts';
 
-export type Quoted = { ok: true; text: string } | { ok: false; reason: string };
+export type Quoted = { ok: true; text: string } | Refusal;
+
+/** What a refusal talks about, as the subject of its sentence. */
+export const THE_ARGUMENT: Said = said('the argument', tx('cmdWhatArgument'));
+export const THE_KEY_PATH: Said = said('the key path', tx('cmdWhatKeyPath'));
+export const theArgumentNamed = (value: string): Said => {
+  const shown = JSON.stringify(value);
+  return said(`the argument ${shown}`, tx('cmdWhatArgumentNamed', shown));
+};
+export const KEY_PATH_EMPTY: Said = said('the key path is empty', tx('cmdKeyPathEmpty'));
 
 const SHELL_NAME: Record<ShellKind, string> = { posix: 'bash/zsh', powershell: 'PowerShell', cmd: 'cmd' };
 
@@ -38,7 +48,8 @@ function hex(c: string): string {
 }
 
 /** Characters no shell gets safely: refused for every shell. */
-export function unsafeCharacter(value: string, what = 'the argument'): string | null {
+export function unsafeCharacter(value: string, what: Said = THE_ARGUMENT): Said | null {
+  const surrogate = (): Said => said(`${what.text} contains an unpaired surrogate (invalid Unicode)`, tx('cmdSurrogate', what.i18n));
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff) {
@@ -47,16 +58,26 @@ export function unsafeCharacter(value: string, what = 'the argument'): string | 
         i++;
         continue;
       }
-      return `${what} contains an unpaired surrogate (invalid Unicode)`;
+      return surrogate();
     }
-    if (code >= 0xdc00 && code <= 0xdfff) return `${what} contains an unpaired surrogate (invalid Unicode)`;
+    if (code >= 0xdc00 && code <= 0xdfff) return surrogate();
     const c = value[i]!;
     if (code < 0x20 || code === 0x7f || (code >= 0x80 && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
-      const name = c === '\n' ? 'a newline' : c === '\r' ? 'a carriage return' : c === '\t' ? 'a tab' : `a control character (${hex(c)})`;
-      return `${what} contains ${name}, which cannot be pasted safely into a shell`;
+      const name =
+        c === '\n'
+          ? said('a newline', tx('cmdCharNewline'))
+          : c === '\r'
+            ? said('a carriage return', tx('cmdCharReturn'))
+            : c === '\t'
+              ? said('a tab', tx('cmdCharTab'))
+              : said(`a control character (${hex(c)})`, tx('cmdCharControl', hex(c)));
+      return said(`${what.text} contains ${name.text}, which cannot be pasted safely into a shell`, tx('cmdControlChar', what.i18n, name.i18n));
     }
     if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c) {
-      return `${what} contains a bidirectional control character (${hex(c)}): the command shown would differ from the one that runs`;
+      return said(
+        `${what.text} contains a bidirectional control character (${hex(c)}): the command shown would differ from the one that runs`,
+        tx('cmdBidi', what.i18n, hex(c)),
+      );
     }
   }
   return null;
@@ -68,37 +89,41 @@ const CMD_SAFE = /^[A-Za-z0-9_./\\:+=~@-]+$/;
 const PS_SINGLE_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
 
 /** Quotes one argument so the shell passes exactly `value` to the program. */
-export function quoteArg(value: string, shell: ShellKind, what = 'the argument'): Quoted {
+export function quoteArg(value: string, shell: ShellKind, what: Said = THE_ARGUMENT): Quoted {
   const bad = unsafeCharacter(value, what);
-  if (bad) return { ok: false, reason: bad };
+  if (bad) return refuse(bad);
   switch (shell) {
     case 'posix':
       if (POSIX_SAFE.test(value)) return { ok: true, text: value };
       return { ok: true, text: `'${value.replace(/'/g, `'\\''`)}'` };
     case 'powershell':
-      if (value === '') return { ok: false, reason: `${what} is empty; Windows PowerShell drops empty arguments to programs` };
+      if (value === '') return refuse(said(`${what.text} is empty; Windows PowerShell drops empty arguments to programs`, tx('cmdPsEmpty', what.i18n)));
       if (value.includes('"')) {
-        return { ok: false, reason: `${what} contains a double quote ("), which Windows PowerShell passes to programs unescaped` };
+        return refuse(said(`${what.text} contains a double quote ("), which Windows PowerShell passes to programs unescaped`, tx('cmdPsQuote', what.i18n)));
       }
       if (/\s/.test(value) && value.endsWith('\\')) {
-        return { ok: false, reason: `${what} ends with a backslash and contains a space; Windows PowerShell would pass it broken` };
+        return refuse(said(`${what.text} ends with a backslash and contains a space; Windows PowerShell would pass it broken`, tx('cmdPsBackslashSpace', what.i18n)));
       }
       if (PS_SAFE.test(value)) return { ok: true, text: value };
       return { ok: true, text: `'${value.replace(PS_SINGLE_QUOTES, (q) => q + q)}'` };
     case 'cmd': {
       if (value === '') return { ok: true, text: '""' };
       const r = cmdRefusal(value, what);
-      if (r) return { ok: false, reason: r };
+      if (r) return refuse(r);
       if (CMD_SAFE.test(value)) return { ok: true, text: value };
       return { ok: true, text: `"${value.replace(/(\\+)$/, '$1$1')}"` };
     }
   }
 }
 
-function cmdRefusal(value: string, what: string): string | null {
-  if (value.includes('"')) return `${what} contains a double quote ("), which cmd cannot pass safely`;
-  if (value.includes('%')) return `${what} contains "%": cmd expands %…% even inside quotes and it cannot be escaped reliably at the prompt`;
-  if (value.includes('!')) return `${what} contains "!": cmd expands !…! inside quotes when delayed expansion (cmd /V:ON) is on`;
+function cmdRefusal(value: string, what: Said): Said | null {
+  if (value.includes('"')) return said(`${what.text} contains a double quote ("), which cmd cannot pass safely`, tx('cmdCmdQuote', what.i18n));
+  if (value.includes('%')) {
+    return said(`${what.text} contains "%": cmd expands %…% even inside quotes and it cannot be escaped reliably at the prompt`, tx('cmdCmdPercent', what.i18n));
+  }
+  if (value.includes('!')) {
+    return said(`${what.text} contains "!": cmd expands !…! inside quotes when delayed expansion (cmd /V:ON) is on`, tx('cmdCmdBang', what.i18n));
+  }
   return null;
 }
 
@@ -114,27 +139,33 @@ export function homePrefix(path: string, shell: ShellKind): { prefix: string; re
   return m ? { prefix: m[1]!, rest: path.slice(m[1]!.length) } : null;
 }
 
-/** Problems ssh itself has with the -i value it finally receives (see the module comment). */
-export function sshPathRefusal(literal: string): string | null {
+/** Problems ssh itself has with the key path it finally receives in `option` (see the module comment). */
+export function sshPathRefusal(literal: string, option: '-i' | 'IdentityFile' = '-i'): Said | null {
   if (literal.includes('%')) {
-    return 'the key path contains "%": ssh expands %-tokens in -i (ssh_config TOKENS), so it would look for a different file; rename the key file';
+    return said(
+      `the key path contains "%": ssh expands %-tokens in ${option} (ssh_config TOKENS), so it would look for a different file; rename the key file`,
+      tx('cmdSshPercent', option),
+    );
   }
   if (literal.includes('${')) {
-    return 'the key path contains "${": ssh expands ${VAR} in -i itself, so it would look for a different file; rename the key file';
+    return said(
+      `the key path contains "\${": ssh expands \${VAR} in ${option} itself, so it would look for a different file; rename the key file`,
+      tx('cmdSshVariable', option),
+    );
   }
   return null;
 }
 
 /** Quotes the key path as the value of -i for `shell`, keeping `~/` and the shell's home variable live. */
 export function quoteKeyPath(path: string, shell: ShellKind): Quoted {
-  const what = 'the key path';
-  if (path === '') return { ok: false, reason: 'the key path is empty' };
+  const what = THE_KEY_PATH;
+  if (path === '') return refuse(KEY_PATH_EMPTY);
   const bad = unsafeCharacter(path, what);
-  if (bad) return { ok: false, reason: bad };
+  if (bad) return refuse(bad);
   const home = homePrefix(path, shell);
   const literal = home ? home.rest : path;
   const sshBad = sshPathRefusal(literal);
-  if (sshBad) return { ok: false, reason: sshBad };
+  if (sshBad) return refuse(sshBad);
   if (home) {
     if (shell === 'posix') {
       const rest = quoteArg(home.rest, shell, what);
@@ -143,12 +174,12 @@ export function quoteKeyPath(path: string, shell: ShellKind): Quoted {
     if (shell === 'powershell') {
       if (home.rest.includes('"')) return quoteArg(home.rest, shell, what); // the refusal
       // The expanded home may contain spaces: Windows PowerShell would then pass `"…\"` broken.
-      if (home.rest.endsWith('\\')) return { ok: false, reason: `${what} ends with a backslash; Windows PowerShell would pass it broken` };
+      if (home.rest.endsWith('\\')) return refuse(said(`${what.text} ends with a backslash; Windows PowerShell would pass it broken`, tx('cmdPsBackslash', what.i18n)));
       const body = home.rest.replace(/[`$"\u201c\u201d\u201e]/g, (c) => '`' + c);
       return { ok: true, text: `"${home.prefix}${body}"` };
     }
     const r = cmdRefusal(home.rest, what);
-    if (r) return { ok: false, reason: r };
+    if (r) return refuse(r);
     return { ok: true, text: `"${home.prefix}${home.rest.replace(/(\\+)$/, '$1$1')}"` };
   }
   if (shell === 'posix' && path.startsWith('~/')) {
@@ -164,14 +195,14 @@ export function quoteKeyPath(path: string, shell: ShellKind): Quoted {
  * The -i value as ssh should receive it inside rsync's `-e` string (no shell expands there):
  * a home-variable prefix becomes `~`, which ssh expands itself.
  */
-export function rsyncInnerKeyPath(path: string, shell: ShellKind): { ok: true; path: string } | { ok: false; reason: string } {
-  if (path === '') return { ok: false, reason: 'the key path is empty' };
-  const bad = unsafeCharacter(path, 'the key path');
-  if (bad) return { ok: false, reason: bad };
+export function rsyncInnerKeyPath(path: string, shell: ShellKind): { ok: true; path: string } | Refusal {
+  if (path === '') return refuse(KEY_PATH_EMPTY);
+  const bad = unsafeCharacter(path, THE_KEY_PATH);
+  if (bad) return refuse(bad);
   const home = homePrefix(path, shell);
   const literal = home ? '~' + home.rest : path;
   const sshBad = sshPathRefusal(literal);
-  if (sshBad) return { ok: false, reason: sshBad };
+  if (sshBad) return refuse(sshBad);
   return { ok: true, path: literal };
 }
 

@@ -13,7 +13,8 @@
 import type { RewriteResult, RewriteSettings, ShellKind } from '../types.ts';
 import { GETOPT, PROXY_HOST } from './grammar.ts';
 import { parseCommand, walkOptions, type Invocation, type Occurrence } from './parse.ts';
-import { quoteArg, quoteKeyPath, quoteRsyncWord, rsyncInnerKeyPath } from './quote.ts';
+import { quoteArg, quoteKeyPath, quoteRsyncWord, rsyncInnerKeyPath, theArgumentNamed } from './quote.ts';
+import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
 import { splitRsyncRsh, type Word } from './tokenize.ts';
 
 export interface CommandSettings extends RewriteSettings {
@@ -98,9 +99,11 @@ function serializeTop(out: readonly Out[], keyText: string, shell: ShellKind): R
       continue;
     }
     if (w && w.expands) {
-      return { ok: false, reason: `the argument ${JSON.stringify(w.raw)} uses bash/zsh expansion, which ${shell === 'cmd' ? 'cmd' : 'PowerShell'} would not do the same way` };
+      const raw = JSON.stringify(w.raw);
+      const name = shell === 'cmd' ? 'cmd' : 'PowerShell';
+      return refuse(said(`the argument ${raw} uses bash/zsh expansion, which ${name} would not do the same way`, tx('cmdExpansion', raw, name)));
     }
-    const q = quoteArg(o.value, shell, `the argument ${JSON.stringify(o.value.slice(0, 40))}`);
+    const q = quoteArg(o.value, shell, theArgumentNamed(o.value.slice(0, 40)));
     if (!q.ok) return q;
     parts.push(q.text);
   }
@@ -108,12 +111,12 @@ function serializeTop(out: readonly Out[], keyText: string, shell: ShellKind): R
 }
 
 /** Rewrites the ssh command inside rsync's -e: returns the new -e string, unquoted for the shell. */
-function rewriteRsh(value: string, keyPath: string, settings: CommandSettings): { ok: true; value: string } | { ok: false; reason: string } {
+function rewriteRsh(value: string, keyPath: string, settings: CommandSettings): { ok: true; value: string } | Refusal {
   const split = splitRsyncRsh(value.trim() === '' ? 'ssh' : value);
   if (!split.ok) return split;
   const argv = split.argv;
   const prog = argv[0]!.replace(/^.*[/\\]/, '').replace(/\.exe$/i, '');
-  if (prog !== 'ssh') return { ok: false, reason: `rsync -e runs "${argv[0]}", not ssh` };
+  if (prog !== 'ssh') return refuse(said(`rsync -e runs "${argv[0]!}", not ssh`, tx('cmdRshNotSsh', argv[0]!)));
   const w = walkOptions(argv, 1, GETOPT.ssh, 'ssh (in rsync -e)');
   if (!w.ok) return w;
   const out = editSshArgs(argv, [], w.occurrences, 1, settings.identitiesOnly === true, false);
@@ -161,14 +164,17 @@ export function rewriteCommand(command: string, settings: CommandSettings): Rewr
   try {
     return rewriteUnsafe(command, settings);
   } catch (e) {
-    return { ok: false, reason: `could not rewrite the command (${e instanceof Error ? e.message : String(e)})` };
+    const why = e instanceof Error ? e.message : String(e);
+    return refuse(said(`could not rewrite the command (${why})`, tx('cmdRewriteFailed', why)));
   }
 }
 
 function rewriteUnsafe(command: string, settings: CommandSettings): RewriteResult {
-  if (!settings || typeof settings.keyPath !== 'string') return { ok: false, reason: 'no key path configured' };
+  if (!settings || typeof settings.keyPath !== 'string') return refuse(said('no key path configured', tx('cmdNoKeyPath')));
   const shell = settings.shell;
-  if (shell !== 'posix' && shell !== 'powershell' && shell !== 'cmd') return { ok: false, reason: `unknown shell "${String(shell)}"` };
+  if (shell !== 'posix' && shell !== 'powershell' && shell !== 'cmd') {
+    return refuse(said(`unknown shell "${String(shell)}"`, tx('cmdUnknownShell', String(shell))));
+  }
   const inv = parseCommand(command);
   if (!inv.ok) return inv;
   const key = quoteKeyPath(settings.keyPath, shell);

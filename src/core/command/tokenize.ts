@@ -11,6 +11,8 @@
  * rewrite unfaithful (operators, several commands, unterminated quotes).
  */
 
+import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
+
 /** Unicode space separators and tab: word separators like ' ' (the console renders NBSP). */
 const ODD_SPACE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 /** Invisible characters removed outright. */
@@ -82,7 +84,10 @@ export interface Word {
   repaired: boolean;
 }
 
-export type Tokenized = { ok: true; words: Word[] } | { ok: false; reason: string };
+export type Tokenized = { ok: true; words: Word[] } | Refusal;
+
+const operator = (op: string): Refusal =>
+  refuse(said(`not a single command: found the shell operator "${op}"`, tx('cmdShellOperator', op)));
 
 const OPERATORS = ';&|<>()';
 
@@ -105,11 +110,11 @@ export function tokenize(text: string): Tokenized {
       continue;
     }
     if (c === '\n') {
-      if (text.slice(i).trim() !== '') return { ok: false, reason: 'more than one command: only one line is rewritten' };
+      if (text.slice(i).trim() !== '') return refuse(said('more than one command: only one line is rewritten', tx('cmdMultiLine')));
       break;
     }
     if (c === '#') break; // comment to end of line
-    if (OPERATORS.includes(c)) return { ok: false, reason: `not a single command: found the shell operator "${c}"` };
+    if (OPERATORS.includes(c)) return operator(c);
     // A word.
     const start = i;
     let value = '';
@@ -126,16 +131,16 @@ export function tokenize(text: string): Tokenized {
     while (i < n) {
       const d = text[i]!;
       if (d === ' ' || d === '\t' || d === '\n') break;
-      if (OPERATORS.includes(d)) return { ok: false, reason: `not a single command: found the shell operator "${d}"` };
+      if (OPERATORS.includes(d)) return operator(d);
       if (d === "'") {
         const close = text.indexOf("'", i + 1);
-        if (close < 0) return { ok: false, reason: 'unterminated single quote' };
+        if (close < 0) return refuse(said('unterminated single quote', tx('cmdUnterminatedSingle')));
         value += text.slice(i + 1, close);
         i = close + 1;
       } else if (d === '"') {
         i++;
         for (;;) {
-          if (i >= n) return { ok: false, reason: 'unterminated double quote' };
+          if (i >= n) return refuse(said('unterminated double quote', tx('cmdUnterminatedDouble')));
           const e = text[i]!;
           if (e === '"') {
             i++;
@@ -229,7 +234,7 @@ export function repairCurlyQuotes(text: string): { text: string; at: number[] } 
 
 /** Splits the `-e` / `--rsh` value the way rsync does (main.c do_cmd): on spaces only; `'` and `"`
  * quote, a doubled quote character inside quotes is one literal quote; no backslash escapes. */
-export function splitRsyncRsh(cmd: string): { ok: true; argv: string[] } | { ok: false; reason: string } {
+export function splitRsyncRsh(cmd: string): { ok: true; argv: string[] } | Refusal {
   const argv: string[] = [];
   let i = 0;
   while (i < cmd.length) {
@@ -259,7 +264,7 @@ export function splitRsyncRsh(cmd: string): { ok: true; argv: string[] } | { ok:
       arg += cmd[i];
       i++;
     }
-    if (quote) return { ok: false, reason: `rsync -e: missing trailing ${quote} in the remote-shell command` };
+    if (quote) return refuse(said(`rsync -e: missing trailing ${quote} in the remote-shell command`, tx('cmdRshMissingQuote', quote)));
     argv.push(arg);
   }
   return { ok: true, argv };

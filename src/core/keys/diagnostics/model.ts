@@ -34,11 +34,7 @@ export interface Issue {
   i18n?: I18nText;
 }
 
-/** A `_locales` reference; numbers become their decimal text. */
-export const tx = (key: string, ...subs: (string | number | I18nText)[]): I18nText => ({
-  key,
-  subs: subs.map((s) => (typeof s === 'number' ? String(s) : s)),
-});
+export { tx } from '../../i18n-text.ts';
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
