@@ -114,7 +114,9 @@ test('every contract code, typed: code, severity, line, state; the single fix; u
       await typeText('');
       await waitForState(panel, 'empty');
       await typeText(c.text);
-      const seen = await waitForFinding(panel, c.code);
+      // A PEM/PKCS8 block is first reported unfixable while the sshpk adapter loads lazily, then
+      // re-analysed: wait for the settled finding (a wrong fixability still times out and fails).
+      const seen = await waitFor(`finding ${c.code} (fixable: ${c.fixable})`, () => findings(panel), (fs) => fs.some((x) => x.code === c.code && x.fixable === c.fixable));
       const f = seen.find((x) => x.code === c.code)!;
       assert.equal(f.severity, c.severity, `${c.code} severity`);
       assert.equal(f.line, c.line, `${c.code} line`);
