@@ -19,36 +19,15 @@ import { KNOWN_TYPES } from '../../src/core/keys/diagnostics/scan.ts';
 import type { KeyOcc } from '../../src/core/keys/diagnostics/model.ts';
 import type { Block } from '../../src/core/keys/formats/index.ts';
 import type { FindingCode, I18nText } from '../../src/core/types.ts';
+import { formatter, loadCatalogue, type CatalogueEntry } from '../helpers/catalogue.ts';
 import { certify, exportPublic, generateKey } from '../helpers/openssh.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-interface Entry {
-  message: string;
-  description?: string;
-  placeholders?: Record<string, { content: string; example?: string }>;
-}
-type Catalogue = Record<string, Entry>;
-const load = (lang: string): Catalogue => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Catalogue;
-const en = load('en');
-const de = load('de');
-
-/**
- * chrome.i18n.getMessage: `$name$` becomes its placeholder's content (names are case-insensitive),
- * then `$1`…`$9` the substitutions and `$$` a dollar, in one pass (substituted text is not re-read).
- */
-function getMessage(cat: Catalogue, key: string, subs: readonly string[]): string {
-  const entry = cat[key];
-  if (!entry) throw new Error(`no catalogue entry ${key}`);
-  const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
-  const expanded = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => placeholders.get(name.toLowerCase()) ?? m);
-  return expanded.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
-}
-
+type Entry = CatalogueEntry;
+const en = loadCatalogue('en');
+const de = loadCatalogue('de');
 const seen = new Set<string>();
-function format(cat: Catalogue, text: I18nText): string {
-  seen.add(text.key);
-  return getMessage(cat, text.key, text.subs.map((s) => (typeof s === 'string' ? s : format(cat, s))));
-}
+const format = formatter(seen);
 
 // --- the catalogues themselves ---
 

@@ -10,27 +10,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommand, rewriteCommand, sshConfigBlock, validateKeyPath, quoteArg } from '../../../src/core/command/index.ts';
+import { formatter, loadCatalogue } from '../../helpers/catalogue.ts';
 import type { I18nText, ShellKind } from '../../../src/core/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const load = (lang: string): Catalogue => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Catalogue;
-const en = load('en');
-const de = load('de');
-
-/** chrome.i18n.getMessage: `$name$` → placeholder content, then `$1`…`$9` and `$$` in one pass. */
-function getMessage(cat: Catalogue, key: string, subs: readonly string[]): string {
-  const entry = cat[key];
-  if (!entry) throw new Error(`no catalogue entry ${key}`);
-  const ph = new Map(Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
-  const expanded = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => ph.get(name.toLowerCase()) ?? m);
-  return expanded.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
-}
+const en = loadCatalogue('en');
+const de = loadCatalogue('de');
 const hit = new Set<string>();
-function format(cat: Catalogue, text: I18nText): string {
-  hit.add(text.key);
-  return getMessage(cat, text.key, text.subs.map((s) => (typeof s === 'string' ? s : format(cat, s))));
-}
+const format = formatter(hit);
 
 const SHELLS: ShellKind[] = ['posix', 'powershell', 'cmd'];
 const settings = (keyPath: string, shell: ShellKind) => ({ keyPath, shell, identitiesOnly: true });
