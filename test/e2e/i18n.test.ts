@@ -58,6 +58,12 @@ test('the popup is German: static labels, attributes, lang and script messages',
   await popup.locator('[data-rpk=passphrase-confirm]').fill('');
   assert.equal(await popup.locator('[data-rpk=passphrase-message]').textContent(), msg(de, 'popupPassphraseNone'));
   assert.notEqual(msg(de, 'popupPassphraseNone'), msg(en, 'popupPassphraseNone'));
+  // A core command reason (key-path check) comes through the catalogue too.
+  await popup.locator('[data-rpk=key-path]').fill('~/.ssh/id_ed25519.pub');
+  const german = msg(de, 'cmdKeyPathPublic');
+  await popup.waitForFunction((want) => (document.querySelector('[data-rpk=key-path-message]')?.textContent ?? '').toLowerCase().includes(want.toLowerCase()), german);
+  assert.ok(!(await popup.locator('[data-rpk=key-path-message]').textContent())?.includes(msg(en, 'cmdKeyPathPublic')));
+  await popup.locator('[data-rpk=key-path]').fill('~/.ssh/id_ed25519');
   await screenshot(popup, 'i18n-popup-de');
 
   // After generating: result labels and the status line.
