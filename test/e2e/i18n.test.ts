@@ -6,29 +6,19 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
+import { launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
 import { keyField, panelOf, paste, settingsLoaded, waitFor, waitForState } from './key-field-lib.ts';
 import { generateKey, readText } from '../helpers/openssh.ts';
+import { getMessage, loadCatalogue, type Catalogue } from '../helpers/catalogue.ts';
 
-type Catalogue = Record<string, { message: string }>;
-const de = JSON.parse(readFileSync(join(ROOT, 'public/_locales/de/messages.json'), 'utf8')) as Catalogue;
-const en = JSON.parse(readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Catalogue;
+const de = loadCatalogue('de');
+const en = loadCatalogue('en');
 const msg = (cat: Catalogue, key: string): string => {
   const m = cat[key]?.message;
   if (m === undefined) throw new Error(`no message ${key}`);
   return m;
 };
-/** chrome.i18n.getMessage: `$name$` → its placeholder's `$n`, then `$n` → substitution, in one pass. */
-const fmt = (cat: Catalogue, key: string, ...subs: string[]): string => {
-  const entry = cat[key] as { message: string; placeholders?: Record<string, { content: string }> } | undefined;
-  if (!entry) throw new Error(`no message ${key}`);
-  const ph = new Map(Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
-  return entry.message
-    .replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => ph.get(name.toLowerCase()) ?? m)
-    .replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
-};
+const fmt = (cat: Catalogue, key: string, ...subs: string[]): string => getMessage(cat, key, subs);
 
 let browser: Launched;
 before(async () => {

@@ -9,19 +9,13 @@ import { execFileSync } from 'node:child_process';
 // Registered as src/core/index.ts does (not imported here, so these tests depend on our modules only).
 import { registerForeignAdapter } from '../../../../src/core/keys/formats/foreign.ts';
 import { sshpkAdapter } from '../../../../src/core/keys/formats/sshpk-adapter.ts';
-import { findBlocks, type Block } from '../../../../src/core/keys/formats/index.ts';
+import { findBlocks } from '../../../../src/core/keys/formats/index.ts';
 import * as openssh from '../../../../src/core/keys/formats/openssh-private.ts';
 import { ALL_SPECS, derivePublic, generateKey, readText, tempPath, type KeySpec } from '../../../helpers/openssh.ts';
+import { onlyBlock, typeAndBlob } from './blocks-lib.ts';
 
 
 registerForeignAdapter(sshpkAdapter);
-const typeAndBlob = (line: string) => line.split(' ').slice(0, 2).join(' ');
-
-function onlyBlock(text: string): Block {
-  const blocks = findBlocks(text.split('\n'));
-  assert.equal(blocks.length, 1, text);
-  return blocks[0]!;
-}
 
 test('OpenSSH private keys, every type: unencrypted gives ssh-keygen -y exactly (with comment)', () => {
   for (const spec of ALL_SPECS) {

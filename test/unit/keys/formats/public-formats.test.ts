@@ -10,22 +10,15 @@ import { generateKeyPairSync } from 'node:crypto';
 // Registered as src/core/index.ts does (not imported here, so these tests depend on our modules only).
 import { registerForeignAdapter } from '../../../../src/core/keys/formats/foreign.ts';
 import { sshpkAdapter } from '../../../../src/core/keys/formats/sshpk-adapter.ts';
-import { findBlocks } from '../../../../src/core/keys/formats/index.ts';
 import * as rfc4716 from '../../../../src/core/keys/formats/rfc4716.ts';
 import * as pemPublic from '../../../../src/core/keys/formats/pem-public.ts';
 import { SshParseError } from '../../../../src/core/errors.ts';
 import { allKeys, exportPublic, generateKey, importPublic, skKey, writeTemp } from '../../../helpers/openssh.ts';
+import { onlyBlock, typeAndBlob } from './blocks-lib.ts';
 
 
 registerForeignAdapter(sshpkAdapter);
 const keys = allKeys();
-const typeAndBlob = (line: string) => line.split(' ').slice(0, 2).join(' ');
-
-function onlyBlock(text: string) {
-  const blocks = findBlocks(text.split('\n'));
-  assert.equal(blocks.length, 1, text);
-  return blocks[0]!;
-}
 
 test('RFC 4716 from ssh-keygen -e, every type: same key as ssh-keygen -i, comment from the header', () => {
   for (const k of [...keys, skKey('ed25519'), skKey('ecdsa')]) {
