@@ -21,6 +21,8 @@ const KEY_FIELD_PATHS = /^(?:\/console)?\/user\/(?:settings|credentials)\/?$/;
 /** Covers a page load plus the content script's own 10 s wait for the field. */
 const NEW_TAB_DEADLINE_MS = 25_000;
 const RETRY_MS = 250;
+/** How long a new tab may show nothing we can see before the navigation is requested again. */
+const RENAVIGATE_MS = 2_000;
 /**
  * A fresh console page shows its (empty) field before its own request for the saved keys returns,
  * and then overwrites the field with them. Filling is idempotent (the content script skips a key
@@ -61,6 +63,15 @@ async function tryFill(tabId: number, publicKey: string): Promise<AddToRunpodRes
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Waits (briefly) until a just-created tab has finished loading its blank page. */
+async function settled(tabId: number): Promise<void> {
+  for (let waited = 0; waited < 1_000; waited += 50) {
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    if (tab === undefined || tab.status === 'complete') return;
+    await sleep(50);
+  }
+}
+
 export async function addToRunpod(publicKey: string): Promise<AddToRunpodResult> {
   const line = publicKey.trim();
   if (!PUBLIC_LINE.test(line)) return { ok: false, reason: t('bgNotPublicLine') };
@@ -79,13 +90,24 @@ export async function addToRunpod(publicKey: string): Promise<AddToRunpodResult>
   // of an inactive tab; for users it is the same.
   const created = await browser.tabs.create({ url: 'about:blank', active: false });
   if (created.id === undefined) return { ok: false, reason: t('bgTabNotOpened') };
-  await browser.tabs.update(created.id, { url: SETTINGS_URL });
+  const tabId = created.id;
+  await settled(tabId);
+  await browser.tabs.update(tabId, { url: SETTINGS_URL });
   const deadline = Date.now() + NEW_TAB_DEADLINE_MS;
   let last: AddToRunpodResult | 'no-receiver' = 'no-receiver';
+  let renavigateAt = Date.now() + RENAVIGATE_MS;
   while (Date.now() < deadline) {
-    last = await tryFill(created.id, line);
+    last = await tryFill(tabId, line);
     if (last !== 'no-receiver') break;
     await sleep(RETRY_MS);
+    if (Date.now() >= renavigateAt) {
+      // A navigation requested while the blank tab was still being set up can be dropped: the tab
+      // then sits unloaded on about:blank (whose URL we cannot see). Ask again.
+      renavigateAt = Date.now() + RENAVIGATE_MS;
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (tab === undefined) return { ok: false, reason: t('bgTabNotOpened') };
+      if (tab.url === undefined && tab.pendingUrl === undefined) await browser.tabs.update(tabId, { url: SETTINGS_URL });
+    }
   }
   if (last === 'no-receiver') {
     return { ok: false, reason: t('bgConsoleNotLoaded') };

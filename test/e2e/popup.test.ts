@@ -202,9 +202,7 @@ test('generate with passphrase (dark): mismatch blocks, progress shows, ssh-keyg
     assert.equal(await popup.locator('[data-rpk=passphrase]').inputValue(), '', 'passphrase cleared after use');
 
     // No console tab open: the background opens the settings page and fills it once ready.
-    const opened = run.context.waitForEvent('page', { timeout: 20_000 });
-    await addToRunpod(popup);
-    const consolePage = await opened;
+    const [consolePage] = await Promise.all([run.context.waitForEvent('page', { timeout: 40_000 }), addToRunpod(popup)]);
     assert.equal(new URL(consolePage.url()).href, 'https://console.runpod.io/user/settings');
     const field = consolePage.getByRole('textbox', { name: 'SSH Public Key' });
     assert.equal(await field.inputValue(), publicKey);
