@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The tests use real OpenSSH (ssh-keygen, ssh, sshd) and Debian's Chromium. Install what is missing
+# The tests use real OpenSSH (ssh-keygen, ssh, sshd), Debian's Chromium and Firefox ESR. Install what is missing
 # when we can (root + apt-get, as on CI and fresh Debian machines); otherwise say exactly what to do.
 set -euo pipefail
 need=()
@@ -8,6 +8,7 @@ command -v ssh-keygen >/dev/null 2>&1 && command -v ssh >/dev/null 2>&1 || need+
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v puttygen >/dev/null 2>&1 || need+=(putty-tools)
 command -v rsync >/dev/null 2>&1 || need+=(rsync)   # test/unit/command: rsync -e oracle
+[ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)   # test/e2e/firefox.test.ts: the Firefox build in a real Firefox
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages: ${need[*]}"

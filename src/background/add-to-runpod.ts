@@ -23,13 +23,6 @@ const NEW_TAB_DEADLINE_MS = 25_000;
 const RETRY_MS = 250;
 /** How long a new tab may show nothing we can see before the navigation is requested again. */
 const RENAVIGATE_MS = 2_000;
-/**
- * A fresh console page shows its (empty) field before its own request for the saved keys returns,
- * and then overwrites the field with them. Filling is idempotent (the content script skips a key
- * already present), so the fill is repeated a few times while the page settles.
- */
-const SETTLE_REFILLS_MS = [500, 1000, 1500]; // refills 0.5, 1.5 and 3 s after the first
-
 /** Only public key lines pass: a private key (or anything multi-line) is refused here too. */
 const PUBLIC_LINE = /^(?:ssh|ecdsa|sk)-[^\s]+ [A-Za-z0-9+/]+={0,3}(?: [^\r\n]*)?$/;
 
@@ -112,11 +105,8 @@ export async function addToRunpod(publicKey: string): Promise<AddToRunpodResult>
   if (last === 'no-receiver') {
     return { ok: false, reason: t('bgConsoleNotLoaded') };
   }
+  // A fresh page overwrites its field once its saved keys load; the content script keeps the
+  // line through that (key-field/settle.ts), so one fill is enough.
   if (!last.ok) return last;
-  for (const wait of SETTLE_REFILLS_MS) {
-    await sleep(wait);
-    const again = await tryFill(created.id, line);
-    if (again !== 'no-receiver' && !again.ok) return again;
-  }
-  return { ok: true, tabId: created.id };
+  return { ok: true, tabId };
 }

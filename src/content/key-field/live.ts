@@ -11,9 +11,12 @@ import { setKnownKeys, loadAdapter } from './analysis.ts';
 import { Attachment } from './field.ts';
 import { privateMessage, autoFixPaste, derivePublic, needsAdapterFirst } from './paste.ts';
 import { activatedControl, findKeyFields, type KeyField } from './selectors.ts';
-import { appendLine, setFieldValue } from './value.ts';
+import { fillAndKeep } from './settle.ts';
+import { setFieldValue } from './value.ts';
 
 const attachments = new Map<KeyField, Attachment>();
+/** The content script's lifetime (set by init). */
+let moduleSignal: AbortSignal | undefined;
 
 function detach(attachment: Attachment): void {
   attachment.destroy();
@@ -159,10 +162,8 @@ export async function fillKeyField(publicKey: string): Promise<AddToRunpodResult
     sync(findKeyFields());
     const attachment = [...attachments.values()].find((a) => a.field.isConnected && !a.field.disabled && !a.field.readOnly);
     if (attachment) {
-      const value = attachment.field.value;
-      const blob = line.split(/\s+/)[1];
-      if (blob && value.split(/\s+/).includes(blob)) return { ok: true }; // already there
-      attachment.change(appendLine(value, line), t('panelAddedKey'), value, undefined, t('panelAddedNote'));
+      // Appends (unless the key is already there) and keeps the line while the page loads its own value.
+      fillAndKeep(attachment, line, moduleSignal ?? attachment.controller.signal);
       return { ok: true };
     }
     if (Date.now() > deadline) return { ok: false, reason: t('fillNoField') };
@@ -177,6 +178,7 @@ function useKnownKeys(keys: GeneratedPublicKey[]): void {
 
 /** Runs once, when the module loads. */
 export function init(signal: AbortSignal, known: Promise<GeneratedPublicKey[]>): void {
+  moduleSignal = signal;
   void known.then(useKnownKeys, () => undefined);
   onStoredChange('generatedKeys', useKnownKeys, signal);
 }
