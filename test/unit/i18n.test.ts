@@ -156,7 +156,7 @@ test('every finding of the corpus formats from the English catalogue to exactly 
 });
 
 test('block findings: every format, with and without an error, each way forward', () => {
-  const formats = ['openssh', 'pem-rsa', 'pem-ec', 'pem-dsa', 'pkcs8', 'pkcs8-encrypted', 'putty', 'rfc4716', 'pem-spki', 'pem-pkcs1-public', 'x509'];
+  const formats = ['openssh', 'pem-rsa', 'pem-ec', 'pem-dsa', 'pkcs8', 'pkcs8-encrypted', 'putty', 'sshcom', 'rfc4716', 'pem-spki', 'pem-pkcs1-public', 'x509'];
   const ways: Partial<Block>[] = [{ publicLine: 'ssh-ed25519 AAAA x' }, { needsAdapter: true }, { hint: 'ssh-keygen -y -f ~/.ssh/id_rsa' }, {}];
   for (const format of formats) {
     for (const kind of ['private-key', 'foreign-format'] as const) {

@@ -18,9 +18,9 @@ import { fingerprintMd5, fingerprintSha256 } from './fingerprint.ts';
 import { randomart } from './randomart.ts';
 import { findBlocks, type Block } from './formats/index.ts';
 import { applyEdits, splitLines, type FieldLines, type LineEdit } from './lines.ts';
-import { cleanLine, whitespaceI18n, whitespaceMessage, type CleanLine } from './diagnostics/whitespace.ts';
+import { cleanLine, cleanLineText, whitespaceI18n, whitespaceMessage, type CleanLine } from './diagnostics/whitespace.ts';
 import { findBlobs, KNOWN_TYPES, runEnd, charsFor, type BlobHit } from './diagnostics/scan.ts';
-import { isTypeLike, tx, type Issue, type KeyOcc } from './diagnostics/model.ts';
+import { isTypeLike, tx, typeLikeFirstChars, type Issue, type KeyOcc } from './diagnostics/model.ts';
 import { parseOptions, optionsI18n, optionsMessage } from './diagnostics/options-prefix.ts';
 import { joinedIssue } from './diagnostics/joined.ts';
 import { missingTypeIssue } from './diagnostics/missing-type.ts';
@@ -33,7 +33,7 @@ import { detectFingerprint, fingerprintIssue, type FingerprintMatch } from './di
 import { notAKeyIssue } from './diagnostics/not-a-key.ts';
 import { damagedPrefixIssue, explainKeyData, invalidBlobIssue } from './diagnostics/invalid-key.ts';
 import { blockIssue } from './diagnostics/blocks.ts';
-import { tryUnwrap, wrappedIssue } from './diagnostics/wrapped.ts';
+import { mayContinueComment, tryUnwrap, wrappedIssue } from './diagnostics/wrapped.ts';
 import { readCleanKeyLine, sha256Fingerprint } from './diagnostics/clean-line.ts';
 
 export interface DetailedKey extends KeyInfo {
@@ -61,19 +61,70 @@ export interface DetailedAnalysis {
   findings: DetailedFinding[];
 }
 
-interface EntryIssue extends Issue {
-  fixable: boolean;
+/** Fix labels (English and as a `_locales` reference); addType/useType name the key type. */
+const FIXES = {
+  replaceWithPublicKey: () => ({ label: 'Replace with the public key', i18n: tx('fixReplaceWithPublicKey') }),
+  emptyLine: () => ({ label: 'Empty the line', i18n: tx('fixEmptyLine') }),
+  removeTextBefore: () => ({ label: 'Remove the text before the key', i18n: tx('fixRemoveTextBefore') }),
+  joinLines: () => ({ label: 'Join the lines', i18n: tx('fixJoinLines') }),
+  splitKeys: () => ({ label: 'Put each key on its own line', i18n: tx('fixSplitKeys') }),
+  addType: (type: string) => ({ label: `Add "${type}"`, i18n: tx('fixAddType', type) }),
+  useType: (type: string) => ({ label: `Use "${type}"`, i18n: tx('fixUseType', type) }),
+  removeCopy: () => ({ label: 'Remove the copy', i18n: tx('fixRemoveCopy') }),
+  normaliseSpaces: () => ({ label: 'Normalise spaces', i18n: tx('fixNormaliseSpaces') }),
+  removeLine: () => ({ label: 'Remove the line', i18n: tx('fixRemoveLine') }),
+  replaceWithKey: () => ({ label: 'Replace with the key', i18n: tx('fixReplaceWithKey') }),
+} satisfies Record<string, (type: string) => { label: string; i18n: I18nText }>;
+type FixKind = keyof typeof FIXES;
+
+/**
+ * A diagnostic's issue as found on an entry (`fix` null: not fixable). The issue is kept as the
+ * diagnostic returned it and the fix label built only when asked: hostile input yields a finding
+ * per line, and analyzeKeys never shows labels.
+ */
+interface EntryIssue {
+  issue: Issue;
   line: number;
-  label?: string;
-  labelI18n?: I18nText;
+  fix: FixKind | null;
+  /** The key type the addType/useType labels name. */
+  fixArg?: string;
 }
 
-/** A line, a wrapped range or a block, with its canonical rewrite (null: leave as is). */
+const entryIssue = (issue: Issue, line: number, fix: FixKind | null = null, fixArg?: string): EntryIssue =>
+  fixArg === undefined ? { issue, line, fix } : { issue, line, fix, fixArg };
+
+const fixLabel = (is: EntryIssue): { label: string; i18n: I18nText } => FIXES[is.fix!](is.fixArg ?? '');
+
+/**
+ * A line, a wrapped range or a block, with its canonical rewrite: `lines` (null: leave as is), or,
+ * for an entry with keys, the keys written canonically (built only when a fix asks). Data, not a
+ * closure per entry: a 1 MB paste can make tens of thousands of entries.
+ */
 interface Entry {
   start: number;
   end: number;
   issues: EntryIssue[];
-  rewrite: () => readonly string[] | null;
+  lines: readonly string[] | null;
+  keys?: KeyOcc[];
+  /** Text before the first key that looks like a damaged key (kept by the rewrite). */
+  damaged?: string | null;
+}
+
+const NO_LINES: readonly string[] = [];
+const NO_CHANGES: CleanLine['changes'] = [];
+/** whitespace.ts's cleanLine leaves a line without such characters as it is, with no changes. */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+const ONE_EMPTY_LINE: readonly string[] = [''];
+
+function rewrite(e: Entry): readonly string[] | null {
+  if (!e.keys) return e.lines;
+  const out: string[] = [];
+  if (e.damaged != null) out.push(e.damaged);
+  for (const k of e.keys) {
+    if (k.dupOf) continue;
+    out.push(`${k.options ? `${k.options} ` : ''}${k.innerType} ${k.b64}${k.comment ? ` ${k.comment}` : ''}`);
+  }
+  return out;
 }
 
 /** Known types, longest first, for matching a type word glued to the end of a comment. */
@@ -87,6 +138,39 @@ function trimSeparators(s: string): string {
   while (a < b && SEP(s.charCodeAt(a))) a++;
   while (b > a && SEP(s.charCodeAt(b - 1))) b--;
   return s.slice(a, b);
+}
+
+const TYPE_FIRST = typeLikeFirstChars(KNOWN_TYPES);
+/** Scratch bounds for wordBounds (16 words at most). */
+const WORDS = new Int32Array(32);
+
+/**
+ * The bounds ([start, end) pairs into `out`) of the non-empty words of `t.split(' ', 16)`, i.e. the
+ * words among the first 16 space-separated pieces; returns their number.
+ */
+function wordBounds(t: string, out: Int32Array): number {
+  let nw = 0;
+  let start = 0;
+  for (let piece = 0; piece < 16; piece++) {
+    let e = t.indexOf(' ', start);
+    if (e < 0) e = t.length;
+    if (e > start) {
+      out[2 * nw] = start;
+      out[2 * nw + 1] = e;
+      nw++;
+    }
+    if (e === t.length) break;
+    start = e + 1;
+  }
+  return nw;
+}
+/** Word `w` of `t` after `nw = wordBounds(t, WORDS)`. */
+const word = (t: string, w: number, nw: number): string | undefined => (w < nw ? t.slice(WORDS[2 * w], WORDS[2 * w + 1]) : undefined);
+
+/** A change other than a tab before column `end` (inside the type word or the base64). */
+function breaksKey(changes: CleanLine['changes'], end: number): boolean {
+  for (const ch of changes) if (ch.kind !== 'tab' && ch.at < end) return true;
+  return false;
 }
 
 /** Off only inside withoutFastPath (tests compare both paths). */
@@ -112,13 +196,30 @@ interface Internal {
   crLine: number;
 }
 
-function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
+/** An issue in the contract's Finding shape. */
+const toFinding = (is: EntryIssue): Finding => ({ code: is.issue.code, severity: is.issue.severity, line: is.line, message: is.issue.message, fixable: is.fix !== null });
+
+/**
+ * With `findings` (analyzeKeys), each entry's issues go there as contract findings as soon as the
+ * entry is made, and the entry is not kept (`entries` stays empty): a 1 MB paste of junk then holds
+ * one small object per line instead of five while it is analysed.
+ */
+function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[]): Internal | null {
   const field = splitLines(text);
   const { lines } = field;
   const n = lines.length;
-  const cleaned: (CleanLine | undefined)[] = new Array(n);
-  const clean = (i: number): CleanLine => (cleaned[i] ??= cleanLine(lines[i] as string));
-  const cleanText = (i: number): string => clean(i).text;
+  // Printable-ASCII lines (whitespace.ts's own fast path) are their own cleaned text. Others are
+  // cleaned once: cached when read ahead (content check, tryUnwrap), dropped when the main loop
+  // takes them, so the cache holds only lines not yet reached. What was changed is worked out
+  // only for a line with a key (keysEntry): the whitespace finding is the only reader.
+  const ahead = new Map<number, string>();
+  const cleanText = (i: number): string => {
+    const raw = lines[i] as string;
+    if (!NOT_PRINTABLE_ASCII.test(raw)) return raw;
+    let c = ahead.get(i);
+    if (c === undefined) ahead.set(i, (c = cleanLineText(raw)));
+    return c;
+  };
 
   let content = false;
   for (let i = 0; i < n && !content; i++) content = cleanText(i).trim() !== '';
@@ -134,6 +235,15 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
   for (const b of blocks) blockAt.set(b.startLine, b);
 
   const entries: Entry[] = [];
+  const add = (e: Entry): void => {
+    if (findings) for (const is of e.issues) findings.push(toFinding(is));
+    else entries.push(e);
+  };
+  /** add() of a one-line entry with one issue, building the entry only when it is kept. */
+  const addOne = (i: number, issue: Issue, fix: FixKind | null, rewrite: readonly string[] | null): void => {
+    if (findings) findings.push({ code: issue.code, severity: issue.severity, line: i + 1, message: issue.message, fixable: fix !== null });
+    else entries.push({ start: i, end: i, issues: [entryIssue(issue, i + 1, fix)], lines: rewrite });
+  };
   const occs: KeyOcc[] = [];
   const seen = new Map<string, KeyOcc>();
   const fingerprintEntries: { entry: Entry; line: number; fp: string }[] = [];
@@ -144,67 +254,60 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
     if (block && block.endLine >= i) {
       const b = block;
       const publicLine = b.publicLine;
-      entries.push({
+      add({
         start: i,
         end: b.endLine,
-        issues: [{ ...blockIssue(i + 1, b), fixable: publicLine !== undefined, line: i + 1, label: 'Replace with the public key', labelI18n: tx('fixReplaceWithPublicKey') }],
-        rewrite: () => (publicLine !== undefined ? [publicLine] : null),
+        issues: [entryIssue(blockIssue(i + 1, b), i + 1, publicLine !== undefined ? 'replaceWithPublicKey' : null)],
+        lines: publicLine !== undefined ? [publicLine] : null,
       });
       i = b.endLine;
       continue;
     }
     // The common case (a clean `type base64 comment` line with a valid key) skips the pipeline.
-    const quick = fastPath ? readCleanKeyLine(lines[i] as string) : null;
+    const quick = fastPath && !mayContinueComment(lines, i) ? readCleanKeyLine(lines[i] as string) : null;
     if (quick !== null && !seen.has(quick.b64)) {
       const occ: KeyOcc = { line: i, endLine: i, typeWord: quick.type, b64: quick.b64, bytes: quick.bytes, innerType: quick.type, parsed: quick.parsed, error: null, comment: quick.comment, options: null, dupOf: null, fingerprint: quick.fingerprint };
       seen.set(quick.b64, occ);
       occs.push(occ);
       continue;
     }
-    const c = clean(i);
-    const t = c.text;
-    if (t.trim() === '') {
+    let t = lines[i] as string;
+    if (NOT_PRINTABLE_ASCII.test(t)) {
+      const c = ahead.get(i);
+      if (c === undefined) t = cleanLineText(t);
+      else {
+        t = c;
+        ahead.delete(i);
+      }
+    }
+    const trimmed = t.trim();
+    if (trimmed === '') {
       if (lines[i] !== '') {
-        entries.push({
-          start: i,
-          end: i,
-          issues: [{ code: 'whitespace', severity: 'warning', message: `Line ${i + 1} holds only spaces or invisible characters. Fix empties it.`, i18n: tx('findingWhitespaceOnly', i + 1), fixable: true, line: i + 1, label: 'Empty the line', labelI18n: tx('fixEmptyLine') }],
-          rewrite: () => [''],
-        });
+        const issue: Issue = { code: 'whitespace', severity: 'warning', message: `Line ${i + 1} holds only spaces or invisible characters. Fix empties it.`, i18n: tx('findingWhitespaceOnly', i + 1) };
+        addOne(i, issue, 'emptyLine', ONE_EMPTY_LINE);
       }
       continue;
     }
     const hits = findBlobs(t);
-    if (i > noWrapThrough) {
-      const tail = wrapTail(t, hits);
-      if (tail !== null && i + 1 < n) {
-        const r = tryUnwrap(cleanText, n, i, t, tail);
-        if (r.ok) {
-          const e = keysEntry(r.text, findBlobs(r.text), i, r.endLine, c.changes);
-          if (e) {
-            entries.push(e);
-            i = r.endLine;
-            continue;
-          }
-        } else noWrapThrough = r.gatheredThrough;
-      }
+    if (i > noWrapThrough && i + 1 < n) {
+      const r = tryUnwrap(cleanText, lines, i, t, hits);
+      if (r.ok) {
+        const e = keysEntry(r.text, findBlobs(r.text), i, r.endLine);
+        if (e) {
+          add(e);
+          for (let m = i + 1; m <= r.endLine; m++) ahead.delete(m);
+          i = r.endLine;
+          continue;
+        }
+      } else noWrapThrough = r.gatheredThrough;
     }
-    const e = hits.length ? keysEntry(t, hits, i, i, c.changes) : null;
-    entries.push(e ?? noKeyEntry(t.trim(), i));
+    const e = hits.length ? keysEntry(t, hits, i, i) : null;
+    if (e) add(e);
+    else noKeyEntry(trimmed, i);
   }
 
-  function wrapTail(t: string, hits: BlobHit[]): number | null {
-    const te = t.trimEnd();
-    const lastEnd = hits.length ? (hits[hits.length - 1] as BlobHit).end : 0;
-    if (te.length <= lastEnd) return null;
-    const ls = te.lastIndexOf(' ') + 1;
-    if (ls < lastEnd) return null;
-    if (te.startsWith('AAAA', ls) && te.length - ls >= 8 && runEnd(te, ls) === te.length) return ls;
-    if (te.length - ls <= 80 && isTypeLike(te.slice(ls), KNOWN_TYPES)) return -1;
-    return null;
-  }
-
-  function keysEntry(t: string, hits: BlobHit[], start: number, end: number, changes: CleanLine['changes']): Entry | null {
+  /** The entry for keys found in `t` (lines start..end, cleaned and joined). */
+  function keysEntry(t: string, hits: BlobHit[], start: number, end: number): Entry | null {
     const found: { hit: BlobHit; typeWord: string | null; keyStart: number; spaces: number }[] = [];
     let bound = 0;
     for (const hit of hits) {
@@ -275,87 +378,88 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
       const o = parseOptions(prefix);
       if (o.ok) {
         (keys[0] as KeyOcc).options = prefix;
-        issues.push({ code: 'options-prefix', severity: 'info', message: optionsMessage(line, o.names), i18n: optionsI18n(line, o.names), fixable: false, line });
+        issues.push(entryIssue({ code: 'options-prefix', severity: 'info', message: optionsMessage(line, o.names), i18n: optionsI18n(line, o.names) }, line));
         if (t.slice(0, first.keyStart).endsWith('  ')) multiple = true;
       } else if (/AAAA|(?:^|\s)(?:ssh|ecdsa|sk)-/.test(prefix)) {
         damaged = prefix;
-        issues.push({ ...damagedPrefixIssue(line, prefix), fixable: false, line });
+        issues.push(entryIssue(damagedPrefixIssue(line, prefix), line));
       } else {
-        issues.push({ ...notAKeyIssue(line, prefix, true), fixable: true, line, label: 'Remove the text before the key', labelI18n: tx('fixRemoveTextBefore') });
+        issues.push(entryIssue(notAKeyIssue(line, prefix, true), line, 'removeTextBefore'));
       }
     }
-    if (end > start) issues.push({ ...wrappedIssue(line, end + 1), fixable: true, line, label: 'Join the lines', labelI18n: tx('fixJoinLines') });
+    if (end > start) issues.push(entryIssue(wrappedIssue(line, end + 1), line, 'joinLines'));
     const j = joinedIssue(line, keys);
-    if (j) issues.push({ ...j, fixable: true, line, label: 'Put each key on its own line', labelI18n: tx('fixSplitKeys') });
+    if (j) issues.push(entryIssue(j, line, 'splitKeys'));
     for (const k of keys) {
       const m = missingTypeIssue(line, k);
-      if (m) issues.push({ ...m, fixable: true, line, label: `Add "${k.innerType}"`, labelI18n: tx('fixAddType', k.innerType) });
+      if (m) issues.push(entryIssue(m, line, 'addType', k.innerType));
       const tm = typeMismatchIssue(line, k);
-      if (tm) issues.push({ ...tm, fixable: true, line, label: `Use "${k.innerType}"`, labelI18n: tx('fixUseType', k.innerType) });
-      if (!k.parsed) issues.push({ ...invalidBlobIssue(line, k.innerType, k.error ?? 'unreadable'), fixable: false, line });
-      for (const x of [unsupportedIssue(line, k), certificateIssue(line, k), weakKeyIssue(line, k)]) if (x) issues.push({ ...x, fixable: false, line });
+      if (tm) issues.push(entryIssue(tm, line, 'useType', k.innerType));
+      if (!k.parsed) issues.push(entryIssue(invalidBlobIssue(line, k.innerType, k.error ?? 'unreadable'), line));
+      const u = unsupportedIssue(line, k);
+      if (u) issues.push(entryIssue(u, line));
+      const c = certificateIssue(line, k);
+      if (c) issues.push(entryIssue(c, line));
+      const w = weakKeyIssue(line, k);
+      if (w) issues.push(entryIssue(w, line));
       const d = duplicateIssue(line, k);
-      if (d) issues.push({ ...d, fixable: true, line, label: 'Remove the copy', labelI18n: tx('fixRemoveCopy') });
+      if (d) issues.push(entryIssue(d, line, 'removeCopy'));
       if (k.parsed) occs.push(k);
     }
     const lastComment = (keys[keys.length - 1] as KeyOcc).comment;
     if (/(?:^|\s)AAAA[A-Za-z0-9+/]{12,}|(?:^|\s)AAAA[A-Za-z0-9+/]{4,}=*$/.test(lastComment)) {
       const shown = lastComment.length > 40 ? lastComment.slice(0, 39) + '…' : lastComment;
-      issues.push({
-        ...damagedPrefixIssue(line, lastComment),
-        message: `The comment on line ${line} ("${shown}") holds what looks like another, damaged key. Copy each key again from its .pub file, one per line.`,
-        i18n: tx('invalidDamagedComment', line, shown),
-        fixable: false,
-        line,
-      });
+      const message = `The comment on line ${line} ("${shown}") holds what looks like another, damaged key. Copy each key again from its .pub file, one per line.`;
+      issues.push(entryIssue({ ...damagedPrefixIssue(line, lastComment), message, i18n: tx('invalidDamagedComment', line, shown) }, line));
     }
     const lastEnd = (found[found.length - 1] as (typeof found)[number]).hit.end;
-    const breaking = glued || (changes.length > 0 && changes.some((ch) => ch.kind !== 'tab' && ch.at < lastEnd));
+    const startLine = lines[start] as string;
+    const changes = NOT_PRINTABLE_ASCII.test(startLine) ? cleanLine(startLine).changes : NO_CHANGES;
+    const breaking = glued || breaksKey(changes, lastEnd);
     const extras = { leading: t.charCodeAt(0) === 32, trailing: t.charCodeAt(t.length - 1) === 32, multiple, glued, cr: false };
     const ws = whitespaceMessage(line, changes, extras, breaking);
     if (ws) {
       const i18n = whitespaceI18n(line, changes, extras, breaking) ?? undefined;
-      issues.push({ code: 'whitespace', severity: breaking ? 'error' : 'warning', message: ws, ...(i18n && { i18n }), fixable: true, line, label: 'Normalise spaces', labelI18n: tx('fixNormaliseSpaces') });
+      issues.push(entryIssue({ code: 'whitespace', severity: breaking ? 'error' : 'warning', message: ws, ...(i18n && { i18n }) }, line, 'normaliseSpaces'));
     }
-    return {
-      start,
-      end,
-      issues,
-      rewrite: () => {
-        const out: string[] = [];
-        if (damaged !== null) out.push(damaged);
-        for (const k of keys) {
-          if (k.dupOf) continue;
-          out.push(`${k.options ? `${k.options} ` : ''}${k.innerType} ${k.b64}${k.comment ? ` ${k.comment}` : ''}`);
-        }
-        return out;
-      },
-    };
+    return { start, end, issues, lines: null, keys, damaged };
   }
 
-  function noKeyEntry(t: string, i: number): Entry {
+  /** Adds the entry of a line without a key. */
+  function noKeyEntry(t: string, i: number): void {
     const line = i + 1;
     const fp = detectFingerprint(t);
     if (fp) {
-      const entry: Entry = { start: i, end: i, issues: [], rewrite: () => null };
+      // Its issue comes once every key of the field is known (below).
+      const entry: Entry = { start: i, end: i, issues: [], lines: null };
+      add(entry);
       fingerprintEntries.push({ entry, line, fp });
-      return entry;
+      return;
     }
-    const words = t.split(' ', 16).filter(Boolean);
+    // The words of `t.split(' ', 16).filter(Boolean)`, as bounds: most lines here are not keys,
+    // and only words that can be type-like are built as strings.
+    const nw = wordBounds(t, WORDS);
     let ti = -1;
-    for (let w = 0; w < Math.min(words.length, 8); w++) {
-      if (isTypeLike(words[w] as string, KNOWN_TYPES)) {
+    for (let w = 0; w < Math.min(nw, 8); w++) {
+      if (TYPE_FIRST[t.charCodeAt(WORDS[2 * w] as number)] && isTypeLike(word(t, w, nw) as string, KNOWN_TYPES)) {
         ti = w;
         break;
       }
     }
     let issue: Issue | null = null;
-    if (ti >= 0) issue = explainKeyData(line, words[ti] as string, words[ti + 1], KNOWN_TYPES);
-    else if (words[0] && words[0].startsWith('AAAA') && words[0].length >= 12 && runEnd(words[0], 0) >= words[0].replace(/=+$/, '').length) {
-      issue = explainKeyData(line, null, words[0], KNOWN_TYPES);
+    if (ti >= 0) issue = explainKeyData(line, word(t, ti, nw) as string, word(t, ti + 1, nw), KNOWN_TYPES);
+    else if (nw > 0) {
+      const a = WORDS[0] as number;
+      let b = WORDS[1] as number;
+      if (b - a >= 12 && t.startsWith('AAAA', a)) {
+        const r = runEnd(t, a);
+        const end = b;
+        while (b > a && t.charCodeAt(b - 1) === 61) b--;
+        if (Math.min(r, end) >= b) issue = explainKeyData(line, null, t.slice(a, end), KNOWN_TYPES);
+      }
     }
-    if (issue) return { start: i, end: i, issues: [{ ...issue, fixable: false, line }], rewrite: () => null };
-    return { start: i, end: i, issues: [{ ...notAKeyIssue(line, t, false), fixable: true, line, label: 'Remove the line', labelI18n: tx('fixRemoveLine') }], rewrite: () => [] };
+    if (issue) addOne(i, issue, null, null);
+    else addOne(i, notAKeyIssue(line, t, false), 'removeLine', NO_LINES);
   }
 
   // Fingerprint lines: fixable when they match a key in the field (remove) or a known key (replace).
@@ -383,14 +487,10 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
       const inField = (fp.startsWith('MD5:') ? byMd5 : bySha).get(fp);
       const knownLine = known.get(fp);
       const match: FingerprintMatch = inField ? { kind: 'in-field', line: inField.line + 1 } : knownLine ? { kind: 'known' } : null;
-      entry.issues.push({
-        ...fingerprintIssue(line, fp, match),
-        fixable: match !== null,
-        line,
-        label: match?.kind === 'known' ? 'Replace with the key' : 'Remove the line',
-        labelI18n: tx(match?.kind === 'known' ? 'fixReplaceWithKey' : 'fixRemoveLine'),
-      });
-      entry.rewrite = () => (inField ? [] : knownLine ? [knownLine] : null);
+      const is = entryIssue(fingerprintIssue(line, fp, match), line, match === null ? null : match.kind === 'known' ? 'replaceWithKey' : 'removeLine');
+      entry.issues.push(is);
+      if (findings) findings.push(toFinding(is));
+      entry.lines = inField ? NO_LINES : knownLine ? [knownLine] : null;
     }
   }
   return { field, entries, occs, crLine: field.firstCrLine };
@@ -473,15 +573,15 @@ export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): Detail
   }
   for (const e of a.entries) {
     for (const is of e.issues) {
-      const f: Omit<DetailedFinding, 'id'> = { code: is.code, severity: is.severity, line: is.line, endLine: e.end + 1, message: is.message, fixable: is.fixable };
-      if (is.i18n) f.i18n = is.i18n;
-      if (is.fixable) {
+      const { issue } = is;
+      const f: Omit<DetailedFinding, 'id'> = { code: issue.code, severity: issue.severity, line: is.line, endLine: e.end + 1, message: issue.message, fixable: is.fix !== null };
+      if (issue.i18n) f.i18n = issue.i18n;
+      if (is.fix !== null) {
         const entry = e;
         f.fix = {
-          label: is.label ?? 'Fix',
-          ...(is.labelI18n && { i18n: is.labelI18n }),
+          ...fixLabel(is),
           apply: () => {
-            const lines = entry.rewrite();
+            const lines = rewrite(entry);
             return lines ? applyEdits(field, [{ start: entry.start, end: entry.end, lines }]) : field.lines.map((l, i) => l + field.eols[i]).join('');
           },
         };
@@ -497,11 +597,11 @@ export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): Detail
 
 /** Contract API: exactly the shapes of shared/CONTRACT.md (no fix closures, no lazy extras). */
 export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
-  const a = analyzeInternal(text, opts);
-  if (!a) return { state: 'empty', keys: [], findings: [] };
   const findings: Finding[] = [];
-  if (a.crLine >= 0) findings.push({ code: 'whitespace', severity: 'warning', line: a.crLine + 1, message: crMessage(a.crLine + 1), fixable: true });
-  for (const e of a.entries) for (const is of e.issues) findings.push({ code: is.code, severity: is.severity, line: is.line, message: is.message, fixable: is.fixable });
+  const a = analyzeInternal(text, opts, findings);
+  if (!a) return { state: 'empty', keys: [], findings: [] };
+  // First, as analyzeDetailed has it: the sort below is stable.
+  if (a.crLine >= 0) findings.unshift({ code: 'whitespace', severity: 'warning', line: a.crLine + 1, message: crMessage(a.crLine + 1), fixable: true });
   findings.sort((x, y) => x.line - y.line);
   const keys: KeyInfo[] = [];
   for (const k of a.occs) {
@@ -519,8 +619,8 @@ export function fixAll(text: string, opts: AnalyzeOptions = {}): string {
     if (!a) return cur;
     const edits: LineEdit[] = [];
     for (const e of a.entries) {
-      if (!e.issues.some((is) => is.fixable)) continue;
-      const lines = e.rewrite();
+      if (!e.issues.some((is) => is.fix !== null)) continue;
+      const lines = rewrite(e);
       if (lines) edits.push({ start: e.start, end: e.end, lines });
     }
     if (edits.length === 0 && a.crLine < 0) return cur;

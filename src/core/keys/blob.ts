@@ -28,6 +28,22 @@ function typeName(raw: Uint8Array): string {
   return String.fromCharCode.apply(null, raw.length > 64 ? Array.from(raw.subarray(0, 64)) : (raw as unknown as number[]));
 }
 
+/** Table entries by name length, to look a type up from the bytes without building a string. */
+const BY_LENGTH: (KeyTypeSpec[] | undefined)[] = [];
+for (const spec of TABLE.values()) (BY_LENGTH[spec.type.length] ??= []).push(spec);
+
+/** The known type whose name is bytes[at, at + len) (ASCII), or undefined. */
+function specAt(bytes: Uint8Array, at: number, len: number): KeyTypeSpec | undefined {
+  const specs = BY_LENGTH[len];
+  if (!specs) return undefined;
+  next: for (let k = 0; k < specs.length; k++) {
+    const type = (specs[k] as KeyTypeSpec).type;
+    for (let i = 0; i < len; i++) if (bytes[at + i] !== type.charCodeAt(i)) continue next;
+    return specs[k];
+  }
+  return undefined;
+}
+
 /** Reader labels ("ssh-rsa key") per type, built once: every parse names its type in messages. */
 const WHAT = new Map<KeyTypeSpec, string>();
 for (const spec of TABLE.values()) WHAT.set(spec, `${spec.type} key`);
@@ -131,20 +147,20 @@ function walk(b: Uint8Array, off: number, shape: readonly F[]): number {
 }
 
 /**
- * One complete, valid key blob of a known type at the start of `bytes` (trailing bytes allowed):
- * the key and its byte length, or null. Never throws, and builds no error for the common "not a
- * key" answer.
+ * One complete, valid key blob of a known type at `bytes[off]` (trailing bytes allowed): the key
+ * and its byte length, or null. Never throws, and allocates nothing for the common "not a key"
+ * answer (the scanner asks at every "AAAA" of the text).
  */
-export function readKeyPrefix(bytes: Uint8Array): { key: ParsedKey; length: number } | null {
-  if (bytes.length < 4) return null;
-  const tlen = (((bytes[0] as number) << 24) >>> 0) + ((bytes[1] as number) << 16) + ((bytes[2] as number) << 8) + (bytes[3] as number);
-  if (tlen === 0 || tlen > 64 || 4 + tlen > bytes.length) return null;
-  const spec = TABLE.get(typeName(bytes.subarray(4, 4 + tlen)));
+export function readKeyPrefix(bytes: Uint8Array, off = 0): { key: ParsedKey; length: number } | null {
+  if (bytes.length < off + 4) return null;
+  const tlen = (((bytes[off] as number) << 24) >>> 0) + ((bytes[off + 1] as number) << 16) + ((bytes[off + 2] as number) << 8) + (bytes[off + 3] as number);
+  if (tlen === 0 || tlen > 64 || off + 4 + tlen > bytes.length) return null;
+  const spec = specAt(bytes, off + 4, tlen);
   if (!spec) return null;
   const shape = SHAPES.get(spec);
-  if (shape && walk(bytes, 4 + tlen, shape) < 0) return null;
+  if (shape && walk(bytes, off + 4 + tlen, shape) < 0) return null;
   try {
-    const [key, r] = readFields(bytes, spec, 4 + tlen);
+    const [key, r] = readFields(off ? bytes.subarray(off) : bytes, spec, 4 + tlen);
     return { key, length: 4 + tlen + r.offset };
   } catch (e) {
     if (e instanceof SshParseError) return null;

@@ -1,13 +1,55 @@
 /**
- * Strict standard base64 (RFC 4648 §4), table-driven and synchronous, identical in Node and browsers.
+ * Strict standard base64 (RFC 4648 §4), synchronous, the same result in Node and browsers.
  * `decode` returns null instead of throwing: callers use it to probe arbitrary pasted text.
+ * Decoding uses the platform's `Uint8Array.fromBase64` (TC39 proposal-arraybuffer-base64, ES2026;
+ * Chrome 140+, Firefox 133+) when there is one, with a table-driven JS fallback (Node 20); the
+ * native call is wrapped to accept exactly what the fallback accepts
+ * (test/unit/wire/base64.test.ts compares the two in Chromium).
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
 
+type FromBase64 = (text: string, options: { alphabet: 'base64'; lastChunkHandling: 'strict' }) => Uint8Array;
+/** The platform decoder, when there is one (feature-detected as noble-hashes does Uint8Array.fromHex). */
+const NATIVE: FromBase64 | undefined = (() => {
+  const f = (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64;
+  return typeof f === 'function' ? (f.bind(Uint8Array) as FromBase64) : undefined;
+})();
+
 /** Decodes canonical base64 (padding optional, no whitespace); null if any character or length is invalid. */
 export function decodeBase64(text: string): Uint8Array | null {
+  return NATIVE ? decodeBase64Native(text, NATIVE) : decodeBase64Js(text);
+}
+
+/** Whether decodeBase64 uses the platform decoder here. */
+export const hasNativeBase64 = (): boolean => NATIVE !== undefined;
+
+// fromBase64 skips ASCII whitespace (the spec's TAB, LF, FF, CR, SPACE) anywhere; we reject it.
+const ASCII_WHITESPACE = /[\t\n\f\r ]/;
+
+/**
+ * decodeBase64 through `fromBase64`. 'strict' rejects non-zero bits after the last byte (as the
+ * JS path does) but also requires padding, which we make optional: an unpadded partial last quad
+ * gets its padding added; a padded text must be a whole number of quads.
+ */
+export function decodeBase64Native(text: string, fromBase64: FromBase64): Uint8Array | null {
+  if (ASCII_WHITESPACE.test(text)) return null;
+  const rest = text.length & 3;
+  let padded = text;
+  if (rest !== 0) {
+    if (rest === 1 || text.charCodeAt(text.length - 1) === 61 /* = */) return null;
+    padded = rest === 2 ? `${text}==` : `${text}=`;
+  }
+  try {
+    return fromBase64(padded, { alphabet: 'base64', lastChunkHandling: 'strict' });
+  } catch {
+    return null; // SyntaxError: not base64
+  }
+}
+
+/** The table-driven decoder (platforms without fromBase64). */
+export function decodeBase64Js(text: string): Uint8Array | null {
   let end = text.length;
   if (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 61) end--;

@@ -1,6 +1,6 @@
 /**
  * `private-key` and `foreign-format`: multi-line blocks found by formats/findBlocks (OpenSSH
- * PROTOCOL.key, PEM RFC 7468, PKCS#8 RFC 5958, PuTTY PPK, RFC 4716). A private key must never be
+ * PROTOCOL.key, PEM RFC 7468, PKCS#8 RFC 5958, PuTTY PPK, ssh.com / Tectia, RFC 4716). A private key must never be
  * shared; the fix replaces the block with its public key when that can be derived without a
  * passphrase. Blocks that need the sshpk adapter are reported unfixable until it is registered.
  */
@@ -15,6 +15,7 @@ const NAMES: Record<string, string> = {
   pkcs8: 'PKCS#8 private key',
   'pkcs8-encrypted': 'encrypted PKCS#8 private key',
   putty: 'PuTTY key file (.ppk)',
+  sshcom: 'Tectia (ssh.com) private key',
   rfc4716: 'SSH2 (RFC 4716) public key',
   'pem-spki': 'PEM public key',
   'pem-pkcs1-public': 'PEM RSA public key',
@@ -29,6 +30,7 @@ const NAME_KEYS: Record<string, string> = {
   pkcs8: 'blockFormatPkcs8',
   'pkcs8-encrypted': 'blockFormatPkcs8Encrypted',
   putty: 'blockFormatPutty',
+  sshcom: 'blockFormatSshcom',
   rfc4716: 'blockFormatRfc4716',
   'pem-spki': 'blockFormatPemSpki',
   'pem-pkcs1-public': 'blockFormatPemPkcs1Public',

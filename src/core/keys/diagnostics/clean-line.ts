@@ -8,14 +8,13 @@
  * test/unit/keys/fast-path.test.ts checks that both paths agree on random clean and near-clean lines.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { decodeBase64 } from '../../wire/base64.ts';
 import { keyTypeSpec, KNOWN_KEY_TYPES, readExactKey, type ParsedKey } from '../blob.ts';
 import type { KeyTypeSpec } from '../types/spec.ts';
 import { isTypeLike } from './model.ts';
 import { KNOWN_TYPES } from './scan.ts';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const LOOKUP = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) LOOKUP[B64.charCodeAt(i)] = i;
 
 /** Plain, supported key types by the length of their name (certificates and ssh-dss always get findings). */
 const BY_LENGTH: (KeyTypeSpec[] | undefined)[] = [];
@@ -54,36 +53,17 @@ export function readCleanKeyLine(t: string): CleanKeyLine | null {
   let e = t.indexOf(' ', b0);
   const hasComment = e >= 0;
   if (!hasComment) e = t.length;
-  // base64: data characters then exactly the canonical padding (the full path completes missing padding silently).
+  // base64: data characters then exactly the canonical padding (the full path completes missing
+  // padding silently), decoded strictly (natively where the platform can: wire/base64.ts); a line
+  // with stray bits in its last character leaves the fast path, and the full path reads it.
   let d = e;
   while (d > b0 && t.charCodeAt(d - 1) === 61) d--;
   const nData = d - b0;
   const rest = nData & 3;
   if (rest === 1 || e - d !== ((4 - rest) & 3) || nData < 8) return null;
-  const bytes = new Uint8Array((nData >> 2) * 3 + (rest ? rest - 1 : 0));
-  // Lenient in the last quad's unused bits, like the scanner's decodeRun.
-  let o = 0;
-  let i = b0;
-  const full = d - rest;
-  for (; i < full; i += 4) {
-    const c0 = t.charCodeAt(i), c1 = t.charCodeAt(i + 1), c2 = t.charCodeAt(i + 2), c3 = t.charCodeAt(i + 3);
-    if ((c0 | c1 | c2 | c3) >= 128) return null;
-    const v0 = LOOKUP[c0] as number, v1 = LOOKUP[c1] as number, v2 = LOOKUP[c2] as number, v3 = LOOKUP[c3] as number;
-    if ((v0 | v1 | v2 | v3) < 0) return null;
-    const v = (v0 << 18) | (v1 << 12) | (v2 << 6) | v3;
-    bytes[o++] = v >> 16;
-    bytes[o++] = (v >> 8) & 255;
-    bytes[o++] = v & 255;
-  }
-  if (rest) {
-    const c0 = t.charCodeAt(i), c1 = t.charCodeAt(i + 1), c2 = rest === 3 ? t.charCodeAt(i + 2) : 65;
-    if ((c0 | c1 | c2) >= 128) return null;
-    const v0 = LOOKUP[c0] as number, v1 = LOOKUP[c1] as number, v2 = LOOKUP[c2] as number;
-    if ((v0 | v1 | v2) < 0) return null;
-    const v = (v0 << 18) | (v1 << 12) | (v2 << 6);
-    bytes[o++] = v >> 16;
-    if (rest === 3) bytes[o++] = (v >> 8) & 255;
-  }
+  const b64 = t.slice(b0, e);
+  const bytes = decodeBase64(b64);
+  if (bytes === null) return null;
   // The blob's type string must be the type word.
   if (bytes[0] !== 0 || bytes[1] !== 0 || bytes[2] !== 0 || bytes[3] !== sp || bytes.length < 4 + sp) return null;
   for (let k = 0; k < sp; k++) if (bytes[4 + k] !== t.charCodeAt(k)) return null;
@@ -107,7 +87,7 @@ export function readCleanKeyLine(t: string): CleanKeyLine | null {
     if ((f === 115 || f === 101 || f === 114 || f === 100 || f === 120 || f === 112) && n - ls <= 80 && isTypeLike(t.slice(ls), KNOWN_TYPES)) return null;
     comment = t.slice(c0);
   }
-  return { type: spec.type, b64: t.slice(b0, e), bytes, parsed, comment, fingerprint: sha256Fingerprint(bytes) };
+  return { type: spec.type, b64, bytes, parsed, comment, fingerprint: sha256Fingerprint(bytes) };
 }
 
 // One hasher state reused for every blob (noble's documented Hash._cloneInto(to) + digestInto(out)):

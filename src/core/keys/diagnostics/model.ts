@@ -38,15 +38,39 @@ export { tx } from '../../i18n-text.ts';
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+const UNPRINTABLE = /[^\x20-\x7e\u00a1-\uffff]/;
+const UNPRINTABLE_ALL = /[^\x20-\x7e\u00a1-\uffff]/g;
+// The last call: every message is written twice (English text and its i18n reference).
+let lastText = '';
+let lastMax = 0;
+let lastExcerpt = '';
+
 /** A short, printable excerpt of user text for messages. */
 export function excerpt(text: string, max = 40): string {
+  if (text === lastText && max === lastMax) return lastExcerpt;
   const t = text.trim();
   const cut = t.length > max ? `${t.slice(0, max - 1)}…` : t;
-  return cut.replace(/[^\x20-\x7e\u00a1-\uffff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const out = UNPRINTABLE.test(cut) ? cut.replace(UNPRINTABLE_ALL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`) : cut;
+  lastText = text;
+  lastMax = max;
+  lastExcerpt = out;
+  return out;
 }
 
 /** Words that start a key type: OpenSSH's (ssh-, ecdsa-, sk-) and the ones people confuse with them. */
-const TYPE_LIKE = /^(?:ssh|ecdsa|sk|rsa|dsa|x509v3|spki|pgp)-[\x21-\x7e]+$/;
+const TYPE_LIKE_PREFIXES = ['ssh', 'ecdsa', 'sk', 'rsa', 'dsa', 'x509v3', 'spki', 'pgp'] as const;
+const TYPE_LIKE = new RegExp(`^(?:${TYPE_LIKE_PREFIXES.join('|')})-[\\x21-\\x7e]+$`);
 export function isTypeLike(word: string, known: ReadonlySet<string>): boolean {
   return known.has(word) || (word.length <= 80 && TYPE_LIKE.test(word));
+}
+
+/**
+ * A table by character code: can a word starting with this character be isTypeLike(word, known)?
+ * Lets a scan over many words skip building the ones that cannot.
+ */
+export function typeLikeFirstChars(known: ReadonlySet<string>): Uint8Array {
+  const words = [...known, ...TYPE_LIKE_PREFIXES].filter((w) => w.length > 0);
+  const table = new Uint8Array(Math.max(...words.map((w) => w.charCodeAt(0))) + 1);
+  for (const w of words) table[w.charCodeAt(0)] = 1;
+  return table; // a code past its end reads as undefined (falsy)
 }

@@ -32,9 +32,18 @@ export function runEnd(s: string, from: number): number {
 
 /** Decodes s[a, b) (all base64-alphabet characters), leniently: a trailing partial quad yields its whole bytes. */
 export function decodeRun(s: string, a: number, b: number): Uint8Array {
-  const n = b - a;
-  const out = new Uint8Array((n * 3) >> 2);
-  let o = 0;
+  const out = new Uint8Array(((b - a) * 3) >> 2);
+  decodeRunInto(s, a, b, out, 0);
+  return out;
+}
+
+/**
+ * decodeRun into `out` at `at` (which must have room for ((b - a) * 3) >> 2 bytes); returns the
+ * index just past the last byte written. For callers that reuse one buffer: every `new Uint8Array`
+ * over 64 bytes is a separate off-heap allocation, which dominated hostile input.
+ */
+export function decodeRunInto(s: string, a: number, b: number, out: Uint8Array, at: number): number {
+  let o = at;
   let i = a;
   for (; i + 4 <= b; i += 4) {
     const v =
@@ -52,7 +61,7 @@ export function decodeRun(s: string, a: number, b: number): Uint8Array {
     out[o++] = v >> 16;
     if (rest === 3) out[o++] = (v >> 8) & 255;
   }
-  return out;
+  return o;
 }
 
 /** Base64 characters that encode exactly `bytes` bytes (without padding). */
@@ -85,20 +94,24 @@ export interface BlobHit {
   parsed: ParsedKey;
 }
 
+/** Per-phase buffers findBlobs decodes runs of up to SCRATCH_BYTES into (hits are copied out). */
+const SCRATCH_BYTES = 4096;
+const SCRATCH = [0, 1, 2, 3].map(() => new Uint8Array(SCRATCH_BYTES));
+
 /** Every complete blob of a known key type in `s`, left to right, non-overlapping. */
 export function findBlobs(s: string, from = 0, to = s.length): BlobHit[] {
   const hits: BlobHit[] = [];
   let pos = from;
   let rStart = -1;
   let rEnd = -1;
-  let phases: (Uint8Array | undefined)[] = [];
+  let phases: (Uint8Array | undefined)[] | null = null; // decoded run, by phase: made on the first "AAAA"
   while (pos < to) {
     const j = s.indexOf('AAAA', pos);
     if (j < 0 || j + 8 > to) break;
-    if (j >= rEnd || j < rStart) {
+    if (phases === null || j >= rEnd || j < rStart) {
       rStart = j;
       rEnd = Math.min(runEnd(s, j), to);
-      phases = [];
+      phases = [undefined, undefined, undefined, undefined];
     }
     const phase = (j - rStart) & 3;
     // Cheap header check before decoding the run: the 5th char encodes the length's low byte.
@@ -108,11 +121,16 @@ export function findBlobs(s: string, from = 0, to = s.length): BlobHit[] {
       pos = j + 1;
       continue;
     }
-    const arr = (phases[phase] ??= decodeRun(s, rStart + phase, rEnd));
+    let arr = phases[phase];
+    if (arr === undefined) {
+      const a = rStart + phase;
+      const scratch = SCRATCH[phase] as Uint8Array;
+      arr = phases[phase] = ((rEnd - a) * 3) >> 2 <= SCRATCH_BYTES ? scratch.subarray(0, decodeRunInto(s, a, rEnd, scratch, 0)) : decodeRun(s, a, rEnd);
+    }
     const off = ((j - rStart - phase) >> 2) * 3;
     // One non-throwing read says whether a key of a known type starts here, where it ends and what
     // it is (most keys are the rest of their base64 run; glued keys end inside it).
-    const r = readKeyPrefix(arr.subarray(off));
+    const r = readKeyPrefix(arr, off);
     if (r === null) {
       pos = j + 1;
       continue;
@@ -122,7 +140,11 @@ export function findBlobs(s: string, from = 0, to = s.length): BlobHit[] {
     let end = dataEnd;
     const pad = (4 - (charsFor(len) % 4)) % 4;
     for (let k = 0; k < pad && end < s.length && s.charCodeAt(end) === 61; k++) end++;
-    const hit: BlobHit = { start: j, end, dataEnd, bytes: arr.subarray(off, off + len), type: r.key.type, parsed: r.key };
+    // A copy: the run may sit in a scratch buffer. A certificate's parse keeps views into its blob
+    // (caKey), so it is read again from the copy.
+    const bytes = arr.slice(off, off + len);
+    const key = r.key.cert ? (readKeyPrefix(bytes) as NonNullable<typeof r>).key : r.key;
+    const hit: BlobHit = { start: j, end, dataEnd, bytes, type: key.type, parsed: key };
     hits.push(hit);
     pos = end;
   }

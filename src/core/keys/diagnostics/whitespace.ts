@@ -20,27 +20,37 @@ export interface CleanLine {
 const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 
+const NOT_PLAIN = /[^\x20-\x7e]/;
+
 /** Cleans one line; the fast path (plain printable ASCII) returns it untouched. */
 export function cleanLine(line: string): CleanLine {
-  if (!/[^\x20-\x7e]/.test(line)) return { text: line, changes: [] };
-  let out = '';
+  if (!NOT_PLAIN.test(line)) return { text: line, changes: [] };
   const changes: CleanLine['changes'] = [];
+  return { text: clean(line, changes), changes };
+}
+
+/** cleanLine(line).text, without recording the changes (most lines never report them). */
+export function cleanLineText(line: string): string {
+  return NOT_PLAIN.test(line) ? clean(line, null) : line;
+}
+
+function clean(line: string, changes: CleanLine['changes'] | null): string {
+  // Unchanged stretches are copied as slices (not character by character: hostile input).
+  let out = '';
+  let from = 0;
   for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
     const ch = line[i] as string;
-    const c = ch.charCodeAt(0);
-    if (c === 9) {
-      changes.push({ kind: 'tab', at: out.length });
-      out += ' ';
-    } else if (c >= 0x80 && SPACES.test(ch)) {
-      changes.push({ kind: 'nbsp', at: out.length });
-      out += ' ';
-    } else if (c >= 0x80 && INVISIBLE.test(ch)) {
-      changes.push({ kind: 'invisible', at: out.length });
-    } else if (c < 0x20 || c === 0x7f) {
-      changes.push({ kind: 'control', at: out.length });
-    } else out += ch;
+    const kind: WsKind | null =
+      c === 9 ? 'tab' : c >= 0x80 && SPACES.test(ch) ? 'nbsp' : c >= 0x80 && INVISIBLE.test(ch) ? 'invisible' : c < 0x20 || c === 0x7f ? 'control' : null;
+    if (kind === null) continue;
+    out += line.slice(from, i);
+    changes?.push({ kind, at: out.length });
+    if (kind === 'tab' || kind === 'nbsp') out += ' ';
+    from = i + 1;
   }
-  return { text: out, changes };
+  return out + line.slice(from);
 }
 
 const NAMES: Record<WsKind, string> = {

@@ -1,5 +1,5 @@
 /**
- * Multi-line blocks pasted into the key field: private keys (OpenSSH, PEM, PKCS#8, PuTTY) and
+ * Multi-line blocks pasted into the key field: private keys (OpenSSH, PEM, PKCS#8, PuTTY, ssh.com) and
  * public keys in foreign formats (RFC 4716, PEM SPKI / PKCS#1). Each format has its own module
  * (read/write, in the manner of node-sshpk's formats/); this one finds the blocks and derives the
  * OpenSSH public line where it can. Tolerant inside a block: CRLF, stray spaces, odd wrap widths,
@@ -12,6 +12,7 @@ import * as putty from './putty.ts';
 import * as rfc4716 from './rfc4716.ts';
 import * as pemPublic from './pem-public.ts';
 import * as pemPrivate from './pem-private.ts';
+import * as sshcom from './sshcom-private.ts';
 
 export interface Block {
   kind: 'private-key' | 'foreign-format';
@@ -61,7 +62,9 @@ function findEnd(lines: readonly string[], start: number, isEnd: (t: string) => 
   for (let i = start + 1; i < lines.length; i++) {
     const t = lines[i]!.trim();
     if (isEnd(t)) return i;
-    if (t === '' || PEM_BEGIN.test(t) || !(BODY_LINE.test(t) || HEADER_LINE.test(t) || t.endsWith('\\'))) break;
+    // After a header line ending in a backslash (RFC 4716 §3.3), any text continues it.
+    const continued = lines[i - 1]!.trimEnd().endsWith('\\');
+    if (t === '' || PEM_BEGIN.test(t) || !(continued || BODY_LINE.test(t) || HEADER_LINE.test(t) || t.endsWith('\\'))) break;
     last = i;
   }
   return last;
@@ -102,6 +105,8 @@ function puttyBlock(lines: readonly string[], i: number): Block | undefined {
 }
 
 function armoredBlock(lines: readonly string[], i: number, t: string): Block | undefined {
+  // Before RFC 4716: ssh.com private keys wear the same four-dash SSH2 armor.
+  if (sshcom.BEGIN_ANYWHERE.test(t)) return sshcomBlock(lines, i);
   if (/BEGIN SSH2 PUBLIC KEY/.test(t)) {
     const end = findEnd(lines, i, (s) => /END SSH2 PUBLIC KEY/.test(s));
     const block: Block = { kind: 'foreign-format', format: 'rfc4716', startLine: i, endLine: end };
@@ -146,6 +151,21 @@ function armoredBlock(lines: readonly string[], i: number, t: string): Block | u
     return derive({ kind: 'foreign-format', format: pubFormat, startLine: i, endLine: end }, () => pemPublic.read(body));
   }
   return undefined;
+}
+
+function sshcomBlock(lines: readonly string[], i: number): Block {
+  const end = findEnd(lines, i, (s) => sshcom.END_ANYWHERE.test(s));
+  const block: Block = { kind: 'private-key', format: 'sshcom', startLine: i, endLine: end };
+  try {
+    const info = sshcom.read(logicalLines(lines, i, end));
+    block.encrypted = info.encrypted;
+    if (info.publicLine) block.publicLine = info.publicLine;
+    else if (info.type) block.hint = sshcom.publicKeyCommand(info.type);
+  } catch (e) {
+    block.error = errorMessage(e);
+    block.hint = sshcom.publicKeyCommand(undefined);
+  }
+  return block;
 }
 
 /** Fills publicLine through the adapter, or marks the block as waiting for it. */

@@ -9,7 +9,7 @@
 import { SshParseError } from '../../errors.ts';
 import { encodeBase64 } from '../../wire/base64.ts';
 import { parseKeyBlob, type ParsedKey } from '../blob.ts';
-import { decodeBody, wrap } from './armor.ts';
+import { decodeBody, readRfc4716Armor, rfc4716Comment, wrap } from './armor.ts';
 
 export const BEGIN = '---- BEGIN SSH2 PUBLIC KEY ----';
 export const END = '---- END SSH2 PUBLIC KEY ----';
@@ -28,33 +28,11 @@ export interface Rfc4716Key {
 
 /** Reads the block; `lines` run from the BEGIN line to the END line (END may be missing). */
 export function read(lines: readonly string[]): Rfc4716Key {
-  const headers: [string, string][] = [];
-  const body: string[] = [];
-  let i = 0;
-  if (BEGIN_RE.test((lines[0] ?? '').trim())) i = 1;
-  let inHeaders = true;
-  for (; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (END_RE.test(line)) break;
-    if (line === '') continue;
-    if (inHeaders) {
-      const m = /^([\x21-\x39\x3b-\x7e]{1,64}):\s*(.*)$/.exec(line);
-      if (m) {
-        let value = m[2]!;
-        while (value.endsWith('\\') && i + 1 < lines.length) value = value.slice(0, -1) + lines[++i]!.trim();
-        headers.push([m[1]!, value]);
-        continue;
-      }
-      inHeaders = false;
-    }
-    body.push(line);
-  }
+  const { headers, body } = readRfc4716Armor(lines, BEGIN_RE, END_RE);
   const blob = decodeBody(body);
   if (!blob) throw new SshParseError('bad-base64', 'SSH2 public key: body is not valid base64');
   const key = parseKeyBlob(blob);
-  const c = headers.find(([k]) => k.toLowerCase() === 'comment');
-  let comment = c ? c[1].trim() : '';
-  if (comment.length >= 2 && comment.startsWith('"') && comment.endsWith('"')) comment = comment.slice(1, -1);
+  const comment = rfc4716Comment(headers);
   const base = `${key.type} ${encodeBase64(blob)}`;
   return { blob, key, comment, headers, publicLine: comment ? `${base} ${comment}` : base };
 }
