@@ -13,13 +13,17 @@ let scheduled = false;
 function schedule(): void {
   if (scheduled) return;
   scheduled = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const run = (): void => {
+    if (!scheduled) return;
     scheduled = false;
+    clearTimeout(timer);
     for (const scan of [...scans]) scan();
   };
-  // rAF does not fire in background tabs; a timeout keeps attaching there too.
+  // rAF does not fire in a background tab, nor in one hidden after the frame was requested (a
+  // pending frame would then block every later scan): a timeout always backs it up.
+  timer = setTimeout(run, 50);
   if (document.visibilityState === 'visible') requestAnimationFrame(run);
-  else setTimeout(run, 50);
 }
 
 /** Runs `scan` now and after every batch of DOM changes, until `signal` aborts. */
