@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { assertSshResolves } from '../helpers/openssh.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,15 +132,7 @@ test("the page's own copy button (writeText from state) puts the corrected comma
   assert.equal(got, expected(TCP, settings));
 
   // Oracle: real bash splits it, real ssh -G resolves it: same host, port, user and exactly our key.
-  const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', got], { encoding: 'utf8' }).split('\0').slice(0, -1);
-  assert.equal(argv[0], 'ssh');
-  const g = execFileSync('ssh', ['-G', ...argv.slice(1)], { encoding: 'utf8' });
-  assert.match(g, /^hostname 149\.36\.0\.213$/m);
-  assert.match(g, /^port 42442$/m);
-  assert.match(g, /^user root$/m);
-  const identities = g.split('\n').filter((l) => l.startsWith('identityfile '));
-  assert.deepEqual(identities, [`identityfile ${keyPath}`]);
-  assert.match(g, /^identitiesonly yes$/m);
+  assertSshResolves(got, { hostname: '149.36.0.213', port: 42442, user: 'root', identityFile: keyPath, identitiesOnly: true });
   await rm(dir, { recursive: true, force: true });
 });
 

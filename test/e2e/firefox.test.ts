@@ -16,7 +16,7 @@ import { routeConsole, screenshot } from './harness.ts';
 import { EXTENSION_ORIGIN, launchFirefox, nextDownload, openFirefoxPopup, setField, type FirefoxLaunched } from './firefox-harness.ts';
 import { findings, keyField, panelOf, paste, replica, replicaField, settingsLoaded, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
 import { addToRunpod, generateInPopup, privateNeedles, sshKeygenFingerprint, sshKeygenPublic } from '../helpers/popup.ts';
-import { derivePublic, generateKey, readText } from '../helpers/openssh.ts';
+import { assertSshResolves, derivePublic, generateKey, readText } from '../helpers/openssh.ts';
 import { rewriteCommand } from '../../src/core/command/index.ts';
 import type { RewriteSettings } from '../../src/core/types.ts';
 
@@ -195,14 +195,7 @@ test('Firefox: Connect tab copies are corrected (page Copy button, copy-correcte
   const got = await clipboard();
   assert.equal(got, expected(tcp!, settings));
   // Oracle: real bash splits it, real ssh -G resolves it: same host, port, user and exactly our key.
-  const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', got], { encoding: 'utf8' }).split('\0').slice(0, -1);
-  assert.equal(argv[0], 'ssh');
-  const g = execFileSync('ssh', ['-G', ...argv.slice(1)], { encoding: 'utf8' });
-  assert.match(g, /^hostname 149\.36\.0\.213$/m);
-  assert.match(g, /^port 42442$/m);
-  assert.match(g, /^user root$/m);
-  assert.deepEqual(g.split('\n').filter((l) => l.startsWith('identityfile ')), [`identityfile ${keyPath}`]);
-  assert.match(g, /^identitiesonly yes$/m);
+  assertSshResolves(got, { hostname: '149.36.0.213', port: 42442, user: 'root', identityFile: keyPath, identitiesOnly: true });
 
   // And the page's own button for the proxy command, with the new settings.
   await resetClipboard();

@@ -4,6 +4,7 @@
  * randomart, `-y`, `-e`, `-i`). Keys are cached per process: RSA 4096 takes seconds.
  * Everything is synchronous so tests can use it at module top level.
  */
+import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -297,4 +298,20 @@ export function skKey(kind: 'ed25519' | 'ecdsa'): GeneratedTestKey {
   const key = describe('', publicPath, { kind: kind === 'ed25519' ? 'ed25519' : 'ecdsa', bits: 256 }, '', 'openssh');
   cache.set(id, key);
   return key;
+}
+
+/**
+ * Oracle for a copied command: real `bash` splits it into argv (as the user's shell would), and
+ * real `ssh -G` resolves that argv: host, port, user, exactly one identity file, IdentitiesOnly.
+ */
+export function assertSshResolves(command: string, want: { hostname: string; port: number; user: string; identityFile: string; identitiesOnly: boolean }): void {
+  const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', command], { encoding: 'utf8' }).split('\0').slice(0, -1);
+  assert.equal(argv[0], 'ssh', command);
+  const g = execFileSync('ssh', ['-G', ...argv.slice(1)], { encoding: 'utf8' });
+  const one = (name: string): string[] => g.split('\n').filter((l) => l.startsWith(`${name} `));
+  assert.deepEqual(one('hostname'), [`hostname ${want.hostname}`]);
+  assert.deepEqual(one('port'), [`port ${want.port}`]);
+  assert.deepEqual(one('user'), [`user ${want.user}`]);
+  assert.deepEqual(one('identityfile'), [`identityfile ${want.identityFile}`]);
+  assert.deepEqual(one('identitiesonly'), [`identitiesonly ${want.identitiesOnly ? 'yes' : 'no'}`]);
 }
