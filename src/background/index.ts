@@ -1,10 +1,22 @@
 // Background service worker: routes popup requests to console tabs. No key material passes here
 // except public keys, and nothing is stored.
-import '../shared/browser.ts';
+import browser, { type Runtime } from '../shared/browser.ts';
 import { handleMessages } from '../shared/messages.ts';
 import { addToRunpod, noteContentReady } from './add-to-runpod.ts';
 
+/**
+ * Our own popup (as a popup or a tab), not a content script: a content script runs inside the
+ * console's renderer, and one compromised through the page must not be able to open console tabs
+ * and write into their key fields.
+ */
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && sender.url !== undefined && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
 handleMessages({
-  'add-to-runpod': ({ publicKey }) => addToRunpod(publicKey),
-  'content-ready': ({ hasKeyField }, sender) => noteContentReady(sender.tab?.id, hasKeyField),
+  'add-to-runpod': ({ publicKey }, sender) =>
+    fromExtensionPage(sender) ? addToRunpod(publicKey) : { ok: false, reason: 'Only the extension popup may add keys.' },
+  'content-ready': ({ hasKeyField }, sender) => {
+    if (sender.id === browser.runtime.id) noteContentReady(sender.tab?.id, hasKeyField);
+  },
 });

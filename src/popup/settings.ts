@@ -7,6 +7,7 @@ import browser from '../shared/browser.ts';
 import { defaultShellFor, getAllStored, onStoredChange, setStored, type Shell } from '../shared/storage.ts';
 import { validateKeyPath } from '../core/command/index.ts';
 import { tText } from '../shared/i18n.ts';
+import { looksPrivate } from '../shared/private-text.ts';
 import { hook, say } from './dom.ts';
 import { S, SHELL_NAMES } from './strings.ts';
 
@@ -66,26 +67,36 @@ export async function startSettings(signal: AbortSignal): Promise<SettingsHandle
       keyPath.setAttribute('aria-invalid', 'true');
       return false;
     }
+    // A private key pasted here would be saved to sync storage and put into copied commands.
+    if (looksPrivate(path)) {
+      say(keyPathMsg, S.keyPathPrivate, 'error');
+      keyPath.setAttribute('aria-invalid', 'true');
+      return false;
+    }
     const verdict = validateKeyPath(path, shell);
     keyPath.setAttribute('aria-invalid', String(verdict.level === 'error'));
     say(keyPathMsg, verdict.message ? sentence(tText(verdict.i18n, verdict.message)) : '', verdict.level === 'ok' ? 'ok' : verdict.level);
     return true;
   };
 
-  // Save the path shortly after typing stops, and flush on change/blur/pagehide, so neither a
-  // fast typist (storage.sync allows ~120 writes a minute) nor a closing popup loses it.
+  // Save the path at once and again shortly after typing stops, and flush on change/blur/pagehide,
+  // so neither a fast typist (storage.sync allows ~120 writes a minute) nor a closing popup loses it.
   let pending: number | undefined;
   let lastSaved = stored.keyPath;
   const flushKeyPath = (): void => {
     window.clearTimeout(pending);
     pending = undefined;
     const path = keyPath.value;
-    if (path.trim() === '' || path === lastSaved) return;
+    if (path.trim() === '' || path === lastSaved || looksPrivate(path)) return;
     lastSaved = path;
     void setStored('keyPath', path);
   };
   keyPath.addEventListener('input', () => {
     if (!validate()) return;
+    // The first change of a burst is saved at once (a pasted path is in storage before the very
+    // next copy), the rest once typing stops: at most two writes per burst.
+    const inBurst = pending !== undefined;
+    if (!inBurst) flushKeyPath();
     window.clearTimeout(pending);
     pending = window.setTimeout(flushKeyPath, KEY_PATH_SAVE_DELAY_MS);
   }, { signal });

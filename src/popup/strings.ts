@@ -6,6 +6,7 @@ import { t } from '../shared/i18n.ts';
 
 export const S = {
   get keyPathEmpty() { return t('popupKeyPathEmpty'); },
+  get keyPathPrivate() { return t('popupKeyPathPrivate'); },
   shellDetected: (name: string) => t('popupShellDetected', name),
 
   get passphraseNone() { return t('popupPassphraseNone'); },

@@ -3,6 +3,7 @@
  * Private key material is never stored: only settings and *public* keys the popup generated.
  */
 import browser from './browser.ts';
+import { looksPrivate } from './private-text.ts';
 
 export type Shell = 'posix' | 'powershell' | 'cmd';
 
@@ -63,7 +64,15 @@ export async function getAllStored<K extends StorageKey>(keys: readonly K[]): Pr
   return out;
 }
 
+function holdsPrivate(value: unknown): boolean {
+  if (typeof value === 'string') return looksPrivate(value);
+  return typeof value === 'object' && value !== null && Object.values(value).some(holdsPrivate);
+}
+
 export async function setStored<K extends StorageKey>(key: K, value: StorageSchema[K]): Promise<void> {
+  // The last line of defence for "private key material never goes to storage" (sync storage
+  // also leaves the machine): e.g. a private key pasted into the popup's key *path* field.
+  if (holdsPrivate(value)) throw new Error(`refused to store ${key}: it holds private key text`);
   await browser.storage[areaOf[key]].set({ [key]: value });
 }
 

@@ -13,7 +13,7 @@ import { launch, openPopup, routeConsole, screenshot, type Launched } from './ha
 import { seriousViolations } from './axe.ts';
 import {
   addToRunpod, download, generateInPopup, popupReady, privateNeedles, sshKeygenFingerprint, sshKeygenPublic, sshKeygenRandomart,
-  storageOf, watch,
+  storageOf, syncStorageIn, watch,
 } from '../helpers/popup.ts';
 
 const POPUP_VIEWPORT = { width: 400, height: 900 };
@@ -64,6 +64,10 @@ test('settings: defaults, validation as you type, saved on change, persist acros
     assert.deepEqual((await storageOf(run)).sync, {
       keyPath: '~/.ssh/runpod key', shell: 'powershell', identitiesOnly: true, autoFixPaste: false, rewriteClipboard: false,
     });
+
+    // A pasted or filled path is saved at once: the very next copy may come before typing "stops".
+    await keyPath.fill('~/.ssh/runpod_now');
+    assert.equal((await syncStorageIn(popup)).keyPath, '~/.ssh/runpod_now');
 
     // Typing then closing at once still saves (flushed on pagehide).
     await keyPath.fill('~/.ssh/id_runpod');

@@ -153,6 +153,11 @@ export async function watch(run: Launched): Promise<Watch> {
   };
 }
 
+/** Sync storage as an extension page itself reads it (ordered after that page's own writes). */
+export async function syncStorageIn(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(() => chrome.storage.sync.get(null));
+}
+
 export async function storageOf(run: Launched): Promise<{ local: Record<string, unknown>; sync: Record<string, unknown> }> {
   const [sw] = run.context.serviceWorkers();
   if (!sw) throw new Error('no service worker');

@@ -37,7 +37,7 @@ function loadLive(): Promise<Live> {
 function scan(): void {
   const fields = findKeyFields();
   if (live) live.sync(fields);
-  else if (fields.length) void loadLive().then((m) => m.sync(findKeyFields()), () => undefined);
+  else if (fields.length) void loadLive().then(safely('key-field attach', (m: Live) => m.sync(findKeyFields())), () => undefined);
 }
 
 /** What the paste guard hands over: blocked private keys and pastes to fix. */

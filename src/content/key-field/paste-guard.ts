@@ -1,5 +1,5 @@
 /**
- * The paste guard: a capture listener on window that is the first to see every paste/drop (when
+ * The paste guard: capture listeners on window, the first to see every paste, drop and beforeinput (when
  * installed by paste-guard.iife.ts at document_start, before any script of the page). A private
  * key aimed at a key field is stopped here, synchronously; everything else is handed to the
  * key-field module once it has connected. Both run in the same isolated world and meet on
@@ -27,15 +27,19 @@ export function startPasteGuard(): PasteGuard {
     if (guard.bridge) fn(guard.bridge);
     else guard.pending.push(fn);
   };
-  const onText = (event: Event, text: string, kind: 'paste' | 'drop'): void => {
+  const onText = (event: Event, text: string, kind: 'paste' | 'drop' | 'input'): void => {
     try {
+      if (!text) return;
+      // The cheap text test first: beforeinput runs on every keystroke.
+      const secret = looksPrivate(text);
+      if (kind === 'input' && !secret) return;
       const field = keyFieldOf(event);
-      if (!field || !text) return;
-      if (looksPrivate(text)) {
+      if (!field) return;
+      if (secret) {
         // First, unconditionally: no page listener sees it and the field never holds it.
         event.preventDefault();
         event.stopImmediatePropagation();
-        const caret = kind === 'paste' ? field.selectionStart ?? field.value.length : field.value.length;
+        const caret = kind === 'drop' ? field.value.length : field.selectionStart ?? field.value.length;
         hand((b) => b.blockPrivate(field, caret, text));
         return;
       }
@@ -46,5 +50,11 @@ export function startPasteGuard(): PasteGuard {
   };
   window.addEventListener('paste', (e) => onText(e, e.clipboardData?.getData('text/plain') ?? '', 'paste'), { capture: true });
   window.addEventListener('drop', (e) => onText(e, e.dataTransfer?.getData('text/plain') ?? '', 'drop'), { capture: true });
+  // Paste-like insertions that bring no paste/drop event of their own (middle-click/selection
+  // paste, yank, drops some browsers only announce here): stopped before `input` fires. Typed
+  // text (`insertText`, incl. IME and automation) is the user's and is analysed in the field.
+  window.addEventListener('beforeinput', (e) => {
+    if (e.inputType.startsWith('insertFrom')) onText(e, e.data || e.dataTransfer?.getData('text/plain') || '', 'input');
+  }, { capture: true });
   return guard;
 }

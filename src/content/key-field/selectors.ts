@@ -21,12 +21,25 @@ export const SAVE_CONTROL_TEXT: readonly RegExp[] = [
 ];
 
 const FIELD_CANDIDATES = 'textarea, input:not([type]), input[type=text], input[type=search]';
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading], legend, summary, [role=tab][aria-selected=true], [data-section-title]';
+// MUI v5's AccordionSummary is a `div[role=button][aria-expanded]` with no heading element inside.
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading], legend, summary, [role=tab][aria-selected=true], [role=button][aria-expanded], [data-section-title]';
 /** Where one "section" ends: climbing past these would pick up a neighbour's title or button. */
 const SECTION_BOUNDARY = 'section, fieldset, form, [role=dialog], [role=tabpanel], [role=region], details, article, main, body';
 
 function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Text as separate words per element: a title and its subtitle rendered as sibling `<p>`/`<span>`
+ * elements with no whitespace between them (React) must not read "SSH Public KeysKeys injected…".
+ */
+function spacedText(el: Element | undefined): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push((node as Text).data);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The field's own accessible name, from its label(s), aria-label(ledby) and placeholder. */
@@ -48,7 +61,7 @@ export function ownName(field: HTMLInputElement | HTMLTextAreaElement): string {
 /** The title of the section the field sits in: the nearest heading before it, climbing outwards. */
 export function sectionTitle(field: Element): string {
   let node: Element | null = field;
-  for (let depth = 0; node && depth < 8; depth++) {
+  for (let depth = 0; node && depth < 10; depth++) {
     const parent: Element | null = node.parentElement;
     if (!parent) break;
     // A dialog or region named by aria wins over inner headings.
@@ -57,8 +70,9 @@ export function sectionTitle(field: Element): string {
     const before = visibleHeadings(parent).filter(
       (h) => !h.contains(field) && h.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING,
     );
-    if (before.length) return text(before.at(-1));
-    if (parent.matches(SECTION_BOUNDARY)) break;
+    if (before.length) return spacedText(before.at(-1));
+    // An unnamed region (MUI's accordion content) is titled by the summary just outside it.
+    if (parent.matches(SECTION_BOUNDARY) && !(own === null && parent.matches('[role=region]'))) break;
     node = parent;
   }
   return '';

@@ -48,8 +48,15 @@ export async function generateKey(opts: GenerateKeyProgressOptions = {}): Promis
   if (opts.passphrase) {
     parts.encryption = { passphrase: new TextEncoder().encode(opts.passphrase), salt: crypto.getRandomValues(new Uint8Array(SALT_LEN)), rounds };
   }
-  const privateKey = await writeOpenSshPrivateKeyAsync(parts, opts.onProgress);
-  seed.fill(0);
+  let privateKey: string;
+  try {
+    privateKey = await writeOpenSshPrivateKeyAsync(parts, opts.onProgress);
+  } finally {
+    // Best effort (JS strings cannot be wiped): the raw secret bytes do not outlive the call.
+    seed.fill(0);
+    parts.privateKey.fill(0);
+    parts.encryption?.passphrase.fill(0);
+  }
   return {
     privateKey,
     publicKey: publicLine(publicBlob, comment),
