@@ -7,60 +7,13 @@
  * every figure is a median. Run: node --import tsx bench/analyze.ts
  */
 import { performance } from 'node:perf_hooks';
-import { sha256 } from '@noble/hashes/sha2.js';
 import sshpk from 'sshpk';
 import { analyzeKeys } from '../src/core/keys/analyze.ts';
-import { decodeBase64, hasNativeBase64 } from '../src/core/wire/base64.ts';
-import { lines, paste, rand } from './inputs.ts';
+import { hasNativeBase64 } from '../src/core/wire/base64.ts';
+import { med, median, runContest } from './contest.ts';
+import { lines, rand } from './inputs.ts';
 
-function median(fn: () => void, runs: number, warm = 3): number {
-  for (let i = 0; i < warm; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    fn();
-    t.push(performance.now() - s);
-  }
-  t.sort((a, b) => a - b);
-  return t[t.length >> 1]!;
-}
-
-let sink = 0;
-const ours = (): void => {
-  const a = analyzeKeys(paste);
-  if (a.keys.length !== 1000 || a.findings.length) throw new Error(`unexpected analysis: ${a.keys.length} keys, ${a.findings.map((f) => f.code)}`);
-  sink += a.keys.length;
-};
-const floor = (): void => {
-  for (const l of lines) {
-    const sp = l.indexOf(' ');
-    const b64 = l.slice(sp + 1, l.indexOf(' ', sp + 1));
-    sink += sha256(decodeBase64(b64)!)[0]!;
-  }
-};
-const viaSshpk = (): void => {
-  for (const l of lines) sink += sshpk.parseKey(l, 'ssh').fingerprint('sha256').toString().length;
-};
-
-// Warm every contender up (JIT tiers), then interleave the three so that machine noise hits them alike.
-for (let i = 0; i < 30; i++) {
-  floor();
-  ours();
-  viaSshpk();
-}
-const rounds = 9;
-const tOurs: number[] = [];
-const tFloor: number[] = [];
-const tSshpk: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  tFloor.push(median(floor, 9, 1));
-  tOurs.push(median(ours, 9, 1));
-  tSshpk.push(median(viaSshpk, 9, 1));
-}
-const med = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
-const o = med(tOurs);
-const f = med(tFloor);
-const s = med(tSshpk);
+const { ours: o, floor: f, sshpk: s } = runContest(sshpk);
 console.log(`base64 decoding (ours and the floor): ${hasNativeBase64() ? 'native Uint8Array.fromBase64' : 'JS fallback (this runtime has no Uint8Array.fromBase64)'}`);
 console.log(`1,000-key paste: ours ${o.toFixed(2)} ms, floor ${f.toFixed(2)} ms, sshpk ${s.toFixed(2)} ms (per key: ours ${((o / 1000) * 1000).toFixed(1)} µs)`);
 console.log(`RATIO\tanalyze/floor (1,000 keys)\t${(o / f).toFixed(3)}\t<= 2`);
@@ -100,4 +53,3 @@ for (let k = 0; k < names.length; k++) {
   console.log(`hostile ${names[k]}: 100 KB ${ts.toFixed(1)} ms, 1 MB ${tb.toFixed(1)} ms, ratio ${(tb / ts).toFixed(2)}`);
 }
 console.log(`RATIO\thostile time(1 MB)/time(100 KB), worst\t${worstRatio.toFixed(2)}\t<= 12`);
-if (sink === 0.5) console.log(sink);
