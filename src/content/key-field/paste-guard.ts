@@ -5,7 +5,7 @@
  * key-field module once it has connected. Both run in the same isolated world and meet on
  * `globalThis` (guard-bridge.ts), which the page's world never sees.
  */
-import { looksPrivate } from './private-text.ts';
+import { looksPrivate } from '../../shared/private-text.ts';
 import { isKeyField, type KeyField } from './selectors.ts';
 import { GUARD_KEY, type GuardBridge, type PasteGuard } from './guard-bridge.ts';
 

@@ -6,7 +6,7 @@
 import { t, tText } from '../../shared/i18n.ts';
 import type { FindingCode, I18nText } from '../../core/types.ts';
 import { analyze, loadAdapter, mayNeedAdapter } from './analysis.ts';
-import { looksPrivate } from './private-text.ts';
+import { looksPrivate } from '../../shared/private-text.ts';
 
 /** Problems a paste carries by accident (copying from a terminal, a PDF, a chat). */
 const AUTO_FIX: ReadonlySet<FindingCode> = new Set(['whitespace', 'wrapped', 'joined', 'missing-type', 'foreign-format', 'type-mismatch']);

@@ -14,7 +14,7 @@ import type { Attachment } from './field.ts';
 import { appendLine } from './value.ts';
 
 /** The longest a fill is watched (the real console's key query normally returns well within it). */
-export const SETTLE_MS = 5_000;
+const SETTLE_MS = 5_000;
 /** After the page replaced the value, this long without another replacement means it has loaded. */
 const QUIET_MS = 1_500;
 /** Fallback poll; React updates show up at once through the mutation observer. */
@@ -23,7 +23,7 @@ const POLL_MS = 100;
 const MAX_REAPPENDS = 3;
 
 /** Whether `value` holds the key of `line` (its base64 blob as a whitespace-separated word). */
-export function hasKey(value: string, line: string): boolean {
+function hasKey(value: string, line: string): boolean {
   const blob = line.split(/\s+/)[1];
   return blob !== undefined && value.split(/\s+/).includes(blob);
 }

@@ -32,7 +32,7 @@
 import { blobLength } from '../blob.ts';
 import { isTypeLike, tx, type Issue } from './model.ts';
 import { detectFingerprint } from './fingerprint.ts';
-import { decodeRun, findBlobs, KNOWN_TYPES, runEnd, type BlobHit } from './scan.ts';
+import { decodeRunInto, findBlobs, KNOWN_TYPES, runEnd, type BlobHit } from './scan.ts';
 
 /** Longest base64 we gather for one key: far above any real key or certificate. */
 const MAX_CHARS = 65536;
@@ -60,18 +60,14 @@ class Base64Accumulator {
     this.s += chunk;
     const full = this.s.length & ~3;
     if (full <= this.done) return;
-    const d = decodeRun(this.s, this.done, full);
-    this.reserve(this.n + d.length + 3);
-    this.buf.set(d, this.n);
-    this.n += d.length;
+    this.reserve(this.n + (((full - this.done) * 3) >> 2));
+    this.n = decodeRunInto(this.s, this.done, full, this.buf, this.n);
     this.done = full;
   }
   /** Everything decoded so far, including the bytes of a trailing partial quad. */
   bytes(): Uint8Array {
-    const tail = decodeRun(this.s, this.done, this.s.length);
-    this.reserve(this.n + tail.length);
-    this.buf.set(tail, this.n);
-    return this.buf.subarray(0, this.n + tail.length);
+    this.reserve(this.n + (((this.s.length - this.done) * 3) >> 2));
+    return this.buf.subarray(0, decodeRunInto(this.s, this.done, this.s.length, this.buf, this.n));
   }
   private reserve(size: number): void {
     if (size <= this.buf.length) return;

@@ -18,6 +18,7 @@ import { SshParseError } from '../../errors.ts';
 import { SshReader } from '../../wire/reader.ts';
 import { SshWriter } from '../../wire/writer.ts';
 import { encodeBase64 } from '../../wire/base64.ts';
+import { toBigInt } from '../../wire/bigint.ts';
 import { parseKeyBlob, type ParsedKey } from '../blob.ts';
 import { decodeBody, readRfc4716Armor, rfc4716Comment } from './armor.ts';
 
@@ -67,12 +68,6 @@ function mpint(r: SshReader, field: string): Uint8Array {
   return bytes;
 }
 
-const big = (b: Uint8Array): bigint => {
-  let v = 0n;
-  for (const x of b) v = (v << 8n) | BigInt(x);
-  return v;
-};
-
 function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
   let r = 1n;
   let b = base % mod;
@@ -93,7 +88,7 @@ function publicBlob(type: 'ssh-rsa' | 'ssh-dss', payload: Uint8Array): Uint8Arra
     mpint(r, 'u');
     const p = mpint(r, 'p');
     const q = mpint(r, 'q');
-    if (big(p) * big(q) !== big(n)) throw new SshParseError('bad-format', `${WHAT}: p × q is not n`);
+    if (toBigInt(p) * toBigInt(q) !== toBigInt(n)) throw new SshParseError('bad-format', `${WHAT}: p × q is not n`);
     return new SshWriter().string(type).mpint(e).mpint(n).toBytes();
   }
   if (r.uint32('DSA parameter kind') !== 0) throw new SshParseError('unsupported', `${WHAT}: predefined DSA parameters are not supported`);
@@ -102,7 +97,7 @@ function publicBlob(type: 'ssh-rsa' | 'ssh-dss', payload: Uint8Array): Uint8Arra
   const q = mpint(r, 'q');
   const y = mpint(r, 'y');
   const x = mpint(r, 'x');
-  if (big(p) === 0n || modPow(big(g), big(x), big(p)) !== big(y)) throw new SshParseError('bad-format', `${WHAT}: y is not g^x mod p`);
+  if (toBigInt(p) === 0n || modPow(toBigInt(g), toBigInt(x), toBigInt(p)) !== toBigInt(y)) throw new SshParseError('bad-format', `${WHAT}: y is not g^x mod p`);
   return new SshWriter().string(type).mpint(p).mpint(q).mpint(g).mpint(y).toBytes();
 }
 

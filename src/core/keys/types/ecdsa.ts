@@ -10,6 +10,7 @@
  * re-analysing the same field free). P-256/384/521 have cofactor 1: on the curve = in the group.
  */
 import { SshParseError } from '../../errors.ts';
+import { toBigInt } from '../../wire/bigint.ts';
 import type { SshReader } from '../../wire/reader.ts';
 import type { KeyTypeSpec } from './spec.ts';
 
@@ -37,17 +38,6 @@ export const CURVES: Record<Curve['name'], Curve> = {
     (1n << 521n) - 1n,
     0x51953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n),
 };
-
-/** Big-endian bytes [from, to) as a bigint, 64 bits at a time (several times faster than via hex). */
-function toBigInt(b: Uint8Array, from: number, to: number): bigint {
-  const dv = new DataView(b.buffer, b.byteOffset + from, to - from);
-  const n = to - from;
-  let r = 0n;
-  let i = 0;
-  for (; i + 8 <= n; i += 8) r = (r << 64n) | dv.getBigUint64(i);
-  for (; i < n; i++) r = (r << 8n) | BigInt(b[from + i] as number);
-  return r;
-}
 
 /** q = 0x04 || X || Y of the right size: is (X, Y) a point of the curve (coordinates < p)? */
 export function isOnCurve(q: Uint8Array, c: Curve): boolean {
