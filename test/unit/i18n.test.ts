@@ -127,6 +127,7 @@ const CORPUS: Record<string, { text: string; knownKeys?: string[] }> = {
   'type word, no data': { text: 'ssh-ed25519' },
   'bad base64 character': { text: `ssh-ed25519 ${edB64.slice(0, 20)}!${edB64.slice(21)} x` },
   'padding in the middle': { text: `ssh-ed25519 AAAAC3Nz=== x` },
+  'padding missing': { text: ec256.publicLine.replace(/=+ /, ' ') },
   'cut off base64': { text: `ssh-ed25519 ${edB64.slice(0, 29)} x` },
   'cut off key': { text: `ssh-ed25519 ${edB64.slice(0, 60)} x` },
   'no key type in data': { text: `ssh-ed25519 AAAAAAAAAAAA x` },

@@ -31,7 +31,7 @@ import { unsupportedIssue } from './diagnostics/unsupported-type.ts';
 import { certificateIssue } from './diagnostics/certificate.ts';
 import { detectFingerprint, fingerprintIssue, type FingerprintMatch } from './diagnostics/fingerprint.ts';
 import { notAKeyIssue } from './diagnostics/not-a-key.ts';
-import { damagedPrefixIssue, explainKeyData, invalidBlobIssue } from './diagnostics/invalid-key.ts';
+import { damagedPrefixIssue, explainKeyData, invalidBlobIssue, missingPaddingIssue } from './diagnostics/invalid-key.ts';
 import { blockIssue } from './diagnostics/blocks.ts';
 import { mayContinueComment, tryUnwrap, wrappedIssue } from './diagnostics/wrapped.ts';
 import { readCleanKeyLine, sha256Fingerprint } from './diagnostics/clean-line.ts';
@@ -335,8 +335,13 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[
     const first = found[0];
     if (!first) return null;
     const line = start + 1;
+    // Text before the first key: authorized_keys options, a damaged key, or something else.
+    const prefix = t.slice(0, first.keyStart).trim();
+    const options = prefix ? parseOptions(prefix) : null;
+    const damaged = prefix && !options!.ok && /AAAA|(?:^|\s)(?:ssh|ecdsa|sk)-/.test(prefix) ? prefix : null;
     const issues: EntryIssue[] = [];
     const keys: KeyOcc[] = [];
+    const unpadded: [KeyOcc, string][] = [];
     let glued = false;
     let multiple = false;
     for (let k = 0; k < found.length; k++) {
@@ -364,24 +369,23 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[
         error = e.message;
       }
       const occ: KeyOcc = { line: start, endLine: end, typeWord: f.typeWord, b64, bytes: f.hit.bytes, innerType: f.hit.type, parsed, error, comment, options: null, dupOf: null };
+      const short = pad - (f.hit.end - f.hit.dataEnd);
+      if (short > 0) unpadded.push([occ, '='.repeat(short)]);
       if (parsed) {
         const prev = seen.get(b64);
         if (prev) occ.dupOf = prev;
-        else seen.set(b64, occ);
+        // A key after a damaged one, or without its padding, does not work where it is (sshd stops
+        // there), so it is not the copy a later one duplicates: removing that one would leave none.
+        else if (damaged === null && short <= 0) seen.set(b64, occ);
       }
       keys.push(occ);
     }
-    // Text before the first key: authorized_keys options, a damaged key, or something else.
-    const prefix = t.slice(0, first.keyStart).trim();
-    let damaged: string | null = null;
-    if (prefix) {
-      const o = parseOptions(prefix);
-      if (o.ok) {
+    if (options) {
+      if (options.ok) {
         (keys[0] as KeyOcc).options = prefix;
-        issues.push(entryIssue({ code: 'options-prefix', severity: 'info', message: optionsMessage(line, o.names), i18n: optionsI18n(line, o.names) }, line));
+        issues.push(entryIssue({ code: 'options-prefix', severity: 'info', message: optionsMessage(line, options.names), i18n: optionsI18n(line, options.names) }, line));
         if (t.slice(0, first.keyStart).endsWith('  ')) multiple = true;
-      } else if (/AAAA|(?:^|\s)(?:ssh|ecdsa|sk)-/.test(prefix)) {
-        damaged = prefix;
+      } else if (damaged !== null) {
         issues.push(entryIssue(damagedPrefixIssue(line, prefix), line));
       } else {
         issues.push(entryIssue(notAKeyIssue(line, prefix, true), line, 'removeTextBefore'));
@@ -396,6 +400,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[
       const tm = typeMismatchIssue(line, k);
       if (tm) issues.push(entryIssue(tm, line, 'useType', k.innerType));
       if (!k.parsed) issues.push(entryIssue(invalidBlobIssue(line, k.innerType, k.error ?? 'unreadable'), line));
+      else for (const [u, pad] of unpadded) if (u === k) issues.push(entryIssue(missingPaddingIssue(line, k.innerType, pad), line));
       const u = unsupportedIssue(line, k);
       if (u) issues.push(entryIssue(u, line));
       const c = certificateIssue(line, k);

@@ -182,6 +182,36 @@ test('duplicate: warning, fix removes the later copy; near miss: different keys'
   assert.deepEqual(codes(`${ed.publicLine}\n${rsa.publicLine}`), []);
 });
 
+test('duplicate: a copy after a damaged key on its line does not work, so a later clean copy is kept', () => {
+  // sshd stops reading the first line at the damaged key; the second line is the only working copy.
+  const damaged = `${ec384.publicLine.replace('AAAAE2', 'AAAE2')}${ed.publicLine}`;
+  const text = `${damaged}\n${ed.publicLine}`;
+  assert.deepEqual(analyzeKeys(text).findings.map((f) => [f.code, f.line]), [['invalid-key', 1]]);
+  assert.equal(fixAll(text), text);
+  // Near miss: after a clean copy, the copy on the damaged line is the duplicate.
+  const before = `${ed.publicLine}\n${damaged}`;
+  assert.deepEqual(analyzeKeys(before).findings.map((f) => [f.code, f.line]), [['invalid-key', 2], ['duplicate', 2]]);
+  assert.equal(fixAll(before), `${ed.publicLine}\n${damaged.slice(0, -ed.publicLine.length)}`);
+});
+
+test('invalid-key: base64 padding missing or short, as ssh-keygen rejects it; near miss: canonical padding', () => {
+  for (const k of [ec256, ec384]) {
+    const [type, b64, comment] = k.publicLine.split(' ') as [string, string, string];
+    const pad = /=+$/.exec(b64)![0];
+    assert.doesNotThrow(() => listLine(k.publicLine));
+    assert.deepEqual(codes(k.publicLine), []);
+    for (let drop = 1; drop <= pad.length; drop++) {
+      const line = `${type} ${b64.slice(0, -drop)} ${comment}`;
+      assert.throws(() => listLine(line), Error, `ssh-keygen accepts ${drop} "=" fewer`);
+      const a = analyzeKeys(line);
+      assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['invalid-key', 'error', false]]);
+      assert.match(a.findings[0]!.message, new RegExp(`lacks the "${'='.repeat(drop)}" that ends its data`));
+      // Any fix that rewrites the line writes the padding (here: the spaces fix).
+      assert.equal(fixAll(`${line}  `), k.publicLine);
+    }
+  }
+});
+
 test('weak-key: RSA 1024 warning (not fixable); 2048 is fine', () => {
   const a = analyzeKeys(rsa1024.publicLine);
   assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['weak-key', 'warning', false]]);

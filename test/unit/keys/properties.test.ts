@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeKeys, analyzeDetailed, fixAll } from '../../../src/core/keys/analyze.ts';
+import { KNOWN_TYPES } from '../../../src/core/keys/diagnostics/scan.ts';
 import { generateKey, listLine } from '../../helpers/openssh.ts';
 
 const str = (s: string) => [0, 0, 0, s.length, ...Buffer.from(s)];
@@ -31,28 +32,48 @@ const POOL = [
 ];
 const FP = new Map(POOL.map((l) => [l, listLine(l).fingerprint]));
 
-/** Lines of `text` that are, on their own, a valid key with no finding. */
-function validLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/).filter((l) => l.trim() && analyzeKeys(l).keys.length === 1 && analyzeKeys(l).findings.length === 0);
+/** A type word, or its start, or a damaged one, then perhaps the start of the base64: where a wrapped key begins. */
+function isKeyStart(tail: string): boolean {
+  const m = /^([a-z][-a-z0-9@.]*)(?: [A-Za-z0-9+/]+)?$/.exec(tail);
+  return m !== null && ([...KNOWN_TYPES].some((k) => k.startsWith(m[1]!)) || /^(?:ssh|ecdsa|sk)-/.test(m[1]!));
+}
+
+/** True when `l` alone is a valid key line with no finding. */
+const isValidLine = (l: string): boolean => l.trim() !== '' && analyzeKeys(l).keys.length === 1 && analyzeKeys(l).findings.length === 0;
+
+/**
+ * Fingerprints of the keys sshd reads from the lines of `text`: a line's first two words, when they
+ * are a key on their own (sshd ignores the comment, however odd).
+ */
+function workingKeys(text: string): Set<string> {
+  const fps = new Set<string>();
+  for (const o of text.split('\n')) {
+    const a = analyzeKeys(o.split(' ', 2).join(' '));
+    if (a.keys.length === 1 && a.findings.length === 0) fps.add(a.keys[0]!.fingerprint);
+  }
+  return fps;
 }
 
 function checkFixAll(text: string): void {
   const fixed = fixAll(text);
   assert.equal(fixAll(fixed), fixed, 'fixAll is idempotent');
   assert.deepEqual(analyzeKeys(fixed).findings.filter((f) => f.fixable), [], 'no fixable finding left');
-  const out = new Set(fixed.split('\n'));
-  const fps = new Set(analyzeKeys(fixed).keys.map((k) => k.fingerprint));
-  const blobs = new Set<string>();
-  for (const l of validLines(text)) {
-    assert.ok(fps.has(analyzeKeys(l).keys[0]!.fingerprint), `valid key kept: ${l.slice(0, 60)}`);
-    // The first copy of each key stays byte for byte (later copies are duplicates).
-    const blob = l.trim().split(' ')[1]!;
-    if (!blobs.has(blob) && !analyzeKeys(text.split(l)[0]! + l).findings.some((f) => f.code === 'duplicate')) {
-      // ...or, when the next line was read as the rest of its wrapped comment (diagnostics/wrapped.ts rule 3), extended by it.
-      assert.ok(out.has(l) || [...out].some((o) => o.startsWith(l)), `valid key line kept byte for byte: ${l.slice(0, 60)}`);
-    }
-    blobs.add(blob);
-  }
+  const outLines = fixed.split('\n');
+  const out = new Set(outLines);
+  const working = workingKeys(fixed);
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((l, i) => {
+    if (!isValidLine(l)) return;
+    assert.ok(working.has(analyzeKeys(l).keys[0]!.fingerprint), `valid key kept on a working line: ${l.slice(0, 60)}`);
+    // The first copy of each key stays byte for byte. A later copy may go as a duplicate, also of an
+    // earlier copy the fixes repaired (a stray character in its type word or base64).
+    if (workingKeys(fixAll(lines.slice(0, i).join('\n'))).has(analyzeKeys(l).keys[0]!.fingerprint)) return;
+    // ...or, when the next line was read as the rest of its wrapped comment (diagnostics/wrapped.ts rule 3), extended by it;
+    // or, when its comment ends with the start of a key that a later line completes ("… me@desk sk-e" + "cdsa-sha2-…", or
+    // "… me@desk ecdsa-sha2-nistp256 AAAA" + "E2VjZ…": wrapped.ts rules 1 and 2), without that start.
+    const nextKeyHead = (o: string) => l.startsWith(`${o} `) && isValidLine(o) && isKeyStart(l.slice(o.length + 1));
+    assert.ok(out.has(l) || outLines.some((o) => o.startsWith(l) || nextKeyHead(o)), `valid key line kept byte for byte: ${l.slice(0, 60)}`);
+  });
 }
 
 test('random text never throws; fixAll is idempotent and keeps valid keys', () => {

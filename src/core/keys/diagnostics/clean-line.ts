@@ -53,8 +53,8 @@ export function readCleanKeyLine(t: string): CleanKeyLine | null {
   let e = t.indexOf(' ', b0);
   const hasComment = e >= 0;
   if (!hasComment) e = t.length;
-  // base64: data characters then exactly the canonical padding (the full path completes missing
-  // padding silently), decoded strictly (natively where the platform can: wire/base64.ts); a line
+  // base64: data characters then exactly the canonical padding (the full path reports missing
+  // padding, which OpenSSH rejects, and its rewrites complete it), decoded strictly (natively where the platform can: wire/base64.ts); a line
   // with stray bits in its last character leaves the fast path, and the full path reads it.
   let d = e;
   while (d > b0 && t.charCodeAt(d - 1) === 61) d--;

@@ -66,6 +66,18 @@ export function damagedPrefixIssue(line: number, text: string): Issue {
   return invalid(`Line ${line} starts with "${excerpt(text)}", which looks like a damaged key, before a valid one. ${AGAIN}`, tx('invalidDamagedPrefix', line, excerpt(text)));
 }
 
+/**
+ * A key whose base64 lacks its final "=" padding. OpenSSH's decoder (b64_pton, as RFC 4648 §3.2
+ * allows) requires it, so sshd and ssh-keygen reject the line, although the bytes are all there.
+ * Not fixable by contract (`invalid-key`); the message names the characters to add.
+ */
+export function missingPaddingIssue(line: number, type: string, pad: string): Issue {
+  return invalid(
+    `The ${type} key on line ${line} lacks the "${pad}" that ends its data (base64 padding), and OpenSSH rejects it without. Add "${pad}" right after the key data (before the space and comment), or ${AGAIN[0]!.toLowerCase()}${AGAIN.slice(1)}`,
+    tx('invalidMissingPadding', type, line, pad),
+  );
+}
+
 /** A complete blob that parsed structurally but failed validation. */
 export function invalidBlobIssue(line: number, type: string, error: string): Issue {
   return invalid(`The ${type} key on line ${line} is damaged: ${error}. ${AGAIN}`, tx('invalidBlob', type, line, error));
