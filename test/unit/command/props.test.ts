@@ -69,15 +69,14 @@ test('sshConfigBlock: ssh -G -F block reports the same identity, user, host, por
   assert.ok(checked > 60, `only ${checked} config blocks checked`);
 });
 
-test('garbage never throws and never hangs', () => {
+test('garbage never throws; every refusal gives a reason', () => {
   fc.assert(
     fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('posix', 'powershell', 'cmd' as const), (cmd, key, shell) => {
       const r = rewriteCommand(cmd, { keyPath: key, shell, identitiesOnly: true });
       assert.equal(typeof r.ok, 'boolean');
       if (!r.ok) assert.ok(r.reason.length > 0);
-      const t = Date.now();
-      rewriteCommand('ssh ' + cmd, { keyPath: key, shell });
-      assert.ok(Date.now() - t < 1000);
+      const s = rewriteCommand('ssh ' + cmd, { keyPath: key, shell });
+      if (!s.ok) assert.ok(s.reason.length > 0);
     }),
     { numRuns: 2000 },
   );

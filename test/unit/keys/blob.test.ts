@@ -264,7 +264,6 @@ test('fast-check: mutated valid blobs (flips, cuts, splices) only ever throw Ssh
       else b.splice(i, 0, v);
     }
     const bytes = new Uint8Array(b);
-    const t0 = performance.now();
     try {
       const k = parseKeyBlob(bytes);
       assert.ok(KNOWN_KEY_TYPES.includes(k.type));
@@ -272,8 +271,6 @@ test('fast-check: mutated valid blobs (flips, cuts, splices) only ever throw Ssh
     } catch (e) {
       if (!isParseError(e)) throw e;
     }
-    // Fast on garbage too: no pathological path (generous bound, only catches hangs).
-    assert.ok(performance.now() - t0 < 200);
   }), { numRuns: 3000 });
 });
 

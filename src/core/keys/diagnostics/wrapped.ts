@@ -99,12 +99,15 @@ function tailOf(te: string, hits: readonly BlobHit[]): number | null {
 }
 
 const PROMPT = /^(?:[$#%>]|PS )|[$#%>]$/;
+const KEY_START = /^(?:ssh-|ecdsa-|sk-|AAAA)/;
 const NOT_COMMENT = /SHA256:|MD5:|-{3}|BEGIN |END |PuTTY-User-Key-File|AAAA[A-Za-z0-9+/]{4}/;
 
 /** A line that can be the rest of a comment (rule 3), before the break evidence is looked at. */
 function isFragment(t: string): boolean {
   const s = t.trim();
-  if (s === '' || s.length > 4096 || PROMPT.test(s) || NOT_COMMENT.test(s) || detectFingerprint(s) !== null) return false;
+  // A line that starts like a key ("sk-", "AAAA") is a key's remnant, not a comment's tail (and
+  // mayContinueComment, the fast path's test, relies on that).
+  if (s === '' || s.length > 4096 || KEY_START.test(s) || PROMPT.test(s) || NOT_COMMENT.test(s) || detectFingerprint(s) !== null) return false;
   const sp = s.indexOf(' ');
   return !isTypeLike(sp < 0 ? s : s.slice(0, sp), KNOWN_TYPES);
 }

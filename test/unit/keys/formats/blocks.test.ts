@@ -1,7 +1,7 @@
 /**
  * findBlocks before and after the foreign adapter is registered (this file deliberately does not
  * import src/core/index.ts, which registers it eagerly), and fast-check: random and mutated
- * blocks never throw and stay fast.
+ * blocks never throw (speed is bench/'s job: no timed assertion here).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,7 +39,7 @@ test('without the adapter: PEM blocks are marked needsAdapter (private ones with
 const seeds = [spki, pkcs8, opensshKey, exportPublic(rsa.publicPath, 'RFC4716'), exportPublic(rsa.publicPath, 'PEM'),
   'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: c\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIMsP7fQ1UTIOTK96eoS840gOeGO+ClVwHkIOIWK9\nxCkP\nPrivate-Lines: 1\nAAAA\nPrivate-MAC: 00\n'];
 
-test('fast-check: mutated blocks (edits, cut lines, joined lines) never throw and stay fast', async () => {
+test('fast-check: mutated blocks (edits, cut lines, joined lines) never throw and stay well-formed', async () => {
   if (!getForeignAdapter()) registerForeignAdapter((await import('../../../../src/core/keys/formats/sshpk-adapter.ts')).sshpkAdapter);
   const arb = fc.record({
     seed: fc.nat({ max: seeds.length - 1 }),
@@ -60,9 +60,7 @@ test('fast-check: mutated blocks (edits, cut lines, joined lines) never throw an
         s = lines.join('\n');
       }
     }
-    const t0 = performance.now();
     const blocks = findBlocks(s.split('\n'));
-    assert.ok(performance.now() - t0 < 250);
     for (const b of blocks) {
       assert.ok(b.startLine <= b.endLine && b.endLine < s.split('\n').length);
       if (b.publicLine) assert.match(b.publicLine, /^[a-z0-9@.-]+ [A-Za-z0-9+/]+=*( .*)?$/);
