@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
-import { launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
+import { launch, openPopup, screenshot, type Launched } from './harness.ts';
 import { popupReady } from '../helpers/popup.ts';
 import { generateKey } from '../helpers/openssh.ts';
 import { rewriteCommand } from '../../src/core/command/index.ts';
@@ -181,10 +181,8 @@ function inShadow(host: Locator, selector: string): Promise<boolean> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`accessibility, ${scheme}`, async (t) => {
-    const run = await launch({ colorScheme: scheme });
+    const run = await launch({ colorScheme: scheme, console: true, clipboard: true });
     try {
-      await routeConsole(run.context);
-      await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
 
       await t.test('popup: axe before/after generating; fully operable by keyboard with visible focus', async () => {
         const popup = await openPopup(run);

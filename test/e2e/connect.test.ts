@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ROOT, launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
+import { ROOT, launch, openPopup, screenshot, type Launched } from './harness.ts';
 import { rewriteCommand } from '../../src/core/command/index.ts';
 import type { RewriteSettings } from '../../src/core/types.ts';
 
@@ -70,10 +70,8 @@ let run: Launched;
 let page: Page;
 
 before(async () => {
-  run = await launch();
-  await routeConsole(run.context);
+  run = await launch({ console: true, clipboard: true });
   await run.context.route(`${ORIGIN}/rpk-connect/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE }));
-  await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   page = await run.context.newPage();
   await page.goto(`${ORIGIN}/rpk-connect/pod`);
   await page.locator('html[data-rpk-ready]').waitFor();

@@ -36,6 +36,10 @@ export interface LaunchOptions {
   extension?: boolean;
   /** UI language of the browser (e.g. 'de'): `--lang`, the process's LANGUAGE/LANG and navigator.language. */
   locale?: string;
+  /** Serve the console replica at the console origins (routeConsole). */
+  console?: boolean;
+  /** Grant clipboard read/write on https://console.runpod.io (copy and paste tests). */
+  clipboard?: boolean;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Launched> {
@@ -70,6 +74,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
     extensionId = new URL(worker.url()).host;
   }
+  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://console.runpod.io' });
+  if (options.console) await routeConsole(context);
   return {
     context,
     extensionId,

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { launch, openPopup, routeConsole, screenshot, REPLICA_DIST, type Launched } from './harness.ts';
+import { launch, openPopup, screenshot, REPLICA_DIST, type Launched } from './harness.ts';
 import { generateKey } from '../helpers/openssh.ts';
 import { keyField, panelOf, replica, replicaField, settingsLoaded, waitFor, waitForState } from './key-field-lib.ts';
 
@@ -30,9 +30,8 @@ let run: Launched;
 let worker: Worker;
 
 before(async () => {
-  run = await launch();
+  run = await launch({ console: true });
   [worker] = run.context.serviceWorkers() as [Worker];
-  await routeConsole(run.context);
 });
 after(async () => run?.close());
 

@@ -28,9 +28,8 @@ let run: Launched;
 let worker: Worker;
 
 before(async () => {
-  run = await launch({ colorScheme: 'dark' });
+  run = await launch({ colorScheme: 'dark', clipboard: true });
   [worker] = run.context.serviceWorkers() as [Worker];
-  await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://console.runpod.io' });
 });
 after(async () => run?.close());
 

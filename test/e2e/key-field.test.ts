@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, routeConsole, screenshot, type Launched } from './harness.ts';
+import { launch, screenshot, type Launched } from './harness.ts';
 import { certify, derivePublic, exportPublic, generateKey, readText, listLine } from '../helpers/openssh.ts';
 import { panelText, findings, settingsLoaded, keyField, panelOf, paste, replica, replicaField, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
 
@@ -24,9 +24,7 @@ let run: Launched;
 let page: Page;
 
 before(async () => {
-  run = await launch();
-  await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://console.runpod.io' });
-  await routeConsole(run.context);
+  run = await launch({ console: true, clipboard: true });
   page = await run.context.newPage();
 });
 after(async () => run?.close());

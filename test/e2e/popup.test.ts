@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
+import { launch, openPopup, screenshot, type Launched } from './harness.ts';
 import { seriousViolations } from './axe.ts';
 import {
   addToRunpod, download, generateInPopup, popupReady, privateNeedles, sshKeygenFingerprint, sshKeygenPublic, sshKeygenRandomart,
@@ -85,8 +85,7 @@ test('settings: defaults, validation as you type, saved on change, persist acros
 });
 
 test('generate (no passphrase): downloads match ssh-keygen, public key remembered, Add to Runpod fills an open tab, no private bytes leak', async () => {
-  await withRun({ viewport: POPUP_VIEWPORT }, async (run, dir) => {
-    await routeConsole(run.context);
+  await withRun({ viewport: POPUP_VIEWPORT, console: true }, async (run, dir) => {
     const watcher = await watch(run);
     const consolePage = await run.context.newPage();
     await consolePage.goto('https://console.runpod.io/user/settings');
@@ -166,8 +165,7 @@ test('generate (no passphrase): downloads match ssh-keygen, public key remembere
 });
 
 test('generate with passphrase (dark): mismatch blocks, progress shows, ssh-keygen -P reads it; Add to Runpod opens the console when no tab is open', async () => {
-  await withRun({ viewport: POPUP_VIEWPORT, colorScheme: 'dark' }, async (run, dir) => {
-    await routeConsole(run.context);
+  await withRun({ viewport: POPUP_VIEWPORT, colorScheme: 'dark', console: true }, async (run, dir) => {
     const popup = await openPopup(run);
     await popupReady(popup);
     await screenshot(popup.locator('body'), 'popup-dark-before');

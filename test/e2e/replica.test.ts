@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, routeConsole, screenshot, type Launched } from './harness.ts';
+import { launch, screenshot, type Launched } from './harness.ts';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGP+L8hnjIcBqUb8NRrDiC32FuJBvRA0m8jLShzgq6BQ me@host';
 const PROXY = 'ssh e9ohprt7xzfdgr-64410d32@ssh.runpod.io -i ~/.ssh/id_ed25519';
@@ -15,8 +15,7 @@ const TCP = 'ssh root@149.36.0.213 -p 42442 -i ~/.ssh/id_ed25519';
 let run: Launched;
 before(async () => {
   // The replica itself, without the extension: its own behaviour is what these tests pin down.
-  run = await launch({ extension: false });
-  await routeConsole(run.context);
+  run = await launch({ extension: false, console: true });
 });
 after(async () => {
   await run?.close();

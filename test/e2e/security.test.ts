@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, openPopup, routeConsole, type Launched } from './harness.ts';
+import { launch, openPopup, type Launched } from './harness.ts';
 import { generateKey, readText } from '../helpers/openssh.ts';
 import { storageOf } from '../helpers/popup.ts';
 import { keyField, panelOf, paste, settingsLoaded, waitFor, waitForFinding } from './key-field-lib.ts';
@@ -22,9 +22,7 @@ let run: Launched;
 let page: Page;
 
 before(async () => {
-  run = await launch();
-  await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://console.runpod.io' });
-  await routeConsole(run.context);
+  run = await launch({ console: true, clipboard: true });
   page = await run.context.newPage();
 });
 after(async () => run?.close());

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPopup, routeConsole, screenshot } from './harness.ts';
+import { launch, openPopup, screenshot } from './harness.ts';
 import { keyField, panelOf, settingsLoaded, waitForState } from './key-field-lib.ts';
 
 const SIZE = { width: 1280, height: 800 };
@@ -32,9 +32,8 @@ function realPublicKeys(): string[] {
 }
 
 test('store screenshots: validator panel, Connect pane, popup (1280x800)', async () => {
-  const run = await launch({ colorScheme: 'dark', viewport: SIZE });
+  const run = await launch({ colorScheme: 'dark', viewport: SIZE, console: true });
   try {
-    await routeConsole(run.context);
     const [ed, rsa] = realPublicKeys() as [string, string];
     const page = await run.context.newPage();
     await page.goto('https://console.runpod.io/user/settings?theme=dark');
