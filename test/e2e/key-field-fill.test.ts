@@ -39,11 +39,11 @@ after(async () => run?.close());
  * A settings page whose saved keys (`saved`) arrive `delayMs` after load, or when released
  * (`'hold'`: `__replica.releaseSavedKeys()`); the field is still empty.
  */
-async function loadingSettings(saved: string, delay: number | 'hold'): Promise<Page> {
+async function loadingSettings(saved: string, delay: number | 'hold', extra = ''): Promise<Page> {
   for (const open of run.context.pages()) await open.close();
   const p = await run.context.newPage();
   const load = delay === 'hold' ? 'holdSavedKeys=1' : `savedKeysDelayMs=${delay}`;
-  await p.goto(`https://console.runpod.io/user/settings?saved=${encodeURIComponent(saved)}&${load}`);
+  await p.goto(`https://console.runpod.io/user/settings?saved=${encodeURIComponent(saved)}&${load}${extra && `&${extra}`}`);
   await keyField(p).waitFor();
   await panelOf(p).waitFor({ state: 'attached' }); // the live validator is in: fills are handled at once
   assert.equal(await p.getByRole('button', { name: 'Update Public Key' }).isDisabled(), true, 'the saved keys have not loaded yet');
@@ -119,6 +119,44 @@ test('a user edit during the settle window ends the watch: the page value is lef
   await new Promise((r) => setTimeout(r, 700));
   assert.equal(await field.inputValue(), saved);
   assert.equal(await replicaField(p), saved);
+  assert.equal(await updateCalls(p), 0);
+  await p.close();
+});
+
+test('a page that remounts its field when its keys load: the line goes on in the new field, once', async () => {
+  const saved = `${ecdsa.publicLine}\n${rsa.publicLine}`;
+  const p = await loadingSettings(saved, 'hold', 'remountOnLoad=1');
+  const first = await keyField(p).elementHandle();
+  assert.deepEqual(await fill(ed.publicLine), { ok: true });
+  assert.equal(await keyField(p).inputValue(), ed.publicLine);
+
+  await p.evaluate(() => window.__replica.releaseSavedKeys());
+  await settingsLoaded(p);
+  assert.equal(await first!.evaluate((e) => e.isConnected), false, 'the page replaced the field element');
+  const want = `${saved}\n${ed.publicLine}`;
+  await waitFor('the line in the new field', () => keyField(p).inputValue(), (v) => v === want);
+  assert.equal(await replicaField(p), want, 'React state follows');
+  await waitForState(panelOf(p), 'ok');
+  assert.equal(await panelOf(p).count(), 1, 'one panel, for the new field');
+  await new Promise((r) => setTimeout(r, 2_000));
+  assert.equal(count(await keyField(p).inputValue(), ed.publicLine), 1);
+  assert.equal(await updateCalls(p), 0);
+  await p.close();
+});
+
+test('a field removed for good: nothing is written anywhere after it left', async () => {
+  const p = await loadingSettings(ecdsa.publicLine, 'hold');
+  assert.deepEqual(await fill(ed.publicLine), { ok: true });
+  // The section goes away (the page navigates within the app); the keys then arrive for no field.
+  await p.evaluate(() => window.__replica.navigate('/pods'));
+  await p.evaluate(() => window.__replica.releaseSavedKeys());
+  await p.evaluate(() => window.__replica.navigate('/user/settings'));
+  await keyField(p).waitFor();
+  await p.evaluate(() => window.__replica.releaseSavedKeys());
+  await settingsLoaded(p);
+  await new Promise((r) => setTimeout(r, 700));
+  // A new visit loads the page's keys as they are: the old fill is not carried over to another page.
+  assert.equal(await keyField(p).inputValue(), ecdsa.publicLine);
   assert.equal(await updateCalls(p), 0);
   await p.close();
 });

@@ -11,7 +11,7 @@ import { setKnownKeys, loadAdapter } from './analysis.ts';
 import { Attachment } from './field.ts';
 import { privateMessage, autoFixPaste, derivePublic, needsAdapterFirst } from './paste.ts';
 import { activatedControl, findKeyFields, type KeyField } from './selectors.ts';
-import { fillAndKeep } from './settle.ts';
+import { adoptOrphan, fillAndKeep, hasOrphan } from './settle.ts';
 import { setFieldValue } from './value.ts';
 
 const attachments = new Map<KeyField, Attachment>();
@@ -44,6 +44,16 @@ export function isAttached(field: Element): boolean {
 export function sync(fields: readonly KeyField[]): void {
   for (const attachment of [...attachments.values()]) if (!attachment.field.isConnected) detach(attachment);
   for (const field of fields) attach(field);
+  // A filled line whose field the page replaced goes on in the field now in its place.
+  if (hasOrphan()) {
+    const next = usable();
+    if (next) adoptOrphan(next, moduleSignal ?? next.controller.signal);
+  }
+}
+
+/** The first attached field that can take a line. */
+function usable(): Attachment | undefined {
+  return [...attachments.values()].find((a) => a.field.isConnected && !a.field.disabled && !a.field.readOnly);
 }
 
 export function blockPrivate(field: KeyField, caret: number, text: string): void {
@@ -160,7 +170,7 @@ export async function fillKeyField(publicKey: string): Promise<AddToRunpodResult
   const deadline = Date.now() + FILL_TIMEOUT_MS;
   for (;;) {
     sync(findKeyFields());
-    const attachment = [...attachments.values()].find((a) => a.field.isConnected && !a.field.disabled && !a.field.readOnly);
+    const attachment = usable();
     if (attachment) {
       // Appends (unless the key is already there) and keeps the line while the page loads its own value.
       fillAndKeep(attachment, line, moduleSignal ?? attachment.controller.signal);

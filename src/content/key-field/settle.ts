@@ -4,9 +4,10 @@
  * field's value — dropping a line "Add to Runpod" put there meanwhile. After a fill we watch the
  * field for a short window; if the page replaces the value so that our line is gone, it is
  * appended again to the page's new value (the page's keys stay, nothing is duplicated). The
- * watch ends on the first edit by the user (or by the user through our panel), when the field
- * leaves the DOM or the path changes (SPA navigation), once the page has been quiet for a while
- * after replacing the value, or after SETTLE_MS at most.
+ * watch ends on the first edit by the user (or by the user through our panel), when the path
+ * changes (SPA navigation), once the page has been quiet for a while after replacing the value, or
+ * after SETTLE_MS at most. A page that replaces the field element itself (a remount on load) gets
+ * the watched lines in the new field: live.ts hands them over when it attaches to it.
  */
 import { t } from '../../shared/i18n.ts';
 import { safely } from '../safe.ts';
@@ -29,6 +30,26 @@ function hasKey(value: string, line: string): boolean {
 }
 
 const watches = new WeakMap<Attachment, SettleWatch>();
+
+/** Watched lines whose field left the DOM on the same page: for the field that takes its place. */
+let orphan: { lines: readonly string[]; path: string; deadline: number } | undefined;
+
+/** Gives `attachment` (a field that appeared on the page) the lines of a field the page replaced. */
+export function adoptOrphan(attachment: Attachment, signal: AbortSignal): void {
+  const o = orphan;
+  if (!o) return;
+  orphan = undefined;
+  if (o.path !== location.pathname || Date.now() >= o.deadline) return;
+  let watch = watches.get(attachment);
+  if (!watch || watch.ended) {
+    watch = new SettleWatch(attachment, signal);
+    watches.set(attachment, watch);
+  }
+  for (const line of o.lines) watch.add(line, o.deadline);
+}
+
+/** Whether a replaced field's lines wait for a new field. */
+export const hasOrphan = (): boolean => orphan !== undefined;
 
 /** Writes `line` (when its key is missing) and keeps it through the page's own value load. */
 export function fillAndKeep(attachment: Attachment, line: string, signal: AbortSignal): void {
@@ -58,10 +79,11 @@ class SettleWatch {
     const { field } = attachment;
     const { signal } = this.controller;
     this.expected = field.value;
-    for (const s of [outer, attachment.controller.signal]) {
-      if (s.aborted) this.controller.abort();
-      else s.addEventListener('abort', () => this.controller.abort(), { once: true, signal });
-    }
+    if (outer.aborted) this.controller.abort();
+    else outer.addEventListener('abort', () => this.controller.abort(), { once: true, signal });
+    // Detached because the field left the DOM: perhaps replaced by the page (see adoptOrphan).
+    if (attachment.controller.signal.aborted) this.controller.abort();
+    else attachment.controller.signal.addEventListener('abort', () => this.release(), { once: true, signal });
     // Any input we did not dispatch ourselves is an edit: typing, paste, drop, or a fix/undo
     // clicked in our panel. From then on the text is the user's.
     field.addEventListener('input', () => {
@@ -84,13 +106,24 @@ class SettleWatch {
     return this.controller.signal.aborted;
   }
 
-  add(line: string): void {
+  /** Writes `line` (unless its key is there already) and keeps it until `deadline`. */
+  add(line: string, deadline = Date.now() + SETTLE_MS): void {
     this.check();
     if (this.ended) return;
     this.lines.push(line);
-    this.write(appendLine(this.attachment.field.value, line), this.attachment.field.value);
-    this.deadline = Date.now() + SETTLE_MS;
-    this.endIn(SETTLE_MS);
+    const value = this.attachment.field.value;
+    if (!hasKey(value, line)) this.write(appendLine(value, line), value);
+    this.deadline = Math.max(this.deadline, deadline);
+    this.endIn(this.deadline - Date.now());
+  }
+
+  /** Ends the watch; its lines wait for a new field when the page replaced this one. */
+  private release(): void {
+    if (this.ended) return;
+    if (!this.attachment.field.isConnected && location.pathname === this.path && Date.now() < this.deadline) {
+      orphan = { lines: [...this.lines], path: this.path, deadline: this.deadline };
+    }
+    this.controller.abort();
   }
 
   /** Ends the watch in `ms`, never later than SETTLE_MS after the last fill. */
@@ -113,7 +146,7 @@ class SettleWatch {
     if (this.ended) return;
     const { field } = this.attachment;
     if (!field.isConnected || location.pathname !== this.path) {
-      this.controller.abort();
+      this.release();
       return;
     }
     const value = field.value;
