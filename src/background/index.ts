@@ -1,6 +1,7 @@
 // Background service worker: routes popup requests to console tabs. No key material passes here
 // except public keys, and nothing is stored.
 import browser, { type Runtime } from '../shared/browser.ts';
+import { t } from '../shared/i18n.ts';
 import { handleMessages } from '../shared/messages.ts';
 import { addToRunpod, noteContentReady } from './add-to-runpod.ts';
 
@@ -15,7 +16,7 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
 
 handleMessages({
   'add-to-runpod': ({ publicKey }, sender) =>
-    fromExtensionPage(sender) ? addToRunpod(publicKey) : { ok: false, reason: 'Only the extension popup may add keys.' },
+    fromExtensionPage(sender) ? addToRunpod(publicKey) : { ok: false, reason: t('bgOnlyPopup') },
   'content-ready': ({ hasKeyField }, sender) => {
     if (sender.id === browser.runtime.id) noteContentReady(sender.tab?.id, hasKeyField);
   },

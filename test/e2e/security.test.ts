@@ -98,8 +98,9 @@ test('a content script cannot make the background write into key fields (only th
     expression: `chrome.runtime.sendMessage({ type: 'add-to-runpod', payload: { publicKey: ${JSON.stringify(other.publicLine)} } })`,
   });
   assert.equal(reply.exceptionDetails, undefined, JSON.stringify(reply.exceptionDetails));
-  const value = reply.result.value as { ok: boolean } | undefined;
+  const value = reply.result.value as { ok: boolean; reason?: string } | undefined;
   assert.equal(value?.ok, false, 'refused');
+  assert.equal(value?.reason, 'Only the extension popup may add keys.', 'with the reason from _locales');
   await page.waitForTimeout(300);
   assert.equal(await keyField(page).inputValue(), ed.publicLine, 'the field is untouched');
   assert.equal(run.context.pages().length, pagesBefore, 'no console tab was opened');
