@@ -20,7 +20,7 @@ import { findBlocks, type Block } from './formats/index.ts';
 import { applyEdits, splitLines, type FieldLines, type LineEdit } from './lines.ts';
 import { cleanLine, cleanLineText, whitespaceI18n, whitespaceMessage, type CleanLine } from './diagnostics/whitespace.ts';
 import { findBlobs, KNOWN_TYPES, runEnd, charsFor, type BlobHit } from './diagnostics/scan.ts';
-import { isTypeLike, tx, typeLikeFirstChars, type Issue, type KeyOcc } from './diagnostics/model.ts';
+import { isTypeLike, tx, typeLikeFirstChars, withoutI18n, type Issue, type KeyOcc } from './diagnostics/model.ts';
 import { parseOptions, optionsI18n, optionsMessage } from './diagnostics/options-prefix.ts';
 import { joinedIssue } from './diagnostics/joined.ts';
 import { missingTypeIssue } from './diagnostics/missing-type.ts';
@@ -30,10 +30,10 @@ import { weakKeyIssue } from './diagnostics/weak-key.ts';
 import { unsupportedIssue } from './diagnostics/unsupported-type.ts';
 import { certificateIssue } from './diagnostics/certificate.ts';
 import { detectFingerprint, fingerprintIssue, type FingerprintMatch } from './diagnostics/fingerprint.ts';
-import { notAKeyIssue } from './diagnostics/not-a-key.ts';
+import { notAKeyIssue, notAKeyMessage } from './diagnostics/not-a-key.ts';
 import { damagedPrefixIssue, explainKeyData, invalidBlobIssue, missingPaddingIssue } from './diagnostics/invalid-key.ts';
 import { blockIssue } from './diagnostics/blocks.ts';
-import { mayContinueComment, tryUnwrap, wrappedIssue } from './diagnostics/wrapped.ts';
+import { mayContinueComment, mayWrap, tryUnwrap, wrappedIssue } from './diagnostics/wrapped.ts';
 import { readCleanKeyLine, sha256Fingerprint } from './diagnostics/clean-line.ts';
 
 export interface DetailedKey extends KeyInfo {
@@ -194,20 +194,29 @@ interface Internal {
   entries: Entry[];
   occs: KeyOcc[];
   crLine: number;
+  /** The contract findings (analyzeKeys), in the order found; empty unless asked for. */
+  findings: Finding[];
 }
 
 /** An issue in the contract's Finding shape. */
 const toFinding = (is: EntryIssue): Finding => ({ code: is.issue.code, severity: is.issue.severity, line: is.line, message: is.issue.message, fixable: is.fix !== null });
 
 /**
- * With `findings` (analyzeKeys), each entry's issues go there as contract findings as soon as the
+ * With `collect` (analyzeKeys), each entry's issues go to `findings` as contract findings as soon as the
  * entry is made, and the entry is not kept (`entries` stays empty): a 1 MB paste of junk then holds
  * one small object per line instead of five while it is analysed.
  */
-function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[]): Internal | null {
+function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): Internal | null {
   const field = splitLines(text);
   const { lines } = field;
   const n = lines.length;
+  // Sized for one finding a line (a junk paste's), so that it is not copied as it grows; cut to
+  // its length at the end.
+  const findings: Finding[] | null = collect ? new Array<Finding>(n) : null;
+  let nf = 0;
+  const emit = (f: Finding): void => {
+    (findings as Finding[])[nf++] = f;
+  };
   // Printable-ASCII lines (whitespace.ts's own fast path) are their own cleaned text. Others are
   // cleaned once: cached when read ahead (content check, tryUnwrap), dropped when the main loop
   // takes them, so the cache holds only lines not yet reached. What was changed is worked out
@@ -236,12 +245,12 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[
 
   const entries: Entry[] = [];
   const add = (e: Entry): void => {
-    if (findings) for (const is of e.issues) findings.push(toFinding(is));
+    if (findings) for (const is of e.issues) emit(toFinding(is));
     else entries.push(e);
   };
   /** add() of a one-line entry with one issue, building the entry only when it is kept. */
   const addOne = (i: number, issue: Issue, fix: FixKind | null, rewrite: readonly string[] | null): void => {
-    if (findings) findings.push({ code: issue.code, severity: issue.severity, line: i + 1, message: issue.message, fixable: fix !== null });
+    if (findings) emit({ code: issue.code, severity: issue.severity, line: i + 1, message: issue.message, fixable: fix !== null });
     else entries.push({ start: i, end: i, issues: [entryIssue(issue, i + 1, fix)], lines: rewrite });
   };
   const occs: KeyOcc[] = [];
@@ -289,10 +298,10 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[
       continue;
     }
     const hits = findBlobs(t);
-    if (i > noWrapThrough && i + 1 < n) {
+    if (i > noWrapThrough && i + 1 < n && mayWrap(t, hits)) {
       const r = tryUnwrap(cleanText, lines, i, t, hits);
       if (r.ok) {
-        const e = keysEntry(r.text, findBlobs(r.text), i, r.endLine);
+        const e = keysEntry(r.text, r.hits ?? findBlobs(r.text), i, r.endLine);
         if (e) {
           add(e);
           for (let m = i + 1; m <= r.endLine; m++) ahead.delete(m);
@@ -307,7 +316,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[
   }
 
   /** The entry for keys found in `t` (lines start..end, cleaned and joined). */
-  function keysEntry(t: string, hits: BlobHit[], start: number, end: number): Entry | null {
+  function keysEntry(t: string, hits: readonly BlobHit[], start: number, end: number): Entry | null {
     const found: { hit: BlobHit; typeWord: string | null; keyStart: number; spaces: number }[] = [];
     let bound = 0;
     for (const hit of hits) {
@@ -424,7 +433,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[
     const extras = { leading: t.charCodeAt(0) === 32, trailing: t.charCodeAt(t.length - 1) === 32, multiple, glued, cr: false };
     const ws = whitespaceMessage(line, changes, extras, breaking);
     if (ws) {
-      const i18n = whitespaceI18n(line, changes, extras, breaking) ?? undefined;
+      const i18n = findings ? undefined : (whitespaceI18n(line, changes, extras, breaking) ?? undefined);
       issues.push(entryIssue({ code: 'whitespace', severity: breaking ? 'error' : 'warning', message: ws, ...(i18n && { i18n }) }, line, 'normaliseSpaces'));
     }
     return { start, end, issues, lines: null, keys, damaged };
@@ -464,6 +473,8 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[
       }
     }
     if (issue) addOne(i, issue, null, null);
+    // The most common finding of a junk paste: for analyzeKeys, only its text (no Issue, no i18n).
+    else if (findings) emit({ code: 'not-a-key', severity: 'error', line, message: notAKeyMessage(line, t, false), fixable: true });
     else addOne(i, notAKeyIssue(line, t, false), 'removeLine', NO_LINES);
   }
 
@@ -494,11 +505,12 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, findings?: Finding[
       const match: FingerprintMatch = inField ? { kind: 'in-field', line: inField.line + 1 } : knownLine ? { kind: 'known' } : null;
       const is = entryIssue(fingerprintIssue(line, fp, match), line, match === null ? null : match.kind === 'known' ? 'replaceWithKey' : 'removeLine');
       entry.issues.push(is);
-      if (findings) findings.push(toFinding(is));
+      if (findings) emit(toFinding(is));
       entry.lines = inField ? NO_LINES : knownLine ? [knownLine] : null;
     }
   }
-  return { field, entries, occs, crLine: field.firstCrLine };
+  if (findings) findings.length = nf;
+  return { field, entries, occs, crLine: field.firstCrLine, findings: findings ?? [] };
 }
 
 const crMessage = (line: number): string =>
@@ -600,14 +612,21 @@ export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): Detail
   return { state: worst(findings), keys, findings };
 }
 
+/** True when `fs` is already sorted by line (the stable sort would leave it as it is). */
+function byLine(fs: readonly Finding[]): boolean {
+  for (let k = 1; k < fs.length; k++) if ((fs[k] as Finding).line < (fs[k - 1] as Finding).line) return false;
+  return true;
+}
+
 /** Contract API: exactly the shapes of shared/CONTRACT.md (no fix closures, no lazy extras). */
 export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
-  const findings: Finding[] = [];
-  const a = analyzeInternal(text, opts, findings);
+  const a = withoutI18n(() => analyzeInternal(text, opts, true));
   if (!a) return { state: 'empty', keys: [], findings: [] };
+  const { findings } = a;
   // First, as analyzeDetailed has it: the sort below is stable.
   if (a.crLine >= 0) findings.unshift({ code: 'whitespace', severity: 'warning', line: a.crLine + 1, message: crMessage(a.crLine + 1), fixable: true });
-  findings.sort((x, y) => x.line - y.line);
+  // Usually in order already (entries come line by line); a sort would copy the whole array.
+  if (!byLine(findings)) findings.sort((x, y) => x.line - y.line);
   const keys: KeyInfo[] = [];
   for (const k of a.occs) {
     const p = k.parsed;

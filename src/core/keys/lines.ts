@@ -13,26 +13,39 @@ export interface FieldLines {
   readonly firstCrLine: number;
 }
 
+/** Occurrences of `ch` in `text`. */
+function count(text: string, ch: string): number {
+  let k = 0;
+  for (let p = text.indexOf(ch); p >= 0; p = text.indexOf(ch, p + 1)) k++;
+  return k;
+}
+
 export function splitLines(text: string): FieldLines {
-  const lines: string[] = [];
-  const eols: string[] = [];
+  // Sized once (CR LF counts twice, then the extra length is cut): growing by push would copy a
+  // 1 MB paste's tens of thousands of lines several times over, every analysis.
+  const max = count(text, '\n') + count(text, '\r') + 1;
+  const lines = new Array<string>(max);
+  const eols = new Array<string>(max);
+  let k = 0;
   let firstCrLine = -1;
   let start = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      lines.push(text.slice(start, i));
+      lines[k] = text.slice(start, i);
       if (c === 13 && text.charCodeAt(i + 1) === 10) {
-        eols.push('\r\n');
+        eols[k] = '\r\n';
         i++;
-      } else eols.push(c === 13 ? '\r' : '\n');
-      if (c === 13 && firstCrLine < 0) firstCrLine = lines.length - 1;
+      } else eols[k] = c === 13 ? '\r' : '\n';
+      if (c === 13 && firstCrLine < 0) firstCrLine = k;
+      k++;
       start = i + 1;
     }
   }
-  lines.push(text.slice(start));
-  eols.push('');
+  lines[k] = text.slice(start);
+  eols[k] = '';
+  lines.length = eols.length = k + 1;
   return { lines, eols, firstCrLine };
 }
 

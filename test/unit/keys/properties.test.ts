@@ -34,7 +34,7 @@ const FP = new Map(POOL.map((l) => [l, listLine(l).fingerprint]));
 
 /** A type word, or its start, or a damaged one, then perhaps the start of the base64: where a wrapped key begins. */
 function isKeyStart(tail: string): boolean {
-  const m = /^([a-z][-a-z0-9@.]*)(?: [A-Za-z0-9+/]+)?$/.exec(tail);
+  const m = /^([a-z][\x21-\x7e]*)(?: [A-Za-z0-9+/]+)?$/.exec(tail);
   return m !== null && ([...KNOWN_TYPES].some((k) => k.startsWith(m[1]!)) || /^(?:ssh|ecdsa|sk)-/.test(m[1]!));
 }
 
@@ -70,8 +70,9 @@ function checkFixAll(text: string): void {
     if (workingKeys(fixAll(lines.slice(0, i).join('\n'))).has(analyzeKeys(l).keys[0]!.fingerprint)) return;
     // ...or, when the next line was read as the rest of its wrapped comment (diagnostics/wrapped.ts rule 3), extended by it;
     // or, when its comment ends with the start of a key that a later line completes ("… me@desk sk-e" + "cdsa-sha2-…", or
-    // "… me@desk ecdsa-sha2-nistp256 AAAA" + "E2VjZ…": wrapped.ts rules 1 and 2), without that start.
-    const nextKeyHead = (o: string) => l.startsWith(`${o} `) && isValidLine(o) && isKeyStart(l.slice(o.length + 1));
+    // "… me@desk ecdsa-sha2-nistp256 AAAA" + "E2VjZ…", or glued: "… me@deskssh-ed25519 A" + "AAAC3…": wrapped.ts rules 1
+    // and 2), without that start.
+    const nextKeyHead = (o: string) => l.length > o.length && l.startsWith(o) && isValidLine(o) && isKeyStart(l.slice(o.length).replace(/^ /, ''));
     assert.ok(out.has(l) || outLines.some((o) => o.startsWith(l) || nextKeyHead(o)), `valid key line kept byte for byte: ${l.slice(0, 60)}`);
   });
 }

@@ -98,9 +98,12 @@ export interface BlobHit {
 const SCRATCH_BYTES = 4096;
 const SCRATCH = [0, 1, 2, 3].map(() => new Uint8Array(SCRATCH_BYTES));
 
+/** What findBlobs returns for a line without a key (most lines of a junk paste): shared, never written. */
+const NO_HITS: readonly BlobHit[] = Object.freeze([]);
+
 /** Every complete blob of a known key type in `s`, left to right, non-overlapping. */
-export function findBlobs(s: string, from = 0, to = s.length): BlobHit[] {
-  const hits: BlobHit[] = [];
+export function findBlobs(s: string, from = 0, to = s.length): readonly BlobHit[] {
+  let hits: BlobHit[] | null = null;
   let pos = from;
   let rStart = -1;
   let rEnd = -1;
@@ -145,8 +148,8 @@ export function findBlobs(s: string, from = 0, to = s.length): BlobHit[] {
     const bytes = arr.slice(off, off + len);
     const key = r.key.cert ? (readKeyPrefix(bytes) as NonNullable<typeof r>).key : r.key;
     const hit: BlobHit = { start: j, end, dataEnd, bytes, type: key.type, parsed: key };
-    hits.push(hit);
+    (hits ??= []).push(hit);
     pos = end;
   }
-  return hits;
+  return hits ?? NO_HITS;
 }

@@ -30,7 +30,7 @@
  *    either way, the finding names both lines, and the fix can be undone.
  */
 import { blobLength } from '../blob.ts';
-import { isTypeLike, tx, type Issue } from './model.ts';
+import { isTypeLike, tx, TYPE_LIKE_STARTS, type Issue } from './model.ts';
 import { detectFingerprint } from './fingerprint.ts';
 import { decodeRunInto, findBlobs, KNOWN_TYPES, runEnd, type BlobHit } from './scan.ts';
 
@@ -47,37 +47,53 @@ function isTypePrefix(word: string): boolean {
   return false;
 }
 
+/**
+ * The bytes of base64 gathered line by line, decoded as it comes (whole quads; a partial last
+ * quad only when asked). One buffer serves every attempt (they never overlap), grown on demand:
+ * a hostile paste makes an attempt on every line, and a typed array over 64 bytes is a separate
+ * allocation outside the JS heap each time.
+ */
 class Base64Accumulator {
-  private s = '';
-  // Grown on demand: most attempts (hostile input: every line) gather only one short run.
-  private buf = new Uint8Array(0);
+  private static shared = new Uint8Array(256);
+  private buf = Base64Accumulator.shared;
   private n = 0;
-  private done = 0;
+  private chars = 0;
+  /** The characters of a quad not yet complete (0 to 3). */
+  private rest = '';
   get length(): number {
-    return this.s.length;
+    return this.chars;
   }
   push(chunk: string): void {
-    this.s += chunk;
-    const full = this.s.length & ~3;
-    if (full <= this.done) return;
-    this.reserve(this.n + (((full - this.done) * 3) >> 2));
-    this.n = decodeRunInto(this.s, this.done, full, this.buf, this.n);
-    this.done = full;
+    this.chars += chunk.length;
+    let from = 0;
+    if (this.rest) {
+      from = Math.min(4 - this.rest.length, chunk.length);
+      this.rest += chunk.slice(0, from);
+      if (this.rest.length < 4) return;
+      this.reserve(this.n + 3);
+      this.n = decodeRunInto(this.rest, 0, 4, this.buf, this.n);
+      this.rest = '';
+    }
+    const full = from + ((chunk.length - from) & ~3);
+    this.reserve(this.n + (((full - from) * 3) >> 2));
+    this.n = decodeRunInto(chunk, from, full, this.buf, this.n);
+    if (full < chunk.length) this.rest = chunk.slice(full);
   }
   /** Everything decoded so far, including the bytes of a trailing partial quad. */
   bytes(): Uint8Array {
-    this.reserve(this.n + (((this.s.length - this.done) * 3) >> 2));
-    return this.buf.subarray(0, decodeRunInto(this.s, this.done, this.s.length, this.buf, this.n));
+    this.reserve(this.n + 3);
+    return this.buf.subarray(0, decodeRunInto(this.rest, 0, this.rest.length, this.buf, this.n));
   }
   private reserve(size: number): void {
     if (size <= this.buf.length) return;
-    const b = new Uint8Array(Math.max(size, this.buf.length * 2, 256));
+    const b = new Uint8Array(Math.max(size, this.buf.length * 2));
     b.set(this.buf.subarray(0, this.n));
-    this.buf = b;
+    this.buf = Base64Accumulator.shared = b;
   }
 }
 
-export type UnwrapResult = { ok: true; endLine: number; text: string } | { ok: false; gatheredThrough: number };
+/** `hits`, when given, are findBlobs(text) (the last scan, when the comment added nothing after it). */
+export type UnwrapResult = { ok: true; endLine: number; text: string; hits?: readonly BlobHit[] } | { ok: false; gatheredThrough: number };
 
 /** Where the key at the end of `te` (trimmed) goes on: the column of its incomplete base64, -1 for a lone type word, or null. */
 function tailOf(te: string, hits: readonly BlobHit[]): number | null {
@@ -134,6 +150,39 @@ export function mayContinueComment(raw: readonly string[], i: number): boolean {
 }
 
 /**
+ * Whether tryUnwrap(…, first, hits) can do anything but fail at once (gathering no line): only a
+ * line with a blob, or whose last word can be a type word or the start of one (rules 1 and 2) or
+ * the start of a blob ("A"…"AAAA", "AAAA…" in base64). Allocation-free: most lines of a junk paste
+ * end in none of these, and analysing them must not cost a failed attempt each. Conservative:
+ * a last word with characters past ASCII (which trimEnd might drop) always says yes.
+ */
+export function mayWrap(first: string, hits: readonly BlobHit[]): boolean {
+  if (hits.length) return true;
+  let e = first.length;
+  while (e > 0 && first.charCodeAt(e - 1) === 32) e--;
+  if (e === 0) return false;
+  const ls = first.lastIndexOf(' ', e - 1) + 1;
+  for (let i = ls; i < e; i++) if (first.charCodeAt(i) > 0x7e) return true;
+  if (first.charCodeAt(ls) === 65) {
+    // tailOf: "AAAA…" (at least 8), or a start of "AAAA" after a type word; base64 only.
+    if (runEnd(first, ls) < e) return false;
+    if (first.startsWith('AAAA', ls)) return true;
+    for (let i = ls; i < e; i++) if (first.charCodeAt(i) !== 65) return false;
+    return e - ls <= 4;
+  }
+  for (const p of TYPE_LIKE_STARTS) if (first.startsWith(p, ls)) return true;
+  // A known type or a start of one (isTypeLike, isTypePrefix).
+  const len = e - ls;
+  for (const k of KNOWN) {
+    if (k.length < len) continue;
+    let m = 0;
+    while (m < len && k.charCodeAt(m) === first.charCodeAt(ls + m)) m++;
+    if (m === len) return true;
+  }
+  return false;
+}
+
+/**
  * Tries to continue a key that starts on line `start` (rules 1–3 of the module comment).
  * `clean(i)` is line i without invisible characters, `raw` the field's lines as typed (their
  * lengths are the wrap evidence), `first` = clean(start) and `hits` its complete blobs.
@@ -175,12 +224,14 @@ export function tryUnwrap(clean: (i: number) => string, raw: readonly string[], 
   } else if (blobs.length === 0) return { ok: false, gatheredThrough: start };
   // 3. The comment goes on.
   const last = blobs[blobs.length - 1];
+  const scanned = text;
   if (last) {
     const c = continueComment(clean, raw, start, end, text, last);
     text = c.text;
     end = c.end;
   }
-  return end > start ? { ok: true, endLine: end, text } : { ok: false, gatheredThrough: start };
+  if (end <= start) return { ok: false, gatheredThrough: start };
+  return text === scanned ? { ok: true, endLine: end, text, hits: blobs } : { ok: true, endLine: end, text };
 }
 
 /** Rule 2: appends pure base64 lines after line `start` until the blob is complete. */
