@@ -255,6 +255,8 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
   };
   const occs: KeyOcc[] = [];
   const seen = new Map<string, KeyOcc>();
+  /** Keys that do not work where they are (after damage, or without padding) and were not seen before. */
+  const broken: { occ: KeyOcc; line: number; entry: Entry }[] = [];
   const fingerprintEntries: { entry: Entry; line: number; fp: string }[] = [];
   let noWrapThrough = -1;
 
@@ -420,6 +422,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
       if (d) issues.push(entryIssue(d, line, 'removeCopy'));
       if (k.parsed) occs.push(k);
     }
+    const brokenHere = keys.filter((k) => k.parsed && !k.dupOf && seen.get(k.b64) !== k);
     const lastComment = (keys[keys.length - 1] as KeyOcc).comment;
     if (/(?:^|\s)AAAA[A-Za-z0-9+/]{12,}|(?:^|\s)AAAA[A-Za-z0-9+/]{4,}=*$/.test(lastComment)) {
       const shown = lastComment.length > 40 ? lastComment.slice(0, 39) + '…' : lastComment;
@@ -436,7 +439,9 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
       const i18n = findings ? undefined : (whitespaceI18n(line, changes, extras, breaking) ?? undefined);
       issues.push(entryIssue({ code: 'whitespace', severity: breaking ? 'error' : 'warning', message: ws, ...(i18n && { i18n }) }, line, 'normaliseSpaces'));
     }
-    return { start, end, issues, lines: null, keys, damaged };
+    const entry: Entry = { start, end, issues, lines: null, keys, damaged };
+    for (const occ of brokenHere) broken.push({ occ, line, entry });
+    return entry;
   }
 
   /** Adds the entry of a line without a key. */
@@ -476,6 +481,17 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
     // The most common finding of a junk paste: for analyzeKeys, only its text (no Issue, no i18n).
     else if (findings) emit({ code: 'not-a-key', severity: 'error', line, message: notAKeyMessage(line, t, false), fixable: true });
     else addOne(i, notAKeyIssue(line, t, false), 'removeLine', NO_LINES);
+  }
+
+  // A key that does not work where it is, with a working copy further down: that copy is the one
+  // kept, and this one is the duplicate the fix removes.
+  for (const b of broken) {
+    const kept = seen.get(b.occ.b64);
+    if (!kept) continue;
+    b.occ.dupOf = kept;
+    const is = entryIssue(duplicateIssue(b.line, b.occ) as Issue, b.line, 'removeCopy');
+    if (findings) emit(toFinding(is));
+    else b.entry.issues.push(is);
   }
 
   // Fingerprint lines: fixable when they match a key in the field (remove) or a known key (replace).

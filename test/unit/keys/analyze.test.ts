@@ -182,16 +182,24 @@ test('duplicate: warning, fix removes the later copy; near miss: different keys'
   assert.deepEqual(codes(`${ed.publicLine}\n${rsa.publicLine}`), []);
 });
 
-test('duplicate: a copy after a damaged key on its line does not work, so a later clean copy is kept', () => {
-  // sshd stops reading the first line at the damaged key; the second line is the only working copy.
-  const damaged = `${ec384.publicLine.replace('AAAAE2', 'AAAE2')}${ed.publicLine}`;
+test('duplicate: the copy kept is the first that works where it is; a broken earlier copy is the one removed', () => {
+  // sshd stops reading the first line at the damaged key: the second line is the working copy.
+  const damagedPart = ec384.publicLine.replace('AAAAE2', 'AAAE2');
+  const damaged = `${damagedPart}${ed.publicLine}`;
   const text = `${damaged}\n${ed.publicLine}`;
-  assert.deepEqual(analyzeKeys(text).findings.map((f) => [f.code, f.line]), [['invalid-key', 1]]);
-  assert.equal(fixAll(text), text);
-  // Near miss: after a clean copy, the copy on the damaged line is the duplicate.
+  assert.deepEqual(analyzeKeys(text).findings.map((f) => [f.code, f.line, f.fixable]), [['invalid-key', 1, false], ['duplicate', 1, true]]);
+  assert.match(analyzeKeys(text).findings[1]!.message, /line 1 is the same key as on line 2/);
+  assert.equal(fixAll(text), `${damagedPart}\n${ed.publicLine}`);
+  // A copy without its padding (OpenSSH rejects it) before a padded one: the padded one stays.
+  const unpadded = ec256.publicLine.replace(/=+ /, ' ');
+  assert.deepEqual(analyzeKeys(`${unpadded}\n${rsa.publicLine}\n${ec256.publicLine}`).findings.map((f) => [f.code, f.line]), [['invalid-key', 1], ['duplicate', 1]]);
+  assert.equal(fixAll(`${unpadded}\n${rsa.publicLine}\n${ec256.publicLine}`), `${rsa.publicLine}\n${ec256.publicLine}`);
+  // Near miss: after a clean copy, the copy on the damaged line is the duplicate, as always.
   const before = `${ed.publicLine}\n${damaged}`;
   assert.deepEqual(analyzeKeys(before).findings.map((f) => [f.code, f.line]), [['invalid-key', 2], ['duplicate', 2]]);
-  assert.equal(fixAll(before), `${ed.publicLine}\n${damaged.slice(0, -ed.publicLine.length)}`);
+  assert.equal(fixAll(before), `${ed.publicLine}\n${damagedPart}`);
+  // Near miss: a broken copy with no working one anywhere is no duplicate.
+  assert.deepEqual(codes(unpadded), ['invalid-key']);
 });
 
 test('invalid-key: base64 padding missing or short, as ssh-keygen rejects it; near miss: canonical padding', () => {

@@ -1,4 +1,7 @@
-/** `duplicate`: the same key blob twice (comments may differ). Harmless to sshd, but clutter. */
+/**
+ * `duplicate`: the same key blob twice (comments may differ). Harmless to sshd, but clutter. The
+ * copy kept is the first that works where it is; a broken earlier copy is the duplicate.
+ */
 import { tx, type Issue, type KeyOcc } from './model.ts';
 
 export function duplicateIssue(line: number, k: KeyOcc): Issue | null {
