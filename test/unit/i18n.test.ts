@@ -121,6 +121,7 @@ const CORPUS: Record<string, { text: string; knownKeys?: string[] }> = {
   'whitespace, tolerated': { text: `  ${ed.publicLine}  ` },
   'whitespace, breaking': { text: ed.publicLine.replace(' ', '\u00a0').replace('AAAAC3', 'AAAA\u200bC3') },
   'whitespace, tab and glued': { text: `ssh-ed25519\t${edB64}laptop` },
+  'whitespace, space in the type word': { text: `ssh-ed 25519 ${edB64} laptop` },
   'whitespace only': { text: `${ed.publicLine}\n \u200b \n${rsa.publicLine}` },
   'CR line endings': { text: `${ed.publicLine}\r\n${rsa.publicLine}\r\n` },
   wrapped: { text: `ssh-ed25519 ${edB64.slice(0, 30)}\n${edB64.slice(30)} laptop` },

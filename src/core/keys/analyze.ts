@@ -127,6 +127,9 @@ function rewrite(e: Entry): readonly string[] | null {
   return out;
 }
 
+/** Longest known type word ("sk-ecdsa-sha2-nistp256-cert-v01@openssh.com" is 42). */
+const MAX_TYPE_WORD = 64;
+
 /** Known types, longest first, for matching a type word glued to the end of a comment. */
 const KNOWN_BY_LENGTH = [...KNOWN_TYPES].sort((a, b) => b.length - a.length);
 
@@ -346,6 +349,17 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
     const first = found[0];
     if (!first) return null;
     const line = start + 1;
+    // A type word broken by stray spaces ("ecdsa- sha2-nistp256 AAAA…"): the words before the
+    // blob, put together, are exactly the type inside it. The whitespace fix writes it whole.
+    let spacedType = false;
+    const lead = t.length - t.trimStart().length;
+    const head = t.slice(lead, first.hit.start).trimEnd();
+    if (head.length <= 2 * MAX_TYPE_WORD && head.includes(' ') && head.replace(/ /g, '') === first.hit.type) {
+      first.typeWord = first.hit.type;
+      first.keyStart = lead;
+      first.spaces = 1;
+      spacedType = true;
+    }
     // Text before the first key: authorized_keys options, a damaged key, or something else.
     const prefix = t.slice(0, first.keyStart).trim();
     const options = prefix ? parseOptions(prefix) : null;
@@ -432,8 +446,8 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
     const lastEnd = (found[found.length - 1] as (typeof found)[number]).hit.end;
     const startLine = lines[start] as string;
     const changes = NOT_PRINTABLE_ASCII.test(startLine) ? cleanLine(startLine).changes : NO_CHANGES;
-    const breaking = glued || breaksKey(changes, lastEnd);
-    const extras = { leading: t.charCodeAt(0) === 32, trailing: t.charCodeAt(t.length - 1) === 32, multiple, glued, cr: false };
+    const breaking = glued || spacedType || breaksKey(changes, lastEnd);
+    const extras = { leading: t.charCodeAt(0) === 32, trailing: t.charCodeAt(t.length - 1) === 32, multiple, glued, cr: false, spacedType };
     const ws = whitespaceMessage(line, changes, extras, breaking);
     if (ws) {
       const i18n = findings ? undefined : (whitespaceI18n(line, changes, extras, breaking) ?? undefined);

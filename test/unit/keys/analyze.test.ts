@@ -165,6 +165,24 @@ test('whitespace: error when it breaks the key, warning otherwise; fix normalise
   assert.deepEqual(codes(`${ed.publicLine.split(' ').slice(0, 2).join(' ')} my  laptop`), []);
 });
 
+test('whitespace: a space inside the type word breaks the key (ssh-keygen rejects it); the fix writes the type whole', () => {
+  for (const [k, spaced] of [
+    [ec384, ec384.publicLine.replace('ecdsa-sha2', 'ecdsa- sha2')],
+    [ec384, ec384.publicLine.replace('nistp384', 'nist p384')],
+    [ed, ed.publicLine.replace('ssh-ed25519', 'ssh-ed 25519')],
+  ] as const) {
+    assert.throws(() => listLine(spaced), Error, `ssh-keygen accepts ${spaced.slice(0, 30)}`);
+    const a = analyzeKeys(spaced);
+    assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['whitespace', 'error', true]]);
+    assert.match(a.findings[0]!.message, /a space inside the key type word/);
+    assert.equal(a.keys[0]!.fingerprint, k.sha256.fingerprint);
+    assert.equal(fixAll(spaced), k.publicLine);
+  }
+  // Near miss: words that do not make the blob's type are not joined (options, a note, another type).
+  assert.deepEqual(codes(`no-pty ${ed.publicLine}`), ['options-prefix']);
+  assert.deepEqual(codes(ed.publicLine.replace('ssh-ed25519', 'ssh-ed 2551')), ['invalid-key', 'missing-type']);
+});
+
 test('not-a-key: prompt lines and prefixes are removed; near miss: options are not junk', () => {
   const text = `$ cat ~/.ssh/id_ed25519.pub\n${ed.publicLine}`;
   const a = analyzeKeys(text);

@@ -91,7 +91,7 @@ const NAMES: Record<WsKind, string> = {
 export function whitespaceMessage(
   line: number,
   changes: CleanLine['changes'],
-  extras: { leading: boolean; trailing: boolean; multiple: boolean; glued: boolean; cr: boolean },
+  extras: { leading: boolean; trailing: boolean; multiple: boolean; glued: boolean; cr: boolean; spacedType?: boolean },
   breaking: boolean,
 ): string | null {
   const what = whatItems(changes, extras);
@@ -110,8 +110,9 @@ type Extras = Parameters<typeof whitespaceMessage>[2];
 
 /** What the line has, as [English phrase, _locales key]; null when nothing (the common case allocates nothing). */
 function whatItems(changes: CleanLine['changes'], extras: Extras): [string, string][] | null {
-  if (changes.length === 0 && !extras.leading && !extras.trailing && !extras.multiple && !extras.glued && !extras.cr) return null;
+  if (changes.length === 0 && !extras.leading && !extras.trailing && !extras.multiple && !extras.glued && !extras.cr && !extras.spacedType) return null;
   const what: [string, string][] = [];
+  if (extras.spacedType) what.push(['a space inside the key type word', 'wsSpacedType']);
   if (changes.length) {
     const kinds = new Set(changes.map((c) => c.kind));
     for (const k of ['invisible', 'nbsp', 'control', 'tab'] as const) if (kinds.has(k)) what.push([NAMES[k], NAME_KEYS[k]]);
