@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launch, screenshot, type Launched } from './harness.ts';
+import { settingsLoaded } from './key-field-lib.ts';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGP+L8hnjIcBqUb8NRrDiC32FuJBvRA0m8jLShzgq6BQ me@host';
 const PROXY = 'ssh e9ohprt7xzfdgr-64410d32@ssh.runpod.io -i ~/.ssh/id_ed25519';
@@ -116,7 +117,8 @@ describe('console replica', () => {
     const page = await open('https://console.runpod.io/user/settings');
     const field = keyField(page);
     await page.waitForFunction(() => window.__replica.fieldValue() === '');
-    await page.getByRole('button', { name: 'Update Public Key' }).waitFor({ state: 'visible' });
+    // The draft goes in after the saved keys have loaded (that load replaces the value).
+    await settingsLoaded(page);
     await field.fill('draft text');
     const first = await field.elementHandle();
     const header = page.getByRole('button', { name: /^SSH Public Keys/ });
