@@ -190,7 +190,9 @@ export function withoutFastPath<T>(fn: () => T): T {
 }
 
 /** A parsed key's SHA256 fingerprint, computed once; plain keys through the reused hasher. */
-const sha256Of = (k: KeyOcc): string => (k.fingerprint ??= k.parsed && !k.parsed.certificate ? sha256Fingerprint(k.bytes) : fingerprintSha256(k.bytes));
+const sha256Of = (k: KeyOcc): string =>
+  // A copy has the fingerprint of the key it copies (same blob): hashed once.
+  (k.fingerprint ??= k.dupOf ? sha256Of(k.dupOf) : k.parsed && !k.parsed.certificate ? sha256Fingerprint(k.bytes) : fingerprintSha256(k.bytes));
 
 interface Internal {
   field: FieldLines;

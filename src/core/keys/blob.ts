@@ -57,13 +57,18 @@ function readKey(blob: Uint8Array): [ParsedKey, SshReader] {
     if (raw.length === 0) throw new SshParseError('bad-type', 'key type is empty');
     throw new SshParseError('bad-type', `unknown key type "${escapeName(type)}${raw.length > 64 ? '…' : ''}"`);
   }
-  return readFields(blob, spec, 4 + raw.length);
+  const r = fieldReader(blob, spec, 4 + raw.length);
+  return [readFields(r, spec), r];
 }
 
-/** Reads the fields after the type string (at `at`) with the type's reader. */
-function readFields(blob: Uint8Array, spec: KeyTypeSpec, at: number): [ParsedKey, SshReader] {
-  // A view after the type string, so messages name the type: "ssh-rsa key is truncated: …".
-  const r = new SshReader(blob.subarray(at), WHAT.get(spec));
+/**
+ * A reader of the fields after the type string (blob[at, end)), labelled so that messages name the
+ * type: "ssh-rsa key is truncated: …"; its offset counts from `at`.
+ */
+const fieldReader = (blob: Uint8Array, spec: KeyTypeSpec, at: number, end = blob.length): SshReader => new SshReader(blob, WHAT.get(spec), at, end);
+
+/** Reads the fields with the type's reader (throws SshParseError). */
+function readFields(r: SshReader, spec: KeyTypeSpec): ParsedKey {
   const res = spec.read(r);
   const key: ParsedKey = {
     type: spec.type,
@@ -73,7 +78,7 @@ function readFields(blob: Uint8Array, spec: KeyTypeSpec, at: number): [ParsedKey
     supported: spec.supported,
   };
   if (typeof res !== 'number' && res.cert) key.cert = res.cert;
-  return [key, r];
+  return key;
 }
 
 /** Parses one complete public key blob; throws SshParseError (exact messages) on anything else. */
@@ -121,9 +126,8 @@ for (const spec of TABLE.values()) {
   // A type without a known shape is simply not pre-checked (the full parse still runs).
   if (plain) SHAPES.set(spec, spec.certificate ? certShape(plain) : plain);
 }
-/** End offset of the fields of `shape` read from `off`, or -1 (never throws). */
-function walk(b: Uint8Array, off: number, shape: readonly F[]): number {
-  const n = b.length;
+/** End offset of the fields of `shape` read from `off` (bytes before `n` only), or -1 (never throws). */
+function walk(b: Uint8Array, off: number, shape: readonly F[], n: number): number {
   for (let k = 0; k < shape.length; k++) {
     const f = shape[k] as number;
     if (f === U64) {
@@ -147,20 +151,22 @@ function walk(b: Uint8Array, off: number, shape: readonly F[]): number {
 }
 
 /**
- * One complete, valid key blob of a known type at `bytes[off]` (trailing bytes allowed): the key
- * and its byte length, or null. Never throws, and allocates nothing for the common "not a key"
- * answer (the scanner asks at every "AAAA" of the text).
+ * One complete, valid key blob of a known type at `bytes[off]` (trailing bytes allowed, nothing at
+ * or past `end` read): the key and its byte length, or null. Never throws, and allocates nothing
+ * for the common "not a key" answer (the scanner asks at every "AAAA" of the text); `end` lets the
+ * scanner pass its reused decode buffer instead of a view of it.
  */
-export function readKeyPrefix(bytes: Uint8Array, off = 0): { key: ParsedKey; length: number } | null {
-  if (bytes.length < off + 4) return null;
+export function readKeyPrefix(bytes: Uint8Array, off = 0, end = bytes.length): { key: ParsedKey; length: number } | null {
+  if (end < off + 4) return null;
   const tlen = (((bytes[off] as number) << 24) >>> 0) + ((bytes[off + 1] as number) << 16) + ((bytes[off + 2] as number) << 8) + (bytes[off + 3] as number);
-  if (tlen === 0 || tlen > 64 || off + 4 + tlen > bytes.length) return null;
+  if (tlen === 0 || tlen > 64 || off + 4 + tlen > end) return null;
   const spec = specAt(bytes, off + 4, tlen);
   if (!spec) return null;
   const shape = SHAPES.get(spec);
-  if (shape && walk(bytes, off + 4 + tlen, shape) < 0) return null;
+  if (shape && walk(bytes, off + 4 + tlen, shape, end) < 0) return null;
   try {
-    const [key, r] = readFields(off ? bytes.subarray(off) : bytes, spec, 4 + tlen);
+    const r = fieldReader(bytes, spec, off + 4 + tlen, end);
+    const key = readFields(r, spec);
     return { key, length: 4 + tlen + r.offset };
   } catch (e) {
     if (e instanceof SshParseError) return null;
@@ -175,9 +181,10 @@ export function readKeyPrefix(bytes: Uint8Array, off = 0): { key: ParsedKey; len
 export function readExactKey(bytes: Uint8Array, spec: KeyTypeSpec): ParsedKey | null {
   const at = 4 + spec.type.length;
   const shape = SHAPES.get(spec);
-  if (shape && walk(bytes, at, shape) !== bytes.length) return null;
+  if (shape && walk(bytes, at, shape, bytes.length) !== bytes.length) return null;
   try {
-    const [key, r] = readFields(bytes, spec, at);
+    const r = fieldReader(bytes, spec, at);
+    const key = readFields(r, spec);
     return at + r.offset === bytes.length ? key : null;
   } catch (e) {
     if (e instanceof SshParseError) return null;

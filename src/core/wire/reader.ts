@@ -11,18 +11,27 @@ const latin1 = (bytes: Uint8Array): string => {
 };
 
 export class SshReader {
-  private pos = 0;
+  private pos: number;
+  /**
+   * Reads buf[start, end) exactly as it would read `buf.subarray(start, end)` (offsets count from
+   * `start`), without making that view: the key scanner parses a candidate at every "AAAA" of
+   * pasted text, and a view per parse was a large share of its garbage.
+   */
   constructor(
     private readonly buf: Uint8Array,
     /** What is being read, for messages: "ssh-ed25519 key", "openssh-key-v1 file". */
     private readonly what = 'key data',
-  ) {}
+    private readonly start = 0,
+    private readonly limit = buf.length,
+  ) {
+    this.pos = start;
+  }
 
   get offset(): number {
-    return this.pos;
+    return this.pos - this.start;
   }
   get remaining(): number {
-    return this.buf.length - this.pos;
+    return this.limit - this.pos;
   }
 
   uint32(field = 'length'): number {

@@ -14,6 +14,9 @@ for (let i = 0; i < 64; i++) LOOKUP[B64.charCodeAt(i)] = i;
 
 export const KNOWN_TYPES: ReadonlySet<string> = new Set(KNOWN_KEY_TYPES);
 
+/** The value of base64-alphabet character code `c` (only for characters isB64Char accepts). */
+export const sextet = (c: number): number => LOOKUP[c] as number;
+
 export function isB64Char(c: number): boolean {
   return c < 128 && (LOOKUP[c] as number) >= 0;
 }
@@ -94,9 +97,15 @@ export interface BlobHit {
   parsed: ParsedKey;
 }
 
-/** Per-phase buffers findBlobs decodes runs of up to SCRATCH_BYTES into (hits are copied out). */
+/**
+ * Per-phase buffers findBlobs decodes runs of up to SCRATCH_BYTES into (hits are copied out), and
+ * how many bytes of each hold the current run (-1: not decoded yet). Lengths instead of views, and
+ * module-level (findBlobs is synchronous and never re-entered): hostile text makes a new run at
+ * nearly every candidate, and a view per phase per run was much of its garbage.
+ */
 const SCRATCH_BYTES = 4096;
 const SCRATCH = [0, 1, 2, 3].map(() => new Uint8Array(SCRATCH_BYTES));
+const DECODED = new Int32Array(4);
 
 /** What findBlobs returns for a line without a key (most lines of a junk paste): shared, never written. */
 const NO_HITS: readonly BlobHit[] = Object.freeze([]);
@@ -107,14 +116,16 @@ export function findBlobs(s: string, from = 0, to = s.length): readonly BlobHit[
   let pos = from;
   let rStart = -1;
   let rEnd = -1;
-  let phases: (Uint8Array | undefined)[] | null = null; // decoded run, by phase: made on the first "AAAA"
+  // The decoded run by phase when it is longer than a scratch buffer (rare: only then allocated).
+  let big: (Uint8Array | undefined)[] | null = null;
   while (pos < to) {
     const j = s.indexOf('AAAA', pos);
     if (j < 0 || j + 8 > to) break;
-    if (phases === null || j >= rEnd || j < rStart) {
+    if (rStart < 0 || j >= rEnd || j < rStart) {
       rStart = j;
       rEnd = Math.min(runEnd(s, j), to);
-      phases = [undefined, undefined, undefined, undefined];
+      DECODED.fill(-1);
+      big = null;
     }
     const phase = (j - rStart) & 3;
     // Cheap header check before decoding the run: the 5th char encodes the length's low byte.
@@ -124,16 +135,21 @@ export function findBlobs(s: string, from = 0, to = s.length): readonly BlobHit[
       pos = j + 1;
       continue;
     }
-    let arr = phases[phase];
-    if (arr === undefined) {
-      const a = rStart + phase;
-      const scratch = SCRATCH[phase] as Uint8Array;
-      arr = phases[phase] = ((rEnd - a) * 3) >> 2 <= SCRATCH_BYTES ? scratch.subarray(0, decodeRunInto(s, a, rEnd, scratch, 0)) : decodeRun(s, a, rEnd);
+    const a = rStart + phase;
+    let arr: Uint8Array;
+    let arrEnd: number; // bytes of `arr` that hold this run
+    if (((rEnd - a) * 3) >> 2 <= SCRATCH_BYTES) {
+      arr = SCRATCH[phase] as Uint8Array;
+      if ((DECODED[phase] as number) < 0) DECODED[phase] = decodeRunInto(s, a, rEnd, arr, 0);
+      arrEnd = DECODED[phase] as number;
+    } else {
+      arr = (big ??= [undefined, undefined, undefined, undefined])[phase] ??= decodeRun(s, a, rEnd);
+      arrEnd = arr.length;
     }
     const off = ((j - rStart - phase) >> 2) * 3;
     // One non-throwing read says whether a key of a known type starts here, where it ends and what
     // it is (most keys are the rest of their base64 run; glued keys end inside it).
-    const r = readKeyPrefix(arr, off);
+    const r = readKeyPrefix(arr, off, arrEnd);
     if (r === null) {
       pos = j + 1;
       continue;
@@ -148,7 +164,8 @@ export function findBlobs(s: string, from = 0, to = s.length): readonly BlobHit[
     const bytes = arr.slice(off, off + len);
     const key = r.key.cert ? (readKeyPrefix(bytes) as NonNullable<typeof r>).key : r.key;
     const hit: BlobHit = { start: j, end, dataEnd, bytes, type: key.type, parsed: key };
-    (hits ??= []).push(hit);
+    if (hits === null) hits = [hit]; // a literal: push on [] reserves room for 17
+    else hits.push(hit);
     pos = end;
   }
   return hits ?? NO_HITS;

@@ -29,10 +29,10 @@
  *    one-word comment reaches the line end reads as that comment's tail (rule c); the key is valid
  *    either way, the finding names both lines, and the fix can be undone.
  */
-import { blobLength } from '../blob.ts';
+import { readKeyPrefix } from '../blob.ts';
 import { isTypeLike, tx, TYPE_LIKE_STARTS, type Issue } from './model.ts';
 import { detectFingerprint } from './fingerprint.ts';
-import { decodeRunInto, findBlobs, KNOWN_TYPES, runEnd, type BlobHit } from './scan.ts';
+import { decodeRunInto, findBlobs, KNOWN_TYPES, runEnd, sextet, type BlobHit } from './scan.ts';
 
 /** Longest base64 we gather for one key: far above any real key or certificate. */
 const MAX_CHARS = 65536;
@@ -49,48 +49,60 @@ function isTypePrefix(word: string): boolean {
 
 /**
  * The bytes of base64 gathered line by line, decoded as it comes (whole quads; a partial last
- * quad only when asked). One buffer serves every attempt (they never overlap), grown on demand:
- * a hostile paste makes an attempt on every line, and a typed array over 64 bytes is a separate
- * allocation outside the JS heap each time.
+ * quad only when asked). One accumulator and one buffer serve every attempt (they never overlap),
+ * the buffer grown on demand, and a quad broken across lines is carried as numbers, not strings:
+ * a hostile paste makes an attempt on nearly every line, so nothing here allocates per attempt.
  */
 class Base64Accumulator {
-  private static shared = new Uint8Array(256);
-  private buf = Base64Accumulator.shared;
+  private buf = new Uint8Array(256);
   private n = 0;
   private chars = 0;
-  /** The characters of a quad not yet complete (0 to 3). */
-  private rest = '';
+  /** The sextets of a quad not yet complete (`pending` of them, 0 to 3), high first. */
+  private bits = 0;
+  private pending = 0;
   get length(): number {
     return this.chars;
   }
-  push(chunk: string): void {
-    this.chars += chunk.length;
-    let from = 0;
-    if (this.rest) {
-      from = Math.min(4 - this.rest.length, chunk.length);
-      this.rest += chunk.slice(0, from);
-      if (this.rest.length < 4) return;
-      this.reserve(this.n + 3);
-      this.n = decodeRunInto(this.rest, 0, 4, this.buf, this.n);
-      this.rest = '';
-    }
-    const full = from + ((chunk.length - from) & ~3);
-    this.reserve(this.n + (((full - from) * 3) >> 2));
-    this.n = decodeRunInto(chunk, from, full, this.buf, this.n);
-    if (full < chunk.length) this.rest = chunk.slice(full);
+  reset(): this {
+    this.n = this.chars = this.bits = this.pending = 0;
+    return this;
   }
-  /** Everything decoded so far, including the bytes of a trailing partial quad. */
-  bytes(): Uint8Array {
+  /** Appends s[from, to) (base64-alphabet characters only). */
+  push(s: string, from: number, to: number): void {
+    this.chars += to - from;
+    while (this.pending > 0 && from < to) this.sextet(s.charCodeAt(from++));
+    const full = from + ((to - from) & ~3);
+    this.reserve(this.n + (((full - from) * 3) >> 2));
+    this.n = decodeRunInto(s, from, full, this.buf, this.n);
+    for (let i = full; i < to; i++) this.sextet(s.charCodeAt(i)); // fewer than 4: no quad completes
+  }
+  /** blobLength of everything decoded so far, including the bytes of a trailing partial quad. */
+  blobLength(): number | null {
+    // As decodeRun does: 2 or 3 leftover characters give 1 or 2 whole bytes.
+    const v = this.bits << (6 * (4 - this.pending));
+    this.reserve(this.n + 2);
+    this.buf[this.n] = v >> 16;
+    this.buf[this.n + 1] = (v >> 8) & 255;
+    const r = readKeyPrefix(this.buf, 0, this.n + (this.pending >= 2 ? this.pending - 1 : 0));
+    return r ? r.length : null;
+  }
+  private sextet(c: number): void {
+    this.bits = (this.bits << 6) | sextet(c);
+    if (++this.pending < 4) return;
     this.reserve(this.n + 3);
-    return this.buf.subarray(0, decodeRunInto(this.rest, 0, this.rest.length, this.buf, this.n));
+    this.buf[this.n++] = this.bits >> 16;
+    this.buf[this.n++] = (this.bits >> 8) & 255;
+    this.buf[this.n++] = this.bits & 255;
+    this.bits = this.pending = 0;
   }
   private reserve(size: number): void {
     if (size <= this.buf.length) return;
     const b = new Uint8Array(Math.max(size, this.buf.length * 2));
     b.set(this.buf.subarray(0, this.n));
-    this.buf = Base64Accumulator.shared = b;
+    this.buf = b;
   }
 }
+const ACC = new Base64Accumulator();
 
 /** `hits`, when given, are findBlobs(text) (the last scan, when the comment added nothing after it). */
 export type UnwrapResult = { ok: true; endLine: number; text: string; hits?: readonly BlobHit[] } | { ok: false; gatheredThrough: number };
@@ -236,9 +248,9 @@ export function tryUnwrap(clean: (i: number) => string, raw: readonly string[], 
 
 /** Rule 2: appends pure base64 lines after line `start` until the blob is complete. */
 function gatherBase64(clean: (i: number) => string, lineCount: number, start: number, first: string, tail: number): UnwrapResult {
-  const acc = new Base64Accumulator();
+  const acc = ACC.reset();
   const typeOnly = tail < 0;
-  if (!typeOnly) acc.push(first.slice(tail).trimEnd());
+  if (!typeOnly) acc.push(first, tail, runEnd(first, tail));
   let gathered = start;
   for (let j = start + 1; j < lineCount && acc.length < MAX_CHARS; j++) {
     const t = clean(j).trim();
@@ -250,13 +262,14 @@ function gatherBase64(clean: (i: number) => string, lineCount: number, start: nu
     const pure = q === t.length;
     const continues = pure || (r > 0 && t.charCodeAt(q) === 32);
     if (!continues) break;
-    acc.push(t.slice(0, r));
+    acc.push(t, 0, r);
     if (pure) gathered = j;
-    if (blobLength(acc.bytes()) !== null) {
-      const parts = [first.trimEnd(), typeOnly ? ' ' : ''];
-      for (let m = start + 1; m < j; m++) parts.push(clean(m).trim());
-      parts.push(clean(j).trimStart());
-      return { ok: true, endLine: j, text: parts.join('') };
+    if (acc.blobLength() !== null) {
+      // Concatenated, not joined: most joins are two lines, and a parts array grown by push
+      // reserves room for 19.
+      let text = typeOnly ? `${first.trimEnd()} ` : first.trimEnd();
+      for (let m = start + 1; m < j; m++) text += clean(m).trim();
+      return { ok: true, endLine: j, text: text + clean(j).trimStart() };
     }
     if (!pure) break;
   }
