@@ -421,6 +421,8 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
     if (end > start) issues.push(entryIssue(wrappedIssue(line, end + 1), line, 'joinLines'));
     const j = joinedIssue(line, keys);
     if (j) issues.push(entryIssue(j, line, 'splitKeys'));
+    /** Keys here that do not work where they are and were not seen before (see `broken`). */
+    let brokenHere: KeyOcc[] | null = null;
     for (const k of keys) {
       const m = missingTypeIssue(line, k);
       if (m) issues.push(entryIssue(m, line, 'addType', k.innerType));
@@ -437,8 +439,8 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
       const d = duplicateIssue(line, k);
       if (d) issues.push(entryIssue(d, line, 'removeCopy'));
       if (k.parsed) occs.push(k);
+      if (k.parsed && !k.dupOf && seen.get(k.b64) !== k) (brokenHere ??= []).push(k);
     }
-    const brokenHere = keys.filter((k) => k.parsed && !k.dupOf && seen.get(k.b64) !== k);
     const lastComment = (keys[keys.length - 1] as KeyOcc).comment;
     if (/(?:^|\s)AAAA[A-Za-z0-9+/]{12,}|(?:^|\s)AAAA[A-Za-z0-9+/]{4,}=*$/.test(lastComment)) {
       const shown = lastComment.length > 40 ? lastComment.slice(0, 39) + '…' : lastComment;
@@ -456,7 +458,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
       issues.push(entryIssue({ code: 'whitespace', severity: breaking ? 'error' : 'warning', message: ws, ...(i18n && { i18n }) }, line, 'normaliseSpaces'));
     }
     const entry: Entry = { start, end, issues, lines: null, keys, damaged };
-    for (const occ of brokenHere) broken.push({ occ, line, entry });
+    if (brokenHere) for (const occ of brokenHere) broken.push({ occ, line, entry });
     return entry;
   }
 
