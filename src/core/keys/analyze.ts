@@ -19,7 +19,7 @@ import { randomart } from './randomart.ts';
 import { findBlocks, type Block } from './formats/index.ts';
 import { applyEdits, splitLines, type FieldLines, type LineEdit } from './lines.ts';
 import { cleanLine, cleanLineText, whitespaceI18n, whitespaceMessage, type CleanLine } from './diagnostics/whitespace.ts';
-import { findBlobs, KNOWN_TYPES, runEnd, charsFor, type BlobHit } from './diagnostics/scan.ts';
+import { findBlobs, KNOWN_TYPES, MAX_TYPE, runEnd, charsFor, type BlobHit } from './diagnostics/scan.ts';
 import { isTypeLike, tx, typeLikeFirstChars, withoutI18n, type Issue, type KeyOcc } from './diagnostics/model.ts';
 import { parseOptions, optionsI18n, optionsMessage } from './diagnostics/options-prefix.ts';
 import { joinedIssue } from './diagnostics/joined.ts';
@@ -126,9 +126,6 @@ function rewrite(e: Entry): readonly string[] | null {
   }
   return out;
 }
-
-/** Longest known type word ("sk-ecdsa-sha2-nistp256-cert-v01@openssh.com" is 42). */
-const MAX_TYPE_WORD = 64;
 
 /** Known types, longest first, for matching a type word glued to the end of a comment. */
 const KNOWN_BY_LENGTH = [...KNOWN_TYPES].sort((a, b) => b.length - a.length);
@@ -356,7 +353,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
     let spacedType = false;
     const lead = t.length - t.trimStart().length;
     const head = t.slice(lead, first.hit.start).trimEnd();
-    if (head.length <= 2 * MAX_TYPE_WORD && head.includes(' ') && head.replace(/ /g, '') === first.hit.type) {
+    if (head.length <= 2 * MAX_TYPE && head.includes(' ') && head.replace(/ /g, '') === first.hit.type) {
       first.typeWord = first.hit.type;
       first.keyStart = lead;
       first.spaces = 1;

@@ -13,6 +13,8 @@ const LOOKUP = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) LOOKUP[B64.charCodeAt(i)] = i;
 
 export const KNOWN_TYPES: ReadonlySet<string> = new Set(KNOWN_KEY_TYPES);
+/** Bound on a type word's length, above every known one ("sk-ecdsa-sha2-nistp256-cert-v01@openssh.com" is 42). */
+export const MAX_TYPE = 64;
 
 /** The value of base64-alphabet character code `c` (only for characters isB64Char accepts). */
 export const sextet = (c: number): number => LOOKUP[c] as number;

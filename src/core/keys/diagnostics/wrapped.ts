@@ -32,12 +32,10 @@
 import { readKeyPrefix } from '../blob.ts';
 import { isTypeLike, tx, TYPE_LIKE_STARTS, type Issue } from './model.ts';
 import { detectFingerprint } from './fingerprint.ts';
-import { decodeRunInto, findBlobs, KNOWN_TYPES, runEnd, sextet, type BlobHit } from './scan.ts';
+import { decodeRunInto, findBlobs, KNOWN_TYPES, MAX_TYPE, runEnd, sextet, type BlobHit } from './scan.ts';
 
 /** Longest base64 we gather for one key: far above any real key or certificate. */
 const MAX_CHARS = 65536;
-/** Longest known type word ("sk-ecdsa-sha2-nistp256-cert-v01@openssh.com" is 42). */
-const MAX_TYPE = 64;
 const KNOWN = [...KNOWN_TYPES];
 
 /** True when `word` is a proper prefix of a known type word (the start of a type broken by a wrap). */
@@ -158,7 +156,7 @@ export function mayContinueComment(raw: readonly string[], i: number): boolean {
   const next = raw[i + 1];
   if (next === undefined || next.length > (raw[i] as string).length) return false;
   const t = next.trimStart();
-  return t !== '' && !t.startsWith('ssh-') && !t.startsWith('ecdsa-') && !t.startsWith('sk-') && !t.startsWith('AAAA');
+  return t !== '' && !KEY_START.test(t);
 }
 
 /**
