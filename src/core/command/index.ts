@@ -10,3 +10,4 @@ export { sshConfigBlock } from './config.ts';
 export { validateKeyPath } from './validate.ts';
 export { quoteArg, quoteKeyPath } from './quote.ts';
 export { parseCommand } from './parse.ts';
+export { parseConnection, type Connection, type ConnectionKind, type ConnectionResult, type Forward } from './connection.ts';
