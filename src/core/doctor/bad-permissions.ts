@@ -16,7 +16,8 @@ const OPEN = [
 ];
 
 export const badPermissions: Diagnostic = ({ facts, ctx }) => {
-  const found = facts.lines.map((l) => OPEN.map((re) => re.exec(l)?.[1]).find(Boolean)).find(Boolean);
+  // The patterns in order (the Windows `Bad permissions` line may name the file with slashes).
+  const found = OPEN.map((re) => facts.lines.map((l) => re.exec(l)?.[1]).find(Boolean)).find(Boolean);
   if (!found) return [];
   // Windows OpenSSH may print the path with its backslashes doubled.
   const path = found.replace(/\\\\/g, '\\');

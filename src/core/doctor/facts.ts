@@ -22,7 +22,7 @@ function keyLine(line: string, marker: RegExp): { path: string; type: string; fi
   if (!fp) return null;
   // 8.x+: `PATH TYPE FP [explicit|agent]`; 7.x: `TYPE FP PATH`.
   const before = rest.slice(0, fp.index).trim();
-  const after = rest.slice(fp.index + fp[0].length).trim().replace(/\s+(?:explicit|agent|token)(?:\s.*)?$/, '');
+  const after = rest.slice(fp.index + fp[0].length).trim().replace(/(?:^|\s+)(?:explicit|agent|token)(?:\s.*)?$/, '');
   const words = before.split(/\s+/);
   const type = words.length > 1 || after === '' ? (words.pop() ?? '') : (words[0] ?? '');
   const path = after !== '' && words.length <= 1 ? after : words.join(' ');
