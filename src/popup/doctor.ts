@@ -49,7 +49,7 @@ function renderOffered(key: OfferedKey, known: Known): HTMLLIElement {
     key.inAccount === undefined ? t('doctorAccountUnknown') : key.inAccount ? t('doctorInAccount') : t('doctorNotInAccount'),
     ...(generated ? [t('doctorGeneratedHere')] : []),
   ];
-  li.append(el('span', { className: 'facts', textContent: facts.join(' · ') }, { tone: key.accepted || key.inAccount ? 'ok' : 'warning' }));
+  li.append(el('span', { className: 'facts', textContent: facts.join(' · ') }, { tone: key.accepted ? 'ok' : 'warning' }));
   return li;
 }
 
