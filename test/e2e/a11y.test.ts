@@ -199,7 +199,7 @@ for (const scheme of ['light', 'dark'] as const) {
           if (order.at(-1) === 'generate') break;
         }
         assert.deepEqual(order, [
-          'open-tab', 'key-path', 'shell', 'identities-only', 'rewrite-clipboard', 'auto-fix-paste', 'comment', 'passphrase', 'passphrase-confirm', 'generate',
+          'open-doctor', 'open-tab', 'key-path', 'shell', 'identities-only', 'rewrite-clipboard', 'auto-fix-paste', 'comment', 'passphrase', 'passphrase-confirm', 'generate',
         ]);
         // Settings by keyboard: Space toggles a checkbox, arrows pick a shell.
         const ids = popup.locator('[data-rpk=identities-only]');
