@@ -102,6 +102,22 @@ test('Chromium: #doctor, real ssh output → cause cards with fixes, offered key
   }
 });
 
+test('Chromium: the open-doctor message (for the "Not working?" links) opens the doctor in a tab', async () => {
+  const runC = await launch({ viewport: VIEWPORT });
+  try {
+    const page = await openPopup(runC);
+    await popupReady(page);
+    const [tab] = await Promise.all([
+      runC.context.waitForEvent('page', { timeout: 10_000 }),
+      page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'open-doctor', payload: {} })),
+    ]);
+    await popupReady(tab);
+    assert.match(tab.url(), /\?tab#doctor$/);
+    assert.equal(await tab.locator('[data-rpk=doctor-input]').isVisible(), true);
+    assert.equal(await tab.locator('[data-rpk=generate]').isVisible(), false);
+  } finally { await runC.close(); }
+});
+
 test('Chromium in German: the causes and labels are German', async () => {
   const runC = await launch({ viewport: VIEWPORT, locale: 'de' });
   try {
