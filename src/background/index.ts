@@ -17,6 +17,12 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
 handleMessages({
   'add-to-runpod': ({ publicKey }, sender) =>
     fromExtensionPage(sender) ? addToRunpod(publicKey) : { ok: false, reason: t('bgOnlyPopup') },
+  // A tab, not the popup: action.openPopup needs a user gesture in the popup's own window.
+  'open-doctor': async (_payload, sender) => {
+    if (sender.id !== browser.runtime.id) return;
+    const page = browser.runtime.getManifest().action?.default_popup ?? 'src/popup/index.html';
+    await browser.tabs.create({ url: browser.runtime.getURL(`${page}?tab#doctor`) });
+  },
   'content-ready': ({ hasKeyField }, sender) => {
     if (sender.id === browser.runtime.id) noteContentReady(sender.tab?.id, hasKeyField);
   },

@@ -7,7 +7,7 @@
 import browser from '../shared/browser.ts';
 import { getStored, setStored, type Shell } from '../shared/storage.ts';
 import { sendMessage } from '../shared/messages.ts';
-import { commentProblem, installCommand } from '../core/keygen/index.ts';
+import { commentProblem, installCommand, keyFileNames } from '../core/keygen/index.ts';
 import type { GeneratedKey } from '../core/types.ts';
 import { copyWith, hook, say } from './dom.ts';
 import { downloadText } from './download.ts';
@@ -16,9 +16,8 @@ import type { SettingsHandle } from './settings.ts';
 import { S } from './strings.ts';
 import { t } from '../shared/i18n.ts';
 
-export const PRIVATE_NAME = 'id_ed25519_runpod';
-export const PUBLIC_NAME = `${PRIVATE_NAME}.pub`;
-export const INSTALLED_PATH = `~/.ssh/${PRIVATE_NAME}`;
+/** Where the install one-liner puts a key: `~/.ssh/` + its fingerprint-tagged name (keyFileNames). */
+export const installedPath = (privateName: string): string => `~/.ssh/${privateName}`;
 /** Generated public keys remembered for fingerprint matching; older ones drop off. */
 const MAX_REMEMBERED = 20;
 
@@ -42,11 +41,11 @@ export function passphraseStrength(pass: string): 'none' | 'weak' | 'fair' | 'st
   return bits < 70 ? 'fair' : 'strong';
 }
 
-export function sshAddCommand(shell: Shell): string {
+export function sshAddCommand(shell: Shell, privateName: string): string {
   switch (shell) {
-    case 'posix': return `ssh-add ${INSTALLED_PATH}`;
-    case 'powershell': return `ssh-add "$HOME\\.ssh\\${PRIVATE_NAME}"`;
-    case 'cmd': return `ssh-add "%USERPROFILE%\\.ssh\\${PRIVATE_NAME}"`;
+    case 'posix': return `ssh-add ${installedPath(privateName)}`;
+    case 'powershell': return `ssh-add "$HOME\\.ssh\\${privateName}"`;
+    case 'cmd': return `ssh-add "%USERPROFILE%\\.ssh\\${privateName}"`;
   }
 }
 
@@ -68,186 +67,210 @@ function runWorker(request: KeygenRequest, onProgress: (fraction: number) => voi
   });
 }
 
-export function startGenerate(settings: SettingsHandle, signal: AbortSignal): void {
-  const form = hook<HTMLFormElement>('generate-form');
-  const comment = hook<HTMLInputElement>('comment');
-  const pass = hook<HTMLInputElement>('passphrase');
-  const confirm = hook<HTMLInputElement>('passphrase-confirm');
-  const passMsg = hook('passphrase-message');
-  const generate = hook<HTMLButtonElement>('generate');
-  const progress = hook<HTMLProgressElement>('progress');
-  const status = hook('generate-status');
-  const tabHint = hook('tab-hint');
-
-  const result = hook('result');
-  const banner = hook('unsaved-warning');
-  const publicKey = hook<HTMLTextAreaElement>('public-key');
-  const fingerprint = hook('fingerprint');
-  const randomart = hook('randomart');
-  const encryption = hook('encryption');
-  const installCmd = hook('install-command');
-  const sshAdd = hook('ssh-add');
-  const sshAddHint = hook('ssh-add-hint');
-  const addResult = hook('add-result');
-  const showTab = hook<HTMLButtonElement>('show-tab');
-  const addButton = hook<HTMLButtonElement>('add-to-runpod');
-
-  const inTab = new URLSearchParams(location.search).has('tab');
-  tabHint.hidden = inTab;
-  comment.value = defaultComment();
-
-  let busy = false;
-  let key: GeneratedKey | null = null;
-  let privateDownloaded = true;
-  let encrypted = false;
-  let consoleTabId: number | undefined;
-
-  /** Validates the form; returns whether generation may start. */
-  const check = (): boolean => {
-    const p = pass.value;
-    const c = confirm.value;
-    const problem = commentProblem(comment.value);
-    let ok = problem === null;
-    if (problem) say(passMsg, problem, 'error');
-    else if (p !== '' && c !== '' && p !== c) { say(passMsg, S.passphraseMismatch, 'error'); ok = false; }
-    else if (p !== '' && c === '') { say(passMsg, S.passphraseConfirmMissing, 'info'); ok = false; }
-    else {
-      const strength = passphraseStrength(p);
-      const text = { none: S.passphraseNone, weak: S.passphraseWeak, fair: S.passphraseFair, strong: S.passphraseStrong }[strength];
-      say(passMsg, text, strength === 'strong' ? 'ok' : strength === 'fair' ? 'info' : 'warning');
-    }
-    confirm.setAttribute('aria-invalid', String(p !== '' && c !== '' && p !== c));
-    generate.disabled = busy || !ok;
-    return ok;
+/** The card's elements, looked up once. */
+function elements() {
+  const h = <T extends HTMLElement = HTMLElement>(name: string): T => hook<T>(name);
+  return {
+    form: h<HTMLFormElement>('generate-form'),
+    comment: h<HTMLInputElement>('comment'),
+    pass: h<HTMLInputElement>('passphrase'),
+    confirm: h<HTMLInputElement>('passphrase-confirm'),
+    passMsg: h('passphrase-message'),
+    generate: h<HTMLButtonElement>('generate'),
+    progress: h<HTMLProgressElement>('progress'),
+    status: h('generate-status'),
+    tabHint: h('tab-hint'),
+    result: h('result'),
+    banner: h('unsaved-warning'),
+    publicKey: h<HTMLTextAreaElement>('public-key'),
+    fingerprint: h('fingerprint'),
+    randomart: h('randomart'),
+    encryption: h('encryption'),
+    installCmd: h('install-command'),
+    sshAdd: h('ssh-add'),
+    sshAddHint: h('ssh-add-hint'),
+    addResult: h('add-result'),
+    showTab: h<HTMLButtonElement>('show-tab'),
+    addButton: h<HTMLButtonElement>('add-to-runpod'),
+    downloadPrivate: h<HTMLButtonElement>('download-private'),
+    downloadPublic: h<HTMLButtonElement>('download-public'),
   };
-  for (const input of [comment, pass, confirm]) input.addEventListener('input', check, { signal });
-  check();
+}
+type Els = ReturnType<typeof elements>;
 
-  const renderShellParts = (shell: Shell): void => {
-    installCmd.textContent = installCommand({ shell, privateName: PRIVATE_NAME, publicName: PUBLIC_NAME });
-    sshAdd.textContent = sshAddCommand(shell);
-  };
-  settings.onShellChange((shell) => { if (key) renderShellParts(shell); });
+/** The card's state: the private key lives here only, in memory. */
+interface State {
+  busy: boolean;
+  key: GeneratedKey | null;
+  privateDownloaded: boolean;
+  encrypted: boolean;
+  consoleTabId: number | undefined;
+}
 
-  const renderBanner = (): void => {
-    say(banner, privateDownloaded ? '' : S.notDownloaded, 'warning');
-    banner.hidden = privateDownloaded;
-  };
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (busy || !check()) return;
-    void run();
-  }, { signal });
-
-  async function run(): Promise<void> {
-    busy = true;
-    generate.disabled = true;
-    generate.setAttribute('aria-busy', 'true');
-    encrypted = pass.value !== '';
-    progress.hidden = false;
-    progress.removeAttribute('value'); // indeterminate until bcrypt reports
-    say(status, S.generating);
-    try {
-      const generated = await runWorker({ comment: comment.value.trim(), passphrase: pass.value }, (fraction) => {
-        progress.value = fraction;
-        say(status, S.encrypting(Math.round(fraction * 100)));
-      });
-      key = generated;
-      privateDownloaded = false;
-      pass.value = '';
-      confirm.value = '';
-      show(generated);
-      say(status, S.generated, 'ok');
-      generate.textContent = S.generateAnother;
-      tabHint.hidden = true;
-      await remember(generated, comment.value.trim());
-    } catch (error) {
-      say(status, S.generateFailed(error instanceof Error ? error.message : String(error)), 'error');
-    } finally {
-      busy = false;
-      progress.hidden = true;
-      generate.removeAttribute('aria-busy');
-      check();
-      // The fields were cleared: their "no passphrase" verdict would read as if about the new key.
-      if (key && pass.value === '' && confirm.value === '') say(passMsg, '');
-    }
+/** Validates the form and says why not; returns whether generation may start. */
+function checkForm(els: Els, state: State): boolean {
+  const { pass, confirm, passMsg, comment, generate } = els;
+  const p = pass.value;
+  const c = confirm.value;
+  const problem = commentProblem(comment.value);
+  let ok = problem === null;
+  if (problem) say(passMsg, problem, 'error');
+  else if (p !== '' && c !== '' && p !== c) { say(passMsg, S.passphraseMismatch, 'error'); ok = false; }
+  else if (p !== '' && c === '') { say(passMsg, S.passphraseConfirmMissing, 'info'); ok = false; }
+  else {
+    const strength = passphraseStrength(p);
+    const text = { none: S.passphraseNone, weak: S.passphraseWeak, fair: S.passphraseFair, strong: S.passphraseStrong }[strength];
+    say(passMsg, text, strength === 'strong' ? 'ok' : strength === 'fair' ? 'info' : 'warning');
   }
+  confirm.setAttribute('aria-invalid', String(p !== '' && c !== '' && p !== c));
+  generate.disabled = state.busy || !ok;
+  return ok;
+}
 
-  function show(generated: GeneratedKey): void {
-    publicKey.value = generated.publicKey;
-    publicKey.textContent = generated.publicKey;
-    fingerprint.textContent = generated.fingerprint;
-    randomart.textContent = generated.randomart;
-    encryption.textContent = encrypted ? S.encrypted : S.notEncrypted;
-    renderShellParts(settings.shell());
-    say(sshAddHint, encrypted ? S.sshAddPassphrase : S.sshAddPlain);
-    say(addResult, '');
-    say(hook('use-generated-status'), '');
-    showTab.hidden = true;
-    consoleTabId = undefined;
-    renderBanner();
-    result.hidden = false;
-    result.scrollIntoView({ block: 'start', behavior: 'smooth' });
+function renderShellParts(els: Els, key: GeneratedKey, shell: Shell): void {
+  const names = keyFileNames(key.fingerprint);
+  els.installCmd.textContent = installCommand({ shell, ...names, fingerprint: key.fingerprint });
+  els.sshAdd.textContent = sshAddCommand(shell, names.privateName);
+}
+
+function renderBanner(els: Els, state: State): void {
+  say(els.banner, state.privateDownloaded ? '' : S.notDownloaded, 'warning');
+  els.banner.hidden = state.privateDownloaded;
+}
+
+function showResult(els: Els, state: State, settings: SettingsHandle, generated: GeneratedKey): void {
+  const names = keyFileNames(generated.fingerprint);
+  els.publicKey.value = generated.publicKey;
+  els.publicKey.textContent = generated.publicKey;
+  els.fingerprint.textContent = generated.fingerprint;
+  els.randomart.textContent = generated.randomart;
+  els.encryption.textContent = state.encrypted ? S.encrypted : S.notEncrypted;
+  els.downloadPrivate.title = t('popupSavesFile', names.privateName);
+  els.downloadPublic.title = t('popupSavesFile', names.publicName);
+  renderShellParts(els, generated, settings.shell());
+  say(els.sshAddHint, state.encrypted ? S.sshAddPassphrase : S.sshAddPlain);
+  say(els.addResult, '');
+  say(hook('use-generated-status'), '');
+  els.showTab.hidden = true;
+  state.consoleTabId = undefined;
+  renderBanner(els, state);
+  els.result.hidden = false;
+  els.result.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+async function remember(generated: GeneratedKey, commentText: string): Promise<void> {
+  const known = await getStored('generatedKeys');
+  const entry = { publicKey: generated.publicKey, comment: commentText, fingerprint: generated.fingerprint, createdAt: new Date().toISOString() };
+  await setStored('generatedKeys', [...known.filter((k) => k.publicKey !== generated.publicKey), entry].slice(-MAX_REMEMBERED));
+}
+
+async function runGeneration(els: Els, state: State, settings: SettingsHandle): Promise<void> {
+  const { generate, progress, status, pass, confirm, comment } = els;
+  state.busy = true;
+  generate.disabled = true;
+  generate.setAttribute('aria-busy', 'true');
+  state.encrypted = pass.value !== '';
+  progress.hidden = false;
+  progress.removeAttribute('value'); // indeterminate until bcrypt reports
+  say(status, S.generating);
+  try {
+    const generated = await runWorker({ comment: comment.value.trim(), passphrase: pass.value }, (fraction) => {
+      progress.value = fraction;
+      say(status, S.encrypting(Math.round(fraction * 100)));
+    });
+    state.key = generated;
+    state.privateDownloaded = false;
+    pass.value = '';
+    confirm.value = '';
+    showResult(els, state, settings, generated);
+    say(status, S.generated, 'ok');
+    generate.textContent = S.generateAnother;
+    els.tabHint.hidden = true;
+    await remember(generated, comment.value.trim());
+  } catch (error) {
+    say(status, S.generateFailed(error instanceof Error ? error.message : String(error)), 'error');
+  } finally {
+    state.busy = false;
+    progress.hidden = true;
+    generate.removeAttribute('aria-busy');
+    checkForm(els, state);
+    // The fields were cleared: their "no passphrase" verdict would read as if about the new key.
+    if (state.key && pass.value === '' && confirm.value === '') say(els.passMsg, '');
   }
+}
 
-  async function remember(generated: GeneratedKey, commentText: string): Promise<void> {
-    const known = await getStored('generatedKeys');
-    const entry = { publicKey: generated.publicKey, comment: commentText, fingerprint: generated.fingerprint, createdAt: new Date().toISOString() };
-    await setStored('generatedKeys', [...known.filter((k) => k.publicKey !== generated.publicKey), entry].slice(-MAX_REMEMBERED));
-  }
-
-  hook('download-private').title = t('popupSavesFile', PRIVATE_NAME);
-  hook('download-public').title = t('popupSavesFile', PUBLIC_NAME);
-  hook<HTMLButtonElement>('download-private').addEventListener('click', () => {
-    if (!key) return;
-    downloadText(PRIVATE_NAME, key.privateKey);
-    privateDownloaded = true;
-    renderBanner();
+function wireFiles(els: Els, state: State, settings: SettingsHandle, signal: AbortSignal): void {
+  const names = (): { privateName: string; publicName: string } | null => (state.key ? keyFileNames(state.key.fingerprint) : null);
+  els.downloadPrivate.addEventListener('click', () => {
+    const n = names();
+    if (!state.key || !n) return;
+    downloadText(n.privateName, state.key.privateKey);
+    state.privateDownloaded = true;
+    renderBanner(els, state);
   }, { signal });
-  hook<HTMLButtonElement>('download-public').addEventListener('click', () => {
-    if (key) downloadText(PUBLIC_NAME, `${key.publicKey}\n`);
+  els.downloadPublic.addEventListener('click', () => {
+    const n = names();
+    if (state.key && n) downloadText(n.publicName, `${state.key.publicKey}\n`);
   }, { signal });
-
   const copyPublic = hook<HTMLButtonElement>('copy-public-key');
-  copyPublic.addEventListener('click', () => { if (key) void copyWith(copyPublic, key.publicKey, S.copied, S.copyFailed); }, { signal });
+  copyPublic.addEventListener('click', () => { if (state.key) void copyWith(copyPublic, state.key.publicKey, S.copied, S.copyFailed); }, { signal });
   const copyInstall = hook<HTMLButtonElement>('copy-install-command');
-  copyInstall.addEventListener('click', () => void copyWith(copyInstall, installCmd.textContent ?? '', S.copied, S.copyFailed), { signal });
-
+  copyInstall.addEventListener('click', () => void copyWith(copyInstall, els.installCmd.textContent ?? '', S.copied, S.copyFailed), { signal });
   hook<HTMLButtonElement>('use-generated-path').addEventListener('click', () => {
-    void settings.setKeyPath(INSTALLED_PATH).then(() => say(hook('use-generated-status'), S.keyPathSet(INSTALLED_PATH), 'ok'));
+    const n = names();
+    if (!n) return;
+    const path = installedPath(n.privateName);
+    void settings.setKeyPath(path).then(() => say(hook('use-generated-status'), S.keyPathSet(path), 'ok'));
   }, { signal });
+}
 
+function wireAddToRunpod(els: Els, state: State, signal: AbortSignal): void {
+  const { addButton, showTab, addResult } = els;
   addButton.addEventListener('click', () => {
-    if (!key) return;
-    const publicLine = key.publicKey;
+    if (!state.key) return;
     addButton.disabled = true;
     showTab.hidden = true;
     say(addResult, S.adding);
-    sendMessage('add-to-runpod', { publicKey: publicLine })
+    sendMessage('add-to-runpod', { publicKey: state.key.publicKey })
       .then((res) => {
-        if (res.ok) {
-          consoleTabId = res.tabId;
-          showTab.hidden = consoleTabId === undefined;
-          say(addResult, S.added, 'ok');
-        } else {
-          say(addResult, S.addFailed(res.reason), 'error');
-        }
+        if (!res.ok) return say(addResult, S.addFailed(res.reason), 'error');
+        state.consoleTabId = res.tabId;
+        showTab.hidden = state.consoleTabId === undefined;
+        say(addResult, S.added, 'ok');
       }, (error: unknown) => say(addResult, S.addFailed(error instanceof Error ? error.message : String(error)), 'error'))
       .finally(() => { addButton.disabled = false; });
   }, { signal });
-
   showTab.addEventListener('click', () => {
-    if (consoleTabId === undefined) return;
+    if (state.consoleTabId === undefined) return;
     // Activating another tab closes a popup: only on request, and the banner has warned about the key.
-    void browser.tabs.update(consoleTabId, { active: true }).then((tab) => {
+    void browser.tabs.update(state.consoleTabId, { active: true }).then((tab) => {
       if (tab?.windowId !== undefined) void browser.windows.update(tab.windowId, { focused: true });
     });
   }, { signal });
+}
 
+export function startGenerate(settings: SettingsHandle, signal: AbortSignal): void {
+  const els = elements();
+  const state: State = { busy: false, key: null, privateDownloaded: true, encrypted: false, consoleTabId: undefined };
+  els.tabHint.hidden = new URLSearchParams(location.search).has('tab');
+  els.comment.value = defaultComment();
+  const check = (): boolean => checkForm(els, state);
+  for (const input of [els.comment, els.pass, els.confirm]) input.addEventListener('input', check, { signal });
+  check();
+  settings.onShellChange((shell) => { if (state.key) renderShellParts(els, state.key, shell); });
+  // Until a key exists the downloads have no name yet: the titles say the name's shape.
+  els.downloadPrivate.title = t('popupSavesFile', 'id_ed25519_runpod_…');
+  els.downloadPublic.title = t('popupSavesFile', 'id_ed25519_runpod_….pub');
+  els.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (state.busy || !check()) return;
+    void runGeneration(els, state, settings);
+  }, { signal });
+  wireFiles(els, state, settings, signal);
+  wireAddToRunpod(els, state, signal);
   // A popup cannot refuse to close; as a tab, the browser can at least ask.
   window.addEventListener('beforeunload', (event) => {
-    if (key && !privateDownloaded) {
+    if (state.key && !state.privateDownloaded) {
       event.preventDefault();
       event.returnValue = S.beforeUnload;
     }

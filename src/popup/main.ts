@@ -5,6 +5,7 @@
 import browser from '../shared/browser.ts';
 import { localize } from '../shared/i18n.ts';
 import { hook } from './dom.ts';
+import { startDoctor } from './doctor.ts';
 import { startGenerate } from './generate.ts';
 import { startSettings } from './settings.ts';
 
@@ -27,6 +28,7 @@ hook<HTMLButtonElement>('open-tab-inline').addEventListener('click', openTab, { 
 
 const settings = await startSettings(controller.signal);
 startGenerate(settings, controller.signal);
+startDoctor(settings, controller.signal);
 // Registered last, so the features' own pagehide handlers (saving the key path) run before abort.
 window.addEventListener('pagehide', () => controller.abort(), { once: true });
 document.documentElement.setAttribute('data-rpk-ready', '');

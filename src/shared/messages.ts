@@ -9,6 +9,8 @@ export interface MessageMap {
   'add-to-runpod': { request: { publicKey: string }; response: AddToRunpodResult };
   /** background → content (a tab): append a public key to the key field on this page. */
   'fill-key-field': { request: { publicKey: string }; response: AddToRunpodResult };
+  /** content ("Not working?" links) → background: open the popup's SSH doctor (`#doctor`) in a tab. */
+  'open-doctor': { request: Record<string, never>; response: void };
   /** content → background: the content script on this tab is ready for messages. */
   'content-ready': { request: { url: string; hasKeyField: boolean }; response: void };
 }

@@ -16,6 +16,14 @@ export interface GeneratedPublicKey {
   createdAt: string;
 }
 
+/** The public keys of the account's key field when it was last saved from this browser. */
+export interface AccountKeys {
+  /** Public key lines only (accountKeysToStore): never private text. */
+  keys: string[];
+  /** ISO 8601 time of the successful save. */
+  savedAt: string;
+}
+
 interface StorageSchema {
   /** Private key path put after `-i` in rewritten commands. */
   keyPath: string;
@@ -29,6 +37,8 @@ interface StorageSchema {
   autoFixPaste: boolean;
   /** Public keys generated in the popup, newest last; used to match pasted fingerprints. */
   generatedKeys: GeneratedPublicKey[];
+  /** The account's public keys as last saved in the console (the SSH doctor's context). */
+  accountKeys: AccountKeys | null;
 }
 
 export type StorageKey = keyof StorageSchema;
@@ -41,6 +51,7 @@ export const storageDefaults: { readonly [K in StorageKey]: StorageSchema[K] } =
   rewriteClipboard: true,
   autoFixPaste: true,
   generatedKeys: [],
+  accountKeys: null,
 };
 
 /** Settings roam with the user's browser profile; generated public keys stay on this device. */
@@ -51,6 +62,7 @@ const areaOf: { readonly [K in StorageKey]: 'sync' | 'local' } = {
   rewriteClipboard: 'sync',
   autoFixPaste: 'sync',
   generatedKeys: 'local',
+  accountKeys: 'local',
 };
 
 export async function getStored<K extends StorageKey>(key: K): Promise<StorageSchema[K]> {

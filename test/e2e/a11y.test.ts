@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { launch, openPopup, screenshot, type Launched } from './harness.ts';
+import { keyFileNames } from '../../src/core/keygen/install.ts';
 import { popupReady } from '../helpers/popup.ts';
 import { generateKey } from '../helpers/openssh.ts';
 import { rewriteCommand } from '../../src/core/command/index.ts';
@@ -198,7 +199,7 @@ for (const scheme of ['light', 'dark'] as const) {
           if (order.at(-1) === 'generate') break;
         }
         assert.deepEqual(order, [
-          'open-tab', 'key-path', 'shell', 'identities-only', 'rewrite-clipboard', 'auto-fix-paste', 'comment', 'passphrase', 'passphrase-confirm', 'generate',
+          'open-doctor', 'open-tab', 'key-path', 'shell', 'identities-only', 'rewrite-clipboard', 'auto-fix-paste', 'comment', 'passphrase', 'passphrase-confirm', 'generate',
         ]);
         // Settings by keyboard: Space toggles a checkbox, arrows pick a shell.
         const ids = popup.locator('[data-rpk=identities-only]');
@@ -222,7 +223,8 @@ for (const scheme of ['light', 'dark'] as const) {
         for (const name of ['copy-public-key', 'public-key', 'download-private', 'download-public', 'install-command', 'copy-install-command', 'use-generated-path', 'add-to-runpod']) {
           assert.ok(seen.includes(name), `${name} reachable by Tab (saw ${seen.join(', ')})`);
         }
-        for (const [hook, key, name] of [['download-private', 'Enter', 'id_ed25519_runpod'], ['download-public', 'Space', 'id_ed25519_runpod.pub']] as const) {
+        const names = keyFileNames((await popup.locator('[data-rpk=fingerprint]').textContent()) ?? '');
+        for (const [hook, key, name] of [['download-private', 'Enter', names.privateName], ['download-public', 'Space', names.publicName]] as const) {
           await popup.locator(`[data-rpk=${hook}]`).focus();
           const [dl] = await Promise.all([popup.waitForEvent('download', { timeout: 10_000 }), popup.keyboard.press(key)]);
           assert.equal(dl.suggestedFilename(), name, `${key} on ${hook}`);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { routeConsole, screenshot } from './harness.ts';
 import { EXTENSION_ORIGIN, launchFirefox, nextDownload, openFirefoxPopup, setField, type FirefoxLaunched } from './firefox-harness.ts';
+import { keyFileNames } from '../../src/core/keygen/install.ts';
 import { findings, keyField, panelOf, paste, replica, replicaField, settingsLoaded, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
 import { addToRunpod, generateInPopup, privateNeedles, sshKeygenFingerprint, sshKeygenPublic } from '../helpers/popup.ts';
 import { assertSshResolves, derivePublic, generateKey, readText } from '../helpers/openssh.ts';
@@ -229,10 +230,11 @@ test('Firefox: the popup opens at moz-extension://, generates a key that ssh-key
   const seen = new Set<string>();
   await popup.locator('button[data-rpk=download-private]').click();
   const priv = await nextDownload(run, seen);
-  assert.equal(priv.name, 'id_ed25519_runpod');
+  const names = keyFileNames(key.fingerprint);
+  assert.equal(priv.name, names.privateName);
   await popup.locator('button[data-rpk=download-public]').click();
   const pub = await nextDownload(run, seen);
-  assert.equal(pub.name, 'id_ed25519_runpod.pub');
+  assert.equal(pub.name, names.publicName);
   assert.equal(await readFile(pub.path, 'utf8'), `${key.publicKey}\n`);
 
   // Oracles: real ssh-keygen reads the downloaded private key back to the same public line.

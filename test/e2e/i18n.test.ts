@@ -7,6 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPopup, routeConsole, screenshot, type Launched } from './harness.ts';
+import { keyFileNames } from '../../src/core/keygen/install.ts';
 import { keyField, panelOf, paste, settingsLoaded, waitFor, waitForState } from './key-field-lib.ts';
 import { generateKey, readText } from '../helpers/openssh.ts';
 import { getMessage, loadCatalogue, type Catalogue } from '../helpers/catalogue.ts';
@@ -62,7 +63,7 @@ test('the popup is German: static labels, attributes, lang and script messages',
   assert.equal(await popup.locator('[data-rpk=generate-status]').textContent(), msg(de, 'popupGenerated'));
   assert.equal((await popup.locator('#result-title').textContent())?.trim(), msg(de, 'popupResultTitle'));
   assert.equal(await popup.locator('[data-rpk=encryption]').textContent(), msg(de, 'popupNotEncrypted'));
-  assert.equal(await popup.locator('[data-rpk=download-private]').getAttribute('title'), msg(de, 'popupSavesFile').replace('$file$', 'id_ed25519_runpod'));
+  assert.equal(await popup.locator('[data-rpk=download-private]').getAttribute('title'), msg(de, 'popupSavesFile').replace('$file$', keyFileNames((await popup.locator('[data-rpk=fingerprint]').textContent()) ?? '').privateName));
   await screenshot(popup, 'i18n-popup-de-generated');
   await popup.close();
 });

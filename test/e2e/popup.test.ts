@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPopup, screenshot, type Launched } from './harness.ts';
+import { keyFileNames } from '../../src/core/keygen/install.ts';
 import { seriousViolations } from './axe.ts';
 import {
   addToRunpod, download, generateInPopup, popupReady, privateNeedles, sshKeygenFingerprint, sshKeygenPublic, sshKeygenRandomart,
@@ -106,11 +107,13 @@ test('generate (no passphrase): downloads match ssh-keygen, public key remembere
     assert.equal(await popup.locator('[data-rpk=public-key]').textContent(), key.publicKey, 'readable as text too');
     assert.equal(await popup.locator('[data-rpk=unsaved-warning]').isVisible(), true, 'warns before the private key is downloaded');
 
+    // Names unique to this key (an older pair in Downloads would make the browser save "… (1)").
+    const names = keyFileNames(key.fingerprint);
     const priv = await download(popup, 'download-private', dir);
-    assert.equal(priv.name, 'id_ed25519_runpod');
+    assert.equal(priv.name, names.privateName);
     assert.equal(await popup.locator('[data-rpk=unsaved-warning]').isVisible(), false);
     const pub = await download(popup, 'download-public', dir);
-    assert.equal(pub.name, 'id_ed25519_runpod.pub');
+    assert.equal(pub.name, names.publicName);
     assert.equal(await readFile(pub.path, 'utf8'), `${key.publicKey}\n`);
     assert.ok((await stat(priv.path)).size > 300);
 
@@ -122,11 +125,11 @@ test('generate (no passphrase): downloads match ssh-keygen, public key remembere
 
     // Install one-liner for the current shell; "use this key" switches the key path.
     const install = (await popup.locator('[data-rpk=install-command]').textContent()) ?? '';
-    assert.match(install, /id_ed25519_runpod/);
+    assert.ok(install.includes(names.privateName) && install.includes(key.fingerprint), install);
     assert.match(install, /chmod 600/);
     await popup.locator('button[data-rpk=use-generated-path]').click();
-    await popup.locator('[data-rpk=use-generated-status]').filter({ hasText: 'id_ed25519_runpod' }).waitFor();
-    assert.equal(await popup.locator('[data-rpk=key-path]').inputValue(), '~/.ssh/id_ed25519_runpod');
+    await popup.locator('[data-rpk=use-generated-status]').filter({ hasText: names.privateName }).waitFor();
+    assert.equal(await popup.locator('[data-rpk=key-path]').inputValue(), `~/.ssh/${names.privateName}`);
 
     // Only the public half is remembered, locally.
     const stored = await storageOf(run);

@@ -51,7 +51,8 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`sshd did not listen on ${port} within ${timeoutMs} ms`);
 }
 
-export async function startSshd(): Promise<Sshd> {
+/** `extraConfig` lines go first: sshd keeps the first value of a keyword (sshd_config(5)). */
+export async function startSshd(extraConfig: readonly string[] = []): Promise<Sshd> {
   const dir = await mkdtemp(join(tmpdir(), 'rpk-sshd-'));
   const hostKey = join(dir, 'ssh_host_ed25519_key');
   const authorizedKeys = join(dir, 'authorized_keys');
@@ -64,6 +65,7 @@ export async function startSshd(): Promise<Sshd> {
   const port = await freePort();
   const config = join(dir, 'sshd_config');
   await writeFile(config, [
+    ...extraConfig,
     `ListenAddress 127.0.0.1:${port}`,
     `HostKey ${hostKey}`,
     `AuthorizedKeysFile ${authorizedKeys}`,

@@ -9,7 +9,7 @@ import { parseOpenSshPrivateKey } from './openssh-private.ts';
 export { generateKey, commentProblem, type GenerateKeyProgressOptions } from './generate.ts';
 export { bcryptPbkdf, bcryptPbkdfSteps } from './bcrypt-pbkdf.ts';
 export { bcryptPbkdfAsync } from './kdf.ts';
-export { installCommand } from './install.ts';
+export { installCommand, keyFileNames } from './install.ts';
 export { DEFAULT_ROUNDS, publicLineWithoutPassphrase } from './openssh-private.ts';
 
 /**

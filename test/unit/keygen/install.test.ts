@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { generateKey, installCommand } from '../../../src/core/keygen/index.ts';
+import { generateKey, installCommand, keyFileNames } from '../../../src/core/keygen/index.ts';
 import { sshKeygen, tempDir } from './oracle.ts';
 
 const names = { privateName: 'id_ed25519_runpod', publicName: 'id_ed25519_runpod.pub' };
@@ -77,4 +77,60 @@ test('names any shell could misread are refused', () => {
     assert.throws(() => installCommand({ shell: 'posix', privateName: bad, publicName: 'x.pub' }), /not a plain file name/);
   }
   assert.throws(() => installCommand({ shell: 'cmd', privateName: 'a', publicName: 'a' }), /different names/);
+});
+
+test('posix: Downloads holding an OLDER pair (old names and a browser "(1)" copy) still installs the NEW key, checked by fingerprint', async (t) => {
+  const home = tempDir(t);
+  const dl = join(home, 'Downloads');
+  mkdirSync(dl, { recursive: true });
+  const old = await generateKey({ comment: 'old' });
+  for (const name of ['id_ed25519_runpod', `${keyFileNames(old.fingerprint).privateName}`]) {
+    writeFileSync(join(dl, name), old.privateKey, { mode: 0o644 });
+    writeFileSync(join(dl, `${name}.pub`), `${old.publicKey}\n`, { mode: 0o644 });
+  }
+  const key = await generateKey({ comment: 'new', passphrase: 'pass phrase', rounds: 2 });
+  const names = keyFileNames(key.fingerprint);
+  assert.match(names.privateName, /^id_ed25519_runpod_[A-Za-z0-9]{8}$/);
+  assert.notEqual(names.privateName, keyFileNames(old.fingerprint).privateName);
+  writeFileSync(join(dl, names.privateName), key.privateKey, { mode: 0o644 });
+  writeFileSync(join(dl, names.publicName), `${key.publicKey}\n`, { mode: 0o644 });
+  const r = spawnSync('bash', ['-c', installCommand({ shell: 'posix', ...names, fingerprint: key.fingerprint })], { env: { PATH: process.env.PATH, HOME: home }, encoding: 'utf8', cwd: home });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(r.stdout.includes(key.fingerprint), 'prints the installed key\'s fingerprint');
+  const ssh = join(home, '.ssh');
+  assert.equal(readFileSync(join(ssh, names.publicName), 'utf8'), `${key.publicKey}\n`);
+  assert.equal(readFileSync(join(ssh, names.privateName), 'utf8'), key.privateKey);
+  assert.equal(mode(join(ssh, names.privateName)), 0o600);
+  assert.equal(existsSync(join(dl, 'id_ed25519_runpod')), true, 'the old pair is left alone');
+});
+
+test('posix: files under the new names that are not the generated key are refused and stay put', async (t) => {
+  const home = tempDir(t);
+  const dl = join(home, 'Downloads');
+  mkdirSync(dl, { recursive: true });
+  const key = await generateKey({ comment: 'new' });
+  const other = await generateKey({ comment: 'other' });
+  const names = keyFileNames(key.fingerprint);
+  for (const [priv, pub] of [[other.privateKey, key.publicKey], [key.privateKey, other.publicKey]] as const) {
+    writeFileSync(join(dl, names.privateName), priv, { mode: 0o600 });
+    writeFileSync(join(dl, names.publicName), `${pub}\n`, { mode: 0o644 });
+    const r = runBash(home, installCommand({ shell: 'posix', ...names, fingerprint: key.fingerprint }));
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /not the key generated here/);
+    assert.equal(existsSync(join(home, '.ssh', names.privateName)), false);
+    assert.equal(existsSync(join(dl, names.privateName)), true);
+  }
+});
+
+test('PowerShell and cmd check the fingerprint before moving', () => {
+  const fp = 'SHA256:YoRgmaw9AjUWTUjp4nu6GGpARzOGNjRhdNcbzvBfDog';
+  const n = keyFileNames(fp);
+  assert.deepEqual(n, { privateName: 'id_ed25519_runpod_YoRgmaw9', publicName: 'id_ed25519_runpod_YoRgmaw9.pub' });
+  const ps = installCommand({ shell: 'powershell', ...n, fingerprint: fp });
+  assert.ok(ps.includes(`(ssh-keygen -l -E sha256 -f "$env:USERPROFILE\\Downloads\\${n.publicName}" | Out-String).Contains('${fp} ')`));
+  assert.ok(ps.indexOf('Contains') < ps.indexOf('Move-Item'));
+  const cmd = installCommand({ shell: 'cmd', ...n, fingerprint: fp });
+  assert.ok(cmd.includes(`findstr /L /C:"${fp} " >nul && (move`));
+  assert.equal([...cmd].filter((c) => c === '(').length, [...cmd].filter((c) => c === ')').length);
+  assert.throws(() => installCommand({ shell: 'posix', ...n, fingerprint: "SHA256:x' ; rm -rf ~" }), /not a SHA256 fingerprint/);
 });
