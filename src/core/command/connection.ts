@@ -11,7 +11,7 @@ import { isIpLiteral } from './destination.ts';
 import { GETOPT, PROXY_HOST, programOf, type Program } from './grammar.ts';
 import { walkOptions, type Occurrence } from './getopt.ts';
 import { parseCommand, parseWords, remoteOperand, type Invocation, type RsyncItem } from './parse.ts';
-import { optionProblem, PORT, RSYNC_SHORT, rsyncOptionProblem, splitConfigOption, USER } from './policy.ts';
+import { optionProblem, RSYNC_SHORT, rsyncOptionProblem, splitConfigOption, USER } from './policy.ts';
 import { splitRsyncRsh } from './rsh.ts';
 import type { Word } from './tokenize.ts';
 
@@ -193,8 +193,7 @@ export function connectionOf(inv: Invocation): ConnectionResult {
   const shape = runpodShape(inv.host ?? '', user);
   if ('ok' in shape) return shape;
   const portText = firstSetting(all, inv.program === 'ssh' || inv.program === 'rsync' ? 'p' : 'P', 'port');
-  const port = portText === undefined ? 22 : Number(portText);
-  if (portText !== undefined && !PORT.test(portText)) return refuse(said(`the port "${portText}" is not a number`, tx('cmdConfigBadPort', portText)));
+  const port = portText === undefined ? 22 : Number(portText); // policy.ts checked it against PORT
   const remoteCommand = inv.program === 'ssh' ? inv.words.slice(inv.commandIndex) : [];
   const tilde = remoteCommand.find((w) => w.tilde);
   if (tilde) return refuse(said(`${JSON.stringify(tilde.raw)} uses a "~" form the shell would expand differently`, tx('cmdTilde', JSON.stringify(tilde.raw))));
