@@ -13,7 +13,9 @@ import { walkOptions, type Occurrence } from './getopt.ts';
 import { parseCommand, parseWords, remoteOperand, type Invocation, type RsyncItem } from './parse.ts';
 import { optionProblem, RSYNC_SHORT, rsyncOptionProblem, splitConfigOption, USER } from './policy.ts';
 import { splitRsyncRsh } from './rsh.ts';
-import type { Word } from './tokenize.ts';
+import { DASHES, type Word } from './tokenize.ts';
+
+const LEADING_DASHES = new RegExp(`^${DASHES.source}{1,2}`);
 
 export type ConnectionKind = 'proxy' | 'tcp';
 
@@ -108,7 +110,8 @@ export function firstSetting(options: readonly ConnOption[], letter: string, key
 function rshOptions(value: string): { ok: true; options: ConnOption[] } | Refusal {
   const split = splitRsyncRsh(value.trim() === '' ? 'ssh' : value);
   if (!split.ok) return split;
-  const argv = split.argv;
+  // the page's dash damage reaches inside the quotes too (`"ssh –p 42442"`): repaired as in tokenize.ts
+  const argv = split.argv.map((w) => w.replace(LEADING_DASHES, (d) => '-'.repeat(d.length)));
   if (programOf(argv[0]!) !== 'ssh') return refuse(said(`rsync -e runs "${argv[0]!}", not ssh`, tx('cmdRshNotSsh', argv[0]!)));
   const w = walkOptions(argv, 1, GETOPT.ssh, 'ssh (in rsync -e)');
   if (!w.ok) return w;

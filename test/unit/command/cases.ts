@@ -169,8 +169,8 @@ export function buildCase(c: CaseInput, absBase: string, tag: string): Case {
       placed = true;
       if (p.key === 'sep') words.push(`${deco.dash}i`, OLD);
       else if (p.key === 'att') words.push(`${deco.dash}i${OLD}`);
-      else words.push(`${deco.dash}Ai`, OLD);
-      if (p.key === 'group') want.push('-A');
+      else words.push(`${deco.dash}Ci`, OLD);
+      if (p.key === 'group') want.push('-C');
       want.push('-i', spec.file, ...io);
       continue;
     }
