@@ -129,9 +129,14 @@ function programText(path: string, shell: ShellKind): { ok: true; text: string }
   return shell === 'powershell' && q.text.startsWith("'") ? { ok: true, text: `& ${q.text}` } : q;
 }
 
+/** The arguments after the program, as the program must receive them (tests predict argv from this). */
+export function commandOut(c: Connection, s: EmitSettings, innerKey: string): Out[] {
+  return c.program === 'rsync' ? rsyncWords(c, s, innerKey) : sshFamilyWords(c, s);
+}
+
 /** The whole command line, or why it cannot be emitted safely. */
 export function emitCommand(c: Connection, s: EmitSettings, keyText: string, innerKey: string): RewriteResult {
-  const words = c.program === 'rsync' ? rsyncWords(c, s, innerKey) : sshFamilyWords(c, s);
+  const words = commandOut(c, s, innerKey);
   const prog = programText(c.programPath, s.shell);
   if (!prog.ok) return prog;
   const parts = [prog.text];

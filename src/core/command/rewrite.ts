@@ -7,8 +7,8 @@
  * way and quoted twice: rsync's own splitting inside, the shell's outside.
  */
 import type { RewriteResult, RewriteSettings } from '../types.ts';
-import { parseConnection } from './connection.ts';
-import { emitCommand } from './emit.ts';
+import { parseConnection, type Connection } from './connection.ts';
+import { emitCommand, type EmitSettings } from './emit.ts';
 import { quoteKeyPath, rsyncInnerKeyPath } from './quote.ts';
 import { refuse, said, tx } from '../i18n-text.ts';
 
@@ -40,8 +40,13 @@ function rewriteUnsafe(command: string, settings: CommandSettings): RewriteResul
   if (!key.ok) return key;
   const inner = c.program === 'rsync' ? rsyncInnerKeyPath(settings.keyPath, shell) : { ok: true as const, path: '' };
   if (!inner.ok) return inner;
+  return emitCommand(c, emitSettingsFor(c, settings), key.text, inner.path);
+}
+
+/** How a connection is emitted for these settings: the proxy gets `-tt` when a remote command needs a terminal. */
+export function emitSettingsFor(c: Connection, settings: CommandSettings): EmitSettings {
   const tCount = c.options.filter((o) => o.letter === 't').length;
   const wantTty = settings.tty === true || (settings.tty === undefined && c.remoteCommand.length > 0);
   const tty = c.program === 'ssh' && c.kind === 'proxy' && wantTty && tCount < 2;
-  return emitCommand(c, { shell, identitiesOnly: settings.identitiesOnly === true, tty }, key.text, inner.path);
+  return { shell: settings.shell, identitiesOnly: settings.identitiesOnly === true, tty };
 }

@@ -200,7 +200,9 @@ export function readWord(text: string, start: number): WordRead {
       value += r.value;
       i = r.next;
     } else if (d === '\\') {
-      if (i + 1 < n && text[i + 1] !== '\n') value += text[i + 1];
+      // At the very end bash -c keeps a lone `\` while a terminal joins the next line: ambiguous, refused.
+      if (i + 1 >= n) return { kind: 'unsafe', at: i, refusal: refuse(said('a trailing backslash would join the next line to the command', tx('cmdTrailingBackslash'))) };
+      if (text[i + 1] !== '\n') value += text[i + 1];
       i += 2;
     } else {
       const bad = unquotedProblem(text, i, start);

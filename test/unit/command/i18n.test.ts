@@ -36,7 +36,7 @@ const COMMANDS = [
   'scp ~/f root@1.2.3.4:/w', 'ssh -F x root@1.2.3.4', 'ssh -E x root@1.2.3.4', 'ssh -J x root@1.2.3.4', 'ssh -A root@1.2.3.4',
   'ssh -S x root@1.2.3.4', 'ssh -w 0 root@1.2.3.4', 'ssh -X root@1.2.3.4', 'ssh -o ProxyCommand=x root@1.2.3.4',
   'rsync -e "ssh evil" a root@1.2.3.4:b', 'ssh 1.2.3.4', 'ssh ssh://root@1.2.3.4', "'/opt/a;b/ssh' root@1.2.3.4",
-  'scp root@1.2.3.4:/a root@1.2.3.4:/b', 'scp -- -x root@1.2.3.4:/w', 'ssh bad@ssh.runpod.io', 'ssh root@host.example.com',
+  'scp root@1.2.3.4:/a root@1.2.3.4:/b', 'scp -- -x root@1.2.3.4:/w', 'ssh bad@ssh.runpod.io', 'ssh root@host.example.com', 'ssh root@1.2.3.4 x\\',
 ];
 const KEY_PATHS = [
   '', 'a\nb', 'a\rb', 'a\tb', 'a\x07b', 'a\u202eb', 'a\ud800b', 'x\udc00', 'a"b', 'my keys\\', '$env:USERPROFILE\\keys\\',
