@@ -12,6 +12,7 @@ import { GETOPT, PROXY_HOST, programOf, type Program } from './grammar.ts';
 import { walkOptions, type Occurrence } from './getopt.ts';
 import { parseCommand, parseWords, remoteOperand, type Invocation, type RsyncItem } from './parse.ts';
 import { optionProblem, RSYNC_SHORT, rsyncOptionProblem, splitConfigOption, USER } from './policy.ts';
+import { theArgumentNamed, unsafeCharacter } from './quote.ts';
 import { splitRsyncRsh } from './rsh.ts';
 import { DASHES, type Word } from './tokenize.ts';
 
@@ -182,6 +183,10 @@ function runpodShape(host: string, user: string | undefined): { kind: Connection
 /** The typed connection behind a parsed invocation, or why it is not one we rewrite. */
 export function connectionOf(inv: Invocation): ConnectionResult {
   if (inv.uri) return refuse(said('a ssh:// or scp:// address is not a console form', tx('cmdUri')));
+  for (const a of inv.argv) {
+    const bad = unsafeCharacter(a, theArgumentNamed(a.slice(0, 40)));
+    if (bad) return nope(bad); // the gate refuses what no shell gets safely, as the rewrite would
+  }
   if (!PROGRAM_PATH.test(inv.argv[0]!)) {
     const shown = JSON.stringify(inv.argv[0]!.slice(0, 40));
     return refuse(said(`the program path ${shown} has characters we do not re-emit`, tx('cmdProgramPath', shown)));

@@ -130,7 +130,7 @@ function bang(text: string, i: number, inDouble: boolean): Refusal | null {
 }
 
 /** IPv6 literal in brackets (`root@[::1]`, `[::1]:/path`): bash would glob `[…]` only if a one-character file matched. */
-const BRACKET_HOST = /^(?:[^[\]]*@)?\[[0-9A-Fa-f:.]+\](?::[^[\]]*)?$/;
+const BRACKET_HOST = /^(?:[^[\]]*@)?\[[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\](?::[^[\]]*)?$/;
 
 type WordRead = { word: Word } | Stop;
 
