@@ -77,7 +77,10 @@ function sshFamilyWords(c: Connection, s: EmitSettings): Out[] {
   const post = e.out.filter((g) => g.after).flatMap((g) => g.words);
   const words: Out[] = [...(s.tty ? [arg('-tt')] : []), ...e.before, ...pre];
   if (c.program === 'scp') return [...words, ...c.operands.map((o) => operandOut(c, o))];
-  words.push(arg(c.userInDestination ? `${c.user}@${hostText(c)}` : hostText(c)));
+  // ssh(1) keeps brackets in `user@[v6]` as part of the name (`ssh -G` prints `hostname [2001:db8::7]`,
+  // which does not resolve); only `host:path` operands (scp/sftp/rsync) need them.
+  const host = c.program === 'ssh' ? c.host : hostText(c);
+  words.push(arg(c.userInDestination ? `${c.user}@${host}` : host));
   return [...words, ...post, ...c.remoteCommand.map(arg)];
 }
 
