@@ -20,7 +20,9 @@ export function looksLikeSshCommand(text: string): boolean {
   }
 }
 
-const START = /(?:^|(?<=[^A-Za-z0-9_./\\-]))(?:ssh|scp|sftp|rsync)(?:\.exe)?(?= )/g;
+/** A program name as a word of its own; `g` regexes carry lastIndex, so each line gets a fresh one (startRe). */
+const START = /(?:^|(?<=[^A-Za-z0-9_./\\-]))(?:ssh|scp|sftp|rsync)(?:\.exe)?(?= )/;
+const startRe = (): RegExp => new RegExp(START.source, 'g');
 /** A console command has about a dozen words; longer runs are not tried (keeps the scan linear). */
 const MAX_WORDS = 64;
 /** Shortenings tried from the end (a trailing label such as "Copy" after the command). */
@@ -44,9 +46,9 @@ function commandAt(words: readonly Word[], from: number): Word[] | null {
  * next program name after it. Each character is read at most a few times (see scanWords).
  */
 function findInLine(line: string): { start: number; end: number } | null {
-  const skip = promptLength(line);
-  START.lastIndex = skip;
-  for (let m = START.exec(line); m; m = START.exec(line)) {
+  const re = startRe();
+  re.lastIndex = promptLength(line);
+  for (let m = re.exec(line); m; m = re.exec(line)) {
     const { words, stop } = scanWords(line, m.index);
     for (let k = 0; k < words.length; k++) {
       if (programOf(words[k]!.value) === null || words[k]!.raw !== words[k]!.value) continue;
@@ -54,7 +56,7 @@ function findInLine(line: string): { start: number; end: number } | null {
       if (found) return { start: found[0]!.start, end: found[found.length - 1]!.end };
     }
     if (!stop) return null;
-    START.lastIndex = Math.max(stop.at + 1, m.index + 1);
+    re.lastIndex = Math.max(stop.at + 1, m.index + 1);
   }
   return null;
 }
@@ -62,8 +64,9 @@ function findInLine(line: string): { start: number; end: number } | null {
 /** Curly quotes (“ssh -p 2”) are read as straight ones by parseCommand: one try per line, from its first program name. */
 function curlyFallback(line: string): { start: number; end: number } | null {
   if (!/[\u2018\u201a\u201c-\u201e]/.test(line)) return null;
-  START.lastIndex = promptLength(line);
-  const m = START.exec(line);
+  const re = startRe();
+  re.lastIndex = promptLength(line);
+  const m = re.exec(line);
   if (!m) return null;
   const candidate = line.slice(m.index).trimEnd();
   return parseConnection(candidate).ok ? { start: m.index, end: m.index + candidate.length } : null;

@@ -23,24 +23,37 @@ export const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 export interface Normalized {
   text: string;
   /** map[i] = offset in the original text of normalized character i; map[text.length] = end. */
-  map: number[];
+  map: ArrayLike<number>;
 }
 
-/** Repairs spaces, invisible characters and line endings (1:1 or dropping, never inserting). */
+/** Characters normalize changes: odd spaces, invisibles, CR. */
+const TOUCHED = /[\t\r\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u00ad]/g;
+
+/**
+ * Repairs spaces, invisible characters and line endings (1:1 or dropping, never inserting).
+ * Linear: untouched runs are copied as slices, the offset map is a typed array.
+ */
 export function normalize(input: string): Normalized {
-  let text = '';
-  const map: number[] = [];
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (INVISIBLE.test(c)) continue;
-    if (c === '\r') {
-      if (input[i + 1] === '\n') continue; // CRLF → LF
-      text += '\n';
-    } else text += ODD_SPACE.test(c) ? ' ' : c;
-    map.push(i);
+  const map = new Int32Array(input.length + 1);
+  const parts: string[] = [];
+  let out = 0; // length of the normalized text so far
+  let last = 0; // start of the pending untouched run
+  const copyRun = (to: number): void => {
+    parts.push(input.slice(last, to));
+    for (let k = last; k < to; k++) map[out++] = k;
+  };
+  for (const m of input.matchAll(TOUCHED)) {
+    const i = m.index;
+    const c = m[0];
+    copyRun(i);
+    last = i + 1;
+    if (INVISIBLE.test(c) || (c === '\r' && input[i + 1] === '\n')) continue; // dropped; CRLF → LF
+    parts.push(c === '\r' ? '\n' : ' ');
+    map[out++] = i;
   }
-  map.push(input.length);
-  return { text, map };
+  copyRun(input.length);
+  map[out] = input.length;
+  return { text: parts.join(''), map: map.subarray(0, out + 1) };
 }
 
 const PROGRAM_AHEAD = /^(?:\S*[/\\])?(?:ssh|scp|sftp|rsync)(?:\.exe)?(?= |$)/i;
