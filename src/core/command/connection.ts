@@ -183,10 +183,6 @@ function runpodShape(host: string, user: string | undefined): { kind: Connection
 /** The typed connection behind a parsed invocation, or why it is not one we rewrite. */
 export function connectionOf(inv: Invocation): ConnectionResult {
   if (inv.uri) return refuse(said('a ssh:// or scp:// address is not a console form', tx('cmdUri')));
-  for (const a of inv.argv) {
-    const bad = unsafeCharacter(a, theArgumentNamed(a.slice(0, 40)));
-    if (bad) return nope(bad); // the gate refuses what no shell gets safely, as the rewrite would
-  }
   if (!PROGRAM_PATH.test(inv.argv[0]!)) {
     const shown = JSON.stringify(inv.argv[0]!.slice(0, 40));
     return refuse(said(`the program path ${shown} has characters we do not re-emit`, tx('cmdProgramPath', shown)));
@@ -200,6 +196,10 @@ export function connectionOf(inv: Invocation): ConnectionResult {
   const user = inv.program === 'ssh' || inv.program === 'sftp' ? (firstSetting(all, 'l', 'user') ?? destUser) : destUser;
   const shape = runpodShape(inv.host ?? '', user);
   if ('ok' in shape) return shape;
+  for (const a of inv.argv) {
+    // the gate refuses what no shell gets safely, as the rewrite would (the name only when needed)
+    if (unsafeCharacter(a)) return nope(unsafeCharacter(a, theArgumentNamed(a.slice(0, 40)))!);
+  }
   const portText = firstSetting(all, inv.program === 'ssh' || inv.program === 'rsync' ? 'p' : 'P', 'port');
   const port = portText === undefined ? 22 : Number(portText); // policy.ts checked it against PORT
   const remoteCommand = inv.program === 'ssh' ? inv.words.slice(inv.commandIndex) : [];

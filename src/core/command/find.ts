@@ -28,6 +28,9 @@ const MAX_WORDS = 64;
 /** Shortenings tried from the end (a trailing label such as "Copy" after the command). */
 const MAX_TRIES = 12;
 
+/** Refusals about the program or destination: dropping trailing words cannot cure them. */
+const FINAL = new Set(['cmdNotSsh', 'cmdUri', 'cmdNotRunpodHost', 'cmdNotProxyUser', 'cmdBadUser', 'cmdSingleWordHost', 'cmdNotHostName', 'cmdEmptyUser', 'cmdUserSpace']);
+
 type Found = { start: number; end: number; command: string };
 
 /** The longest prefix (≤ MAX_WORDS, at most MAX_TRIES shortenings) of words[from…] that is a connection. */
@@ -35,9 +38,21 @@ function commandAt(words: readonly Word[], from: number): Word[] | null {
   const end = Math.min(words.length, from + MAX_WORDS);
   for (let e = end, tries = 0; e > from && tries < MAX_TRIES; e--, tries++) {
     const cand = words.slice(from, e);
-    if (connectionOfWords(cand).ok) return cand;
+    const r = connectionOfWords(cand);
+    if (r.ok) return cand;
+    if (FINAL.has(r.i18n?.key ?? '')) return null;
   }
   return null;
+}
+
+/** A Runpod destination needs a `user@…` word or an IP literal (`-l root 1.2.3.4`); `ssh ssh …` has neither. */
+const DESTINATION_LIKE = /@|^\d{1,3}(?:\.\d{1,3}){3}$|^[0-9A-Fa-f]*:[0-9A-Fa-f:.%]*$/;
+
+/** counts[i] = how many of words[0…i) look like a destination: a window is checked in O(1). */
+function destinationCounts(words: readonly Word[]): Int32Array {
+  const counts = new Int32Array(words.length + 1);
+  for (let i = 0; i < words.length; i++) counts[i + 1] = counts[i]! + (DESTINATION_LIKE.test(words[i]!.value) ? 1 : 0);
+  return counts;
 }
 
 /**
@@ -50,8 +65,10 @@ function findInLine(line: string): { start: number; end: number } | null {
   re.lastIndex = promptLength(line);
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const { words, stop } = scanWords(line, m.index);
+    const dests = destinationCounts(words);
     for (let k = 0; k < words.length; k++) {
       if (programOf(words[k]!.value) === null || words[k]!.raw !== words[k]!.value) continue;
+      if (dests[Math.min(words.length, k + MAX_WORDS)]! === dests[k + 1]!) continue; // no user@ or IP word ahead
       const found = commandAt(words, k);
       if (found) return { start: found[0]!.start, end: found[found.length - 1]!.end };
     }
