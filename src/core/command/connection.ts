@@ -200,7 +200,9 @@ export function connectionOf(inv: Invocation): ConnectionResult {
     // the gate refuses what no shell gets safely, as the rewrite would (the name only when needed)
     if (unsafeCharacter(a)) return nope(unsafeCharacter(a, theArgumentNamed(a.slice(0, 40)))!);
   }
-  const portText = firstSetting(all, inv.program === 'ssh' || inv.program === 'rsync' ? 'p' : 'P', 'port');
+  // ssh keeps the first -p / -o Port; scp and sftp overwrite their port with each -P (scp.c, sftp.c main())
+  const copyPort = [...opts.options].reverse().find((o) => o.letter === 'P')?.value;
+  const portText = inv.program === 'scp' || inv.program === 'sftp' ? (copyPort ?? firstSetting(all, '', 'port')) : firstSetting(all, 'p', 'port');
   const port = portText === undefined ? 22 : Number(portText); // policy.ts checked it against PORT
   const remoteCommand = inv.program === 'ssh' ? inv.words.slice(inv.commandIndex) : [];
   const tilde = remoteCommand.find((w) => w.tilde);

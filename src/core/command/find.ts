@@ -66,8 +66,11 @@ function findInLine(line: string): { start: number; end: number } | null {
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const { words, stop } = scanWords(line, m.index);
     const dests = destinationCounts(words);
+    // Text we refuse (`"$(…)"`, an open quote) belongs to the command before it: no shorter one is offered.
+    const tainted = stop !== null && (stop.kind === 'unsafe' || stop.kind === 'unterminated');
     for (let k = 0; k < words.length; k++) {
       if (programOf(words[k]!.value) === null || words[k]!.raw !== words[k]!.value) continue;
+      if (tainted && k + MAX_WORDS >= words.length) break;
       if (dests[Math.min(words.length, k + MAX_WORDS)]! === dests[k + 1]!) continue; // no user@ or IP word ahead
       const found = commandAt(words, k);
       if (found) return { start: found[0]!.start, end: found[found.length - 1]!.end };
