@@ -13,8 +13,6 @@
 
 import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
 
-/** Unicode space separators and tab: word separators like ' ' (the console renders NBSP). */
-const ODD_SPACE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 /** Invisible characters removed outright. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 /** Dash lookalikes repaired to '-' at the start of a word (option position). */
@@ -26,7 +24,8 @@ export interface Normalized {
   map: ArrayLike<number>;
 }
 
-/** Characters normalize changes: odd spaces, invisibles, CR. */
+/** Characters normalize changes: tab and Unicode space separators (the console renders NBSP) become ' ',
+ * invisibles are dropped, CR becomes LF. (matchAll copies a `g` regex, so this one keeps no state.) */
 const TOUCHED = /[\t\r\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u00ad]/g;
 
 /**
