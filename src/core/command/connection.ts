@@ -70,7 +70,7 @@ export interface Connection {
   userInDestination: boolean;
   /** The host was written in brackets (`root@[2001:db8::1]`). */
   bracketed: boolean;
-  /** scp: operands in order; rsync: see rsyncArgs. */
+  /** scp: operands in order; sftp: the `host:path` directory, if any; rsync: see rsyncArgs. */
   operands: Operand[];
   /** rsync: its arguments in order. */
   rsyncArgs: RsyncArg[];
@@ -207,7 +207,16 @@ export function connectionOf(inv: Invocation): ConnectionResult {
   const remoteCommand = inv.program === 'ssh' ? inv.words.slice(inv.commandIndex) : [];
   const tilde = remoteCommand.find((w) => w.tilde);
   if (tilde) return refuse(said(`${JSON.stringify(tilde.raw)} uses a "~" form the shell would expand differently`, tx('cmdTilde', JSON.stringify(tilde.raw))));
-  const operands = inv.program === 'scp' ? inv.words.slice(inv.operandIndex).map((w, i) => operandOf(w, inv.operandIndex + i, inv.destIndex)) : [];
+  const operands: Operand[] =
+    inv.program === 'scp'
+      ? inv.words.slice(inv.operandIndex).map((w, i) => operandOf(w, inv.operandIndex + i, inv.destIndex))
+      : inv.program === 'sftp' && inv.destPath !== ''
+        ? [{ kind: 'remote', path: inv.destPath }]
+        : [];
+  if (inv.program === 'sftp' && inv.destIndex + 1 < inv.argv.length) {
+    const shown = JSON.stringify(inv.argv[inv.destIndex + 1]!.slice(0, 40));
+    return refuse(said(`${shown} is a second remote operand; only one pod is copied to or from`, tx('cmdSecondRemote', shown)));
+  }
   const bad = operandProblem([...operands, ...rs.args.flatMap((a) => (a.kind === 'operand' ? [a.operand] : []))], remoteCommand[0]?.value);
   if (bad) return nope(bad);
   const connection: Connection = {

@@ -80,7 +80,8 @@ function sshFamilyWords(c: Connection, s: EmitSettings): Out[] {
   // ssh(1) keeps brackets in `user@[v6]` as part of the name (`ssh -G` prints `hostname [2001:db8::7]`,
   // which does not resolve); only `host:path` operands (scp/sftp/rsync) need them.
   const host = c.program === 'ssh' ? c.host : hostText(c);
-  words.push(arg(c.userInDestination ? `${c.user}@${host}` : host));
+  const path = c.program === 'sftp' && c.operands[0] ? `:${c.operands[0].path}` : '';
+  words.push(arg((c.userInDestination ? `${c.user}@${host}` : host) + path));
   return [...words, ...post, ...c.remoteCommand.map(arg)];
 }
 

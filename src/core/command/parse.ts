@@ -40,6 +40,8 @@ export interface Invocation {
   rsync: RsyncItem[];
   /** ssh/sftp: the destination is a `ssh://`/`sftp://` URI. */
   uri: boolean;
+  /** sftp: the path of `host:path` (the directory it starts in); '' when none. */
+  destPath: string;
 }
 
 export type ParseResult = ({ ok: true } & Invocation) | Refusal;
@@ -92,7 +94,7 @@ const noRemoteOperand = (program: string): Refusal =>
 const noDestinationHost = (program: string): Refusal => refuse(said(`${program}: no destination host`, tx('cmdNoDestinationHost', program)));
 
 type Base = Pick<Invocation, 'program' | 'argv' | 'words'>;
-const EMPTY = { rsync: [] as RsyncItem[], operandIndex: -1, uri: false };
+const EMPTY = { rsync: [] as RsyncItem[], operandIndex: -1, uri: false, destPath: '' };
 
 /** ssh: options, destination, options again (ssh.c restarts getopt), then the remote command. */
 function parseSsh(base: Base): ParseResult {
@@ -158,6 +160,7 @@ function parseScpSftp(base: Base & { program: 'scp' | 'sftp' }): ParseResult {
   const uri = /^s(?:cp|ftp):\/\//i.test(argv[destIndex]!);
   return {
     ok: true, ...base, ...EMPTY, uri, occurrences: w.occurrences, destIndex, commandIndex: argv.length, operandIndex: w.end,
+    destPath: program === 'sftp' ? (d.path ?? '') : '',
     host: d.host, bracketed: d.bracketed, ...(d.user !== undefined ? { user: d.user } : {}), ...(port !== undefined ? { port } : {}),
   };
 }

@@ -26,6 +26,8 @@ export const BASES = [
   'rsync -e "ssh -p 42442 -i ~/.ssh/id_ed25519" -av ./data root@149.36.0.213:/workspace/',
   'ssh root@[2001:db8::7] -p 2222',
   '$ ssh -L 8888:localhost:8888 root@1.2.3.4 -p 22',
+  'sftp -P 42442 root@149.36.0.213:/workspace',
+  'scp -P 42442 -i ~/.ssh/id_ed25519 root@149.36.0.213:/workspace/out.txt .',
 ];
 
 const HOSTILE = [
