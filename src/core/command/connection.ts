@@ -66,8 +66,10 @@ export interface Connection {
   programPath: string;
   /** ssh/scp/sftp options in order (ssh: `after` marks those after the destination). */
   options: ConnOption[];
-  /** The destination word carries the user (`user@host`) rather than -l / -o User. */
+  /** The destination word carries a user (`user@host`); `user` may still come from -l / -o User, which win. */
   userInDestination: boolean;
+  /** The user written in the destination or remote operand (emitted as written). */
+  destinationUser?: string;
   /** The host was written in brackets (`root@[2001:db8::1]`). */
   bracketed: boolean;
   /** scp: operands in order; sftp: the `host:path` directory, if any; rsync: see rsyncArgs. */
@@ -193,9 +195,14 @@ export function connectionOf(inv: Invocation): ConnectionResult {
   if (!rs.ok) return rs;
   const all = inv.program === 'rsync' ? rs.rsh : opts.options;
   const destUser = inv.program === 'ssh' ? splitUser(inv.argv[inv.destIndex]!) : inv.user;
-  const user = inv.program === 'ssh' || inv.program === 'sftp' ? (firstSetting(all, 'l', 'user') ?? destUser) : destUser;
+  // -l / -o User come before the user scp, sftp and rsync pass to ssh themselves, and ssh keeps the first
+  const user = firstSetting(all, inv.program === 'ssh' || inv.program === 'rsync' ? 'l' : '', 'user') ?? destUser;
   const shape = runpodShape(inv.host ?? '', user);
   if ('ok' in shape) return shape;
+  if (destUser !== undefined && destUser !== user) {
+    const other = runpodShape(inv.host ?? '', destUser); // the written user is emitted too: same rules
+    if ('ok' in other) return other;
+  }
   for (const a of inv.argv) {
     // the gate refuses what no shell gets safely, as the rewrite would (the name only when needed)
     if (unsafeCharacter(a)) return nope(unsafeCharacter(a, theArgumentNamed(a.slice(0, 40)))!);
@@ -207,16 +214,8 @@ export function connectionOf(inv: Invocation): ConnectionResult {
   const remoteCommand = inv.program === 'ssh' ? inv.words.slice(inv.commandIndex) : [];
   const tilde = remoteCommand.find((w) => w.tilde);
   if (tilde) return refuse(said(`${JSON.stringify(tilde.raw)} uses a "~" form the shell would expand differently`, tx('cmdTilde', JSON.stringify(tilde.raw))));
-  const operands: Operand[] =
-    inv.program === 'scp'
-      ? inv.words.slice(inv.operandIndex).map((w, i) => operandOf(w, inv.operandIndex + i, inv.destIndex))
-      : inv.program === 'sftp' && inv.destPath !== ''
-        ? [{ kind: 'remote', path: inv.destPath }]
-        : [];
-  if (inv.program === 'sftp' && inv.destIndex + 1 < inv.argv.length) {
-    const shown = JSON.stringify(inv.argv[inv.destIndex + 1]!.slice(0, 40));
-    return refuse(said(`${shown} is a second remote operand; only one pod is copied to or from`, tx('cmdSecondRemote', shown)));
-  }
+  const operands = operandsOf(inv);
+  if (!Array.isArray(operands)) return operands;
   const bad = operandProblem([...operands, ...rs.args.flatMap((a) => (a.kind === 'operand' ? [a.operand] : []))], remoteCommand[0]?.value);
   if (bad) return nope(bad);
   const connection: Connection = {
@@ -224,10 +223,21 @@ export function connectionOf(inv: Invocation): ConnectionResult {
     ...(shape.podId !== undefined ? { podId: shape.podId } : {}),
     forwards: all.filter((o) => o.letter === 'L' || o.letter === 'R' || o.letter === 'D').map((o) => ({ kind: o.letter as Forward['kind'], spec: o.value ?? '' })),
     remoteCommand: remoteCommand.map((w) => w.value),
-    programPath: inv.argv[0]!, options: opts.options, userInDestination: destUser !== undefined, bracketed: inv.bracketed,
+    programPath: inv.argv[0]!, options: opts.options, userInDestination: destUser !== undefined, ...(destUser !== undefined ? { destinationUser: destUser } : {}), bracketed: inv.bracketed,
     operands, rsyncArgs: rs.args, rshOptions: rs.rsh,
   };
   return { ok: true, connection };
+}
+
+/** scp: its operands; sftp: the `host:path` directory as a remote operand (and nothing after it). */
+function operandsOf(inv: Invocation): Operand[] | Refusal {
+  if (inv.program === 'scp') return inv.words.slice(inv.operandIndex).map((w, i) => operandOf(w, inv.operandIndex + i, inv.destIndex));
+  if (inv.program !== 'sftp') return [];
+  if (inv.destIndex + 1 < inv.argv.length) {
+    const shown = JSON.stringify(inv.argv[inv.destIndex + 1]!.slice(0, 40));
+    return refuse(said(`${shown} is a second remote operand; only one pod is copied to or from`, tx('cmdSecondRemote', shown)));
+  }
+  return inv.destPath !== '' ? [{ kind: 'remote', path: inv.destPath }] : [];
 }
 
 /** Operands we cannot re-emit faithfully: a second remote one, or one that would read as an option. */

@@ -63,7 +63,7 @@ function hostText(c: Connection): string {
 }
 
 function remoteText(c: Connection, path: string): string {
-  return `${c.user}@${hostText(c)}:${path}`;
+  return `${c.destinationUser ?? c.user}@${hostText(c)}:${path}`;
 }
 
 function operandOut(c: Connection, o: Operand): Out {
@@ -81,7 +81,7 @@ function sshFamilyWords(c: Connection, s: EmitSettings): Out[] {
   // which does not resolve); only `host:path` operands (scp/sftp/rsync) need them.
   const host = c.program === 'ssh' ? c.host : hostText(c);
   const path = c.program === 'sftp' && c.operands[0] ? `:${c.operands[0].path}` : '';
-  words.push(arg((c.userInDestination ? `${c.user}@${host}` : host) + path));
+  words.push(arg((c.destinationUser !== undefined ? `${c.destinationUser}@${host}` : host) + path));
   return [...words, ...post, ...c.remoteCommand.map(arg)];
 }
 
