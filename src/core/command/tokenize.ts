@@ -8,7 +8,9 @@
  * they stand for, and {@link tokenize} splits one command into words by the rules of the bash manual,
  * section QUOTING (single quotes: everything literal; double quotes: `\` escapes only `$`, `` ` ``,
  * `"`, `\` and newline; an unquoted `\` quotes the next character) and refuses what would make a
- * rewrite unfaithful (operators, several commands, unterminated quotes).
+ * rewrite unfaithful (operators, several commands, unterminated quotes) or what bash would expand
+ * or run (readWord): what it accepts, bash reads the same (test/unit/command/differential.test.ts).
+ * {@link scanWords} reads a line of page text once, up to the first such stop (findSshCommands).
  */
 
 import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
