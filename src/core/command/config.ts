@@ -8,8 +8,7 @@
  * between OpenSSH versions).
  */
 import type { RewriteSettings } from '../types.ts';
-import { PROXY_HOST } from './grammar.ts';
-import { parseCommand } from './parse.ts';
+import { parseConnection } from './connection.ts';
 import { homePrefix, KEY_PATH_EMPTY, sshPathRefusal, THE_KEY_PATH, unsafeCharacter } from './quote.ts';
 import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
 
@@ -40,30 +39,21 @@ export function identityFileValue(path: string, shell: RewriteSettings['shell'])
 
 export function sshConfigBlock(command: string, settings: RewriteSettings): { ok: true; text: string } | Refusal {
   try {
-    const inv = parseCommand(command);
-    if (!inv.ok) return inv;
-    if (!inv.host) return refuse(said('no remote host in the command', tx('cmdConfigNoHost')));
-    if (/[\s"#]/.test(inv.host) || (inv.user !== undefined && /[\s"#]/.test(inv.user))) {
-      return refuse(said('the host or user name contains characters ssh_config cannot hold', tx('cmdConfigBadHost')));
-    }
+    const parsed = parseConnection(command);
+    if (!parsed.ok) return parsed;
+    const c = parsed.connection;
+    if (c.host === '') return refuse(said('no remote host in the command', tx('cmdConfigNoHost')));
     const id = identityFileValue(settings.keyPath, settings.shell);
     if (!id.ok) return id;
-    const proxy = inv.host.toLowerCase() === PROXY_HOST;
-    const podId = inv.user !== undefined ? /^([a-z0-9]+)-[0-9a-f]{8}$/i.exec(inv.user)?.[1] : undefined;
-    const alias = (
-      podId ? `runpod-${podId}` : `runpod-${inv.host}${inv.port !== undefined ? '-' + inv.port : ''}`
-    )
+    const alias = (c.podId !== undefined ? `runpod-${c.podId}` : `runpod-${c.host}${c.port !== 22 ? '-' + c.port : ''}`)
       .toLowerCase()
       .replace(/[^a-z0-9_-]+/g, '-');
-    const lines = [`Host ${alias}`, `    HostName ${inv.host}`];
-    if (inv.user !== undefined) lines.push(`    User ${configValue(inv.user)}`);
-    if (inv.port !== undefined) {
-      if (!/^\d{1,5}$/.test(inv.port)) return refuse(said(`the port "${inv.port}" is not a number`, tx('cmdConfigBadPort', inv.port)));
-      lines.push(`    Port ${inv.port}`);
-    }
+    // user and host are allow-listed (connection.ts): no blanks, quotes or `#` to escape
+    const lines = [`Host ${alias}`, `    HostName ${c.host}`, `    User ${c.user}`];
+    if (c.port !== 22) lines.push(`    Port ${c.port}`);
     lines.push(`    IdentityFile ${id.value}`);
     if (settings.identitiesOnly) lines.push('    IdentitiesOnly yes');
-    if (proxy) lines.push('    RequestTTY force');
+    if (c.kind === 'proxy') lines.push('    RequestTTY force');
     return { ok: true, text: lines.join('\n') + '\n' };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);

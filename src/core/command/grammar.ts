@@ -46,9 +46,6 @@ export const GETOPT: Record<Program, Getopt> = {
   rsync: { flags: '0123456789abcdghiklmnopqrstuvxyzACDEFHIJKLNOPRSUVWXz8', withArg: 'BefMT@' },
 };
 
-/** The letter each program uses for the port option (scp/sftp: -P; ssh: -p). */
-export const PORT_LETTER: Record<Exclude<Program, 'rsync'>, string> = { ssh: 'p', scp: 'P', sftp: 'P' };
-
 /** The hostname of Runpod's SSH proxy (needs a terminal: `-tt` for non-interactive commands). */
 export const PROXY_HOST = 'ssh.runpod.io';
 

@@ -86,7 +86,8 @@ export function unsafeCharacter(value: string, what: Said = THE_ARGUMENT): Said 
 const POSIX_SAFE = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
 const PS_SAFE = /^(?:-{1,2}[A-Za-z0-9][A-Za-z0-9-]*|[A-Za-z_./\\~][A-Za-z0-9_./\\:+=~@-]*|[1-9][0-9]*)$/;
 const CMD_SAFE = /^[A-Za-z0-9_./\\:+=~@-]+$/;
-const PS_SINGLE_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
+/** PowerShell's single quotes (about_Quoting_Rules); a fresh `g` regex per use: no shared lastIndex. */
+const psSingleQuotes = (): RegExp => /['\u2018\u2019\u201a\u201b]/g;
 
 /** Quotes one argument so the shell passes exactly `value` to the program. */
 export function quoteArg(value: string, shell: ShellKind, what: Said = THE_ARGUMENT): Quoted {
@@ -105,7 +106,7 @@ export function quoteArg(value: string, shell: ShellKind, what: Said = THE_ARGUM
         return refuse(said(`${what.text} ends with a backslash and contains a space; Windows PowerShell would pass it broken`, tx('cmdPsBackslashSpace', what.i18n)));
       }
       if (PS_SAFE.test(value)) return { ok: true, text: value };
-      return { ok: true, text: `'${value.replace(PS_SINGLE_QUOTES, (q) => q + q)}'` };
+      return { ok: true, text: `'${value.replace(psSingleQuotes(), (q) => q + q)}'` };
     case 'cmd': {
       if (value === '') return { ok: true, text: '""' };
       const r = cmdRefusal(value, what);

@@ -8,13 +8,13 @@
  * they stand for, and {@link tokenize} splits one command into words by the rules of the bash manual,
  * section QUOTING (single quotes: everything literal; double quotes: `\` escapes only `$`, `` ` ``,
  * `"`, `\` and newline; an unquoted `\` quotes the next character) and refuses what would make a
- * rewrite unfaithful (operators, several commands, unterminated quotes).
+ * rewrite unfaithful (operators, several commands, unterminated quotes) or what bash would expand
+ * or run (readWord): what it accepts, bash reads the same (test/unit/command/differential.test.ts).
+ * {@link scanWords} reads a line of page text once, up to the first such stop (findSshCommands).
  */
 
 import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
 
-/** Unicode space separators and tab: word separators like ' ' (the console renders NBSP). */
-const ODD_SPACE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 /** Invisible characters removed outright. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 /** Dash lookalikes repaired to '-' at the start of a word (option position). */
@@ -23,24 +23,38 @@ export const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 export interface Normalized {
   text: string;
   /** map[i] = offset in the original text of normalized character i; map[text.length] = end. */
-  map: number[];
+  map: ArrayLike<number>;
 }
 
-/** Repairs spaces, invisible characters and line endings (1:1 or dropping, never inserting). */
+/** Characters normalize changes: tab and Unicode space separators (the console renders NBSP) become ' ',
+ * invisibles are dropped, CR becomes LF. (matchAll copies a `g` regex, so this one keeps no state.) */
+const TOUCHED = /[\t\r\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u00ad]/g;
+
+/**
+ * Repairs spaces, invisible characters and line endings (1:1 or dropping, never inserting).
+ * Linear: untouched runs are copied as slices, the offset map is a typed array.
+ */
 export function normalize(input: string): Normalized {
-  let text = '';
-  const map: number[] = [];
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (INVISIBLE.test(c)) continue;
-    if (c === '\r') {
-      if (input[i + 1] === '\n') continue; // CRLF → LF
-      text += '\n';
-    } else text += ODD_SPACE.test(c) ? ' ' : c;
-    map.push(i);
+  const map = new Int32Array(input.length + 1);
+  const parts: string[] = [];
+  let out = 0; // length of the normalized text so far
+  let last = 0; // start of the pending untouched run
+  const copyRun = (to: number): void => {
+    parts.push(input.slice(last, to));
+    for (let k = last; k < to; k++) map[out++] = k;
+  };
+  for (const m of input.matchAll(TOUCHED)) {
+    const i = m.index;
+    const c = m[0];
+    copyRun(i);
+    last = i + 1;
+    if (INVISIBLE.test(c) || (c === '\r' && input[i + 1] === '\n')) continue; // dropped; CRLF → LF
+    parts.push(c === '\r' ? '\n' : ' ');
+    map[out++] = i;
   }
-  map.push(input.length);
-  return { text, map };
+  copyRun(input.length);
+  map[out] = input.length;
+  return { text: parts.join(''), map: map.subarray(0, out + 1) };
 }
 
 const PROGRAM_AHEAD = /^(?:\S*[/\\])?(?:ssh|scp|sftp|rsync)(?:\.exe)?(?= |$)/i;
@@ -70,202 +84,200 @@ export function promptLength(line: string): number {
 }
 
 export interface Word {
-  /** The argument the shell would pass (quotes removed). */
+  /** The argument the shell would pass (quotes removed; a live leading `~` kept as `~`). */
   value: string;
   /** Source text of the word (in the normalized text). */
   raw: string;
   start: number;
   end: number;
-  /** The shell would expand something in it ($VAR, `cmd`, globs, braces): only posix output keeps it. */
-  expands: boolean;
-  /** Begins with an unquoted `~` (tilde expansion in POSIX shells). */
+  /** Begins with an unquoted `~` followed by `/` or nothing: the shell puts the home directory there. */
   tilde: boolean;
-  /** A dash lookalike was repaired: the raw text is no longer faithful. */
+  /** A dash lookalike or curly quote was repaired: the raw text is no longer faithful. */
   repaired: boolean;
 }
 
 export type Tokenized = { ok: true; words: Word[] } | Refusal;
 
+/** What ends a word list: a shell operator, a comment, or text we refuse to read (see readWord). */
+export interface Stop {
+  kind: 'operator' | 'comment' | 'unsafe' | 'unterminated';
+  at: number;
+  refusal: Refusal;
+}
+
 const operator = (op: string): Refusal =>
   refuse(said(`not a single command: found the shell operator "${op}"`, tx('cmdShellOperator', op)));
 
 const OPERATORS = ';&|<>()';
+const BLANK = ' \t\n';
+const substitution = (): Refusal =>
+  refuse(said('command substitution ($(…) or backquotes) would run another program on your computer', tx('cmdSubstitution')));
+const dollarQuote = (): Refusal => refuse(said("$'…' and $\"…\" quoting is refused: shells read it differently", tx('cmdDollarQuote')));
+const variable = (s: string): Refusal => {
+  const shown = JSON.stringify(s);
+  return refuse(said(`the shell would replace ${shown} with the value of a variable on your computer`, tx('cmdVariable', shown)));
+};
+const pattern = (c: string): Refusal => {
+  const shown = JSON.stringify(c);
+  return refuse(said(`the unquoted ${shown} is a pattern your shell would expand`, tx('cmdPattern', shown)));
+};
+const history = (): Refusal => refuse(said('"!" would start history expansion in an interactive bash or zsh', tx('cmdHistory')));
+const tildeForm = (s: string): Refusal => {
+  const shown = JSON.stringify(s);
+  return refuse(said(`${shown} uses a "~" form the shell would expand differently`, tx('cmdTilde', shown)));
+};
 
-/**
- * Splits ONE command (already normalized, prompt removed) into words. Trailing blank lines are
- * fine; a second non-empty line is not.
- */
-export function tokenize(text: string): Tokenized {
-  const words: Word[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t') {
-      i++;
-      continue;
-    }
-    if (c === '\\' && text[i + 1] === '\n') {
+/** After an unquoted or double-quoted `$`: null when bash keeps the `$` literally (bash(1) EXPANSION). */
+function dollar(text: string, i: number, quoted: boolean): Refusal | null {
+  const n = text[i + 1] ?? '';
+  if (n === '(' || n === '[') return n === '(' ? substitution() : variable(text.slice(i, i + 2));
+  if (!quoted && (n === "'" || n === '"')) return dollarQuote();
+  if (/[A-Za-z_{0-9@*#?!$-]/.test(n)) return variable('$' + /^(?:[A-Za-z_]\w*|\{[^}]*\}?|.)/.exec(text.slice(i + 1, i + 41))![0]);
+  return null;
+}
+
+/** `!` starts history expansion unless followed by a blank, `=`, `(` or the end (bash HISTORY EXPANSION). */
+function bang(text: string, i: number, inDouble: boolean): Refusal | null {
+  const n = text[i + 1];
+  if (n === undefined || BLANK.includes(n) || n === '=' || (inDouble && n === '"')) return null;
+  return history();
+}
+
+/** IPv6 literal in brackets (`root@[::1]`, `[::1]:/path`): bash would glob `[…]` only if a one-character file matched. */
+const BRACKET_HOST = /^(?:[^[\]]*@)?\[[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\](?::[^[\]]*)?$/;
+
+type WordRead = { word: Word } | Stop;
+
+/** Inside "…" from just after the opening quote: the value and the index after the closing quote. */
+function readDouble(text: string, from: number): { value: string; next: number } | Stop {
+  let value = '';
+  let i = from;
+  for (;;) {
+    if (i >= text.length) return { kind: 'unterminated', at: from - 1, refusal: refuse(said('unterminated double quote', tx('cmdUnterminatedDouble'))) };
+    const e = text[i]!;
+    if (e === '"') return { value, next: i + 1 };
+    if (e === '\\' && i + 1 < text.length && '$`"\\\n'.includes(text[i + 1]!)) {
+      if (text[i + 1] !== '\n') value += text[i + 1];
       i += 2;
       continue;
     }
+    const bad = e === '`' ? substitution() : e === '$' ? dollar(text, i, true) : e === '!' ? bang(text, i, true) : null;
+    if (bad) return { kind: 'unsafe', at: i, refusal: bad };
+    value += e;
+    i++;
+  }
+}
+
+/** One unquoted character of a word: its refusal, or null. */
+function unquotedProblem(text: string, i: number, start: number): Refusal | null {
+  const d = text[i]!;
+  if (d === '`') return substitution();
+  if (d === '$') return dollar(text, i, false);
+  if (d === '!') return bang(text, i, false);
+  if (d === '*' || d === '?' || d === '{') return pattern(d);
+  if (d === '~' && i > start && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text.slice(start, i))) {
+    // bash tilde-expands assignment-like arguments after `=` and `:` (`a=~/x`; checked with bash 5.2)
+    const before = text[i - 1];
+    if (before === '=' || before === ':') return tildeForm(text.slice(start, i + 1));
+  }
+  return null;
+}
+
+/**
+ * Reads one word starting at `start` (not a blank), by the rules of the bash manual, QUOTING and
+ * EXPANSION. Everything bash would expand or run is refused rather than modelled: `$(…)`, backquotes,
+ * `$VAR`/`${…}`, `$'…'`/`$"…"`, globs (`*`, `?`, `{`, `[…]` except a bracketed IPv6 host), history `!`,
+ * and tilde forms other than a leading `~` or `~/`.
+ */
+export function readWord(text: string, start: number): WordRead {
+  let i = start;
+  let value = '';
+  let repaired = false;
+  let bracket = false;
+  const n = text.length;
+  while (i < n && DASHES.test(text[i]!) && i - start < 2) {
+    value += '-';
+    i++;
+    repaired = true;
+  }
+  while (i < n && !BLANK.includes(text[i]!)) {
+    const d = text[i]!;
+    if (OPERATORS.includes(d)) return { kind: 'operator', at: i, refusal: operator(d) };
+    if (d === "'") {
+      const close = text.indexOf("'", i + 1);
+      if (close < 0) return { kind: 'unterminated', at: i, refusal: refuse(said('unterminated single quote', tx('cmdUnterminatedSingle'))) };
+      value += text.slice(i + 1, close);
+      i = close + 1;
+    } else if (d === '"') {
+      const r = readDouble(text, i + 1);
+      if ('kind' in r) return r;
+      value += r.value;
+      i = r.next;
+    } else if (d === '\\') {
+      // At the very end bash -c keeps a lone `\` while a terminal joins the next line: ambiguous, refused.
+      if (i + 1 >= n) return { kind: 'unsafe', at: i, refusal: refuse(said('a trailing backslash would join the next line to the command', tx('cmdTrailingBackslash'))) };
+      if (text[i + 1] !== '\n') value += text[i + 1];
+      i += 2;
+    } else {
+      const bad = unquotedProblem(text, i, start);
+      if (bad) return { kind: 'unsafe', at: i, refusal: bad };
+      if (d === '[' || d === ']') bracket = true;
+      value += d;
+      i++;
+    }
+  }
+  const raw = text.slice(start, Math.min(i, n));
+  if (bracket && !BRACKET_HOST.test(raw)) return { kind: 'unsafe', at: start, refusal: pattern('[') };
+  const tilde = text[start] === '~';
+  if (tilde && !/^~(?:\/|$)/.test(value)) return { kind: 'unsafe', at: start, refusal: tildeForm(raw) };
+  return { word: { value, raw, start, end: Math.min(i, n), tilde, repaired } };
+}
+
+/** Skips blanks (and backslash-newline continuations) from `i`; stops at a newline. */
+function skipBlanks(text: string, i: number): number {
+  let k = i;
+  for (;;) {
+    if (text[k] === ' ' || text[k] === '\t') k++;
+    else if (text[k] === '\\' && text[k + 1] === '\n') k += 2;
+    else return k;
+  }
+}
+
+/**
+ * Splits ONE command (already normalized, prompt removed) into words. Trailing blank lines are
+ * fine; a second non-empty line is not; anything readWord refuses refuses the command.
+ */
+export function tokenize(text: string): Tokenized {
+  const words: Word[] = [];
+  let i = skipBlanks(text, 0);
+  while (i < text.length) {
+    const c = text[i]!;
     if (c === '\n') {
       if (text.slice(i).trim() !== '') return refuse(said('more than one command: only one line is rewritten', tx('cmdMultiLine')));
       break;
     }
-    if (c === '#') break; // comment to end of line
-    if (OPERATORS.includes(c)) return operator(c);
-    // A word.
-    const start = i;
-    let value = '';
-    let expands = false;
-    let repaired = false;
-    const tilde = c === '~';
-    if (DASHES.test(c)) {
-      while (i < n && DASHES.test(text[i]!)) {
-        value += '-';
-        i++;
-      }
-      repaired = true;
-    }
-    while (i < n) {
-      const d = text[i]!;
-      if (d === ' ' || d === '\t' || d === '\n') break;
-      if (OPERATORS.includes(d)) return operator(d);
-      if (d === "'") {
-        const close = text.indexOf("'", i + 1);
-        if (close < 0) return refuse(said('unterminated single quote', tx('cmdUnterminatedSingle')));
-        value += text.slice(i + 1, close);
-        i = close + 1;
-      } else if (d === '"') {
-        i++;
-        for (;;) {
-          if (i >= n) return refuse(said('unterminated double quote', tx('cmdUnterminatedDouble')));
-          const e = text[i]!;
-          if (e === '"') {
-            i++;
-            break;
-          }
-          if (e === '\\' && i + 1 < n && '$`"\\\n'.includes(text[i + 1]!)) {
-            if (text[i + 1] !== '\n') value += text[i + 1];
-            i += 2;
-            continue;
-          }
-          if (e === '`' || (e === '$' && /[A-Za-z_{(0-9@*#?!$-]/.test(text[i + 1] ?? ''))) expands = true;
-          value += e;
-          i++;
-        }
-      } else if (d === '\\') {
-        if (i + 1 >= n) {
-          i++; // a trailing backslash is dropped by bash at end of input
-          continue;
-        }
-        if (text[i + 1] !== '\n') value += text[i + 1];
-        i += 2;
-      } else {
-        if (d === '`' || (d === '$' && /[A-Za-z_{('"0-9@*#?!$-]/.test(text[i + 1] ?? '')) || '*?[{'.includes(d)) {
-          expands = true;
-        }
-        value += d;
-        i++;
-      }
-    }
-    words.push({ value, raw: text.slice(start, i), start, end: i, expands, tilde, repaired });
+    if (c === '#') break; // a comment to the end of the line (bash: interactive_comments, on by default)
+    const r = readWord(text, i);
+    if ('kind' in r) return r.refusal;
+    words.push(r.word);
+    i = skipBlanks(text, r.word.end);
   }
   return { ok: true, words };
 }
 
-/** Curly opening quote → the closers accepted for it and the straight quote it stands for. */
-const CURLY: Record<string, { close: string; straight: string }> = {
-  '\u201c': { close: '\u201d\u201c', straight: '"' }, // “ … ” (or “ … “)
-  '\u201e': { close: '\u201d\u201c', straight: '"' }, // „ … “ (German)
-  '\u201d': { close: '\u201d', straight: '"' }, // ” … ” (some fonts / autocorrect)
-  '\u2018': { close: '\u2019\u2018', straight: "'" }, // ‘ … ’
-  '\u201a': { close: '\u2019\u2018', straight: "'" }, // ‚ … ‘
-};
-
-/**
- * Rich text (docs, chat, word processors) turns `"…"` and `'…'` into “…” and ‘…’. bash takes
- * those as literal characters, so `-e “ssh -p 2”` would run a program named `“ssh`. A curly
- * opening quote at the start of a word (or after `=`, as in `--rsh=“…”`) paired with a closing
- * one at the end of a word becomes the straight quote it stands for; the closer is the first one
- * followed by a space or the end, so an apostrophe inside (‘it’s’) stays literal. Text inside real
- * quotes is left alone, and a pair whose content holds the same straight quote is not touched.
- * Replacements are 1:1, so offsets stay valid. Returns null when nothing was repaired.
- */
-export function repairCurlyQuotes(text: string): { text: string; at: number[] } | null {
-  const out = text.split('');
-  const at: number[] = [];
-  const n = text.length;
-  let wordStart = true;
-  let i = 0;
-  while (i < n) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\n') {
-      wordStart = true;
-      i++;
-      continue;
-    }
-    const opener = CURLY[c];
-    if (opener && (wordStart || text[i - 1] === '=')) {
-      let j = i + 1;
-      while (j < n && !(opener.close.includes(text[j]!) && (j + 1 === n || ' \t\n'.includes(text[j + 1]!)))) j++;
-      if (j < n && !text.slice(i + 1, j).includes(opener.straight)) {
-        out[i] = out[j] = opener.straight;
-        at.push(i, j);
-        i = j + 1;
-        wordStart = false;
-        continue;
-      }
-    }
-    wordStart = false;
-    if (c === "'") {
-      const close = text.indexOf("'", i + 1);
-      i = close < 0 ? n : close + 1;
-    } else if (c === '"') {
-      i++;
-      while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (c === '\\') i += 2;
-    else i++;
+/** Words of one line from `from` up to the first stop (or the end of the line). Linear in what it reads. */
+export function scanWords(line: string, from: number): { words: Word[]; stop: Stop | null } {
+  const words: Word[] = [];
+  let i = skipBlanks(line, from);
+  while (i < line.length) {
+    if (line[i] === '#') return { words, stop: { kind: 'comment', at: i, refusal: operator('#') } };
+    const r = readWord(line, i);
+    if ('kind' in r) return { words, stop: r };
+    words.push(r.word);
+    i = skipBlanks(line, r.word.end);
   }
-  return at.length ? { text: out.join(''), at } : null;
+  return { words, stop: null };
 }
 
-/** Splits the `-e` / `--rsh` value the way rsync does (main.c do_cmd): on spaces only; `'` and `"`
- * quote, a doubled quote character inside quotes is one literal quote; no backslash escapes. */
-export function splitRsyncRsh(cmd: string): { ok: true; argv: string[] } | Refusal {
-  const argv: string[] = [];
-  let i = 0;
-  while (i < cmd.length) {
-    if (cmd[i] === ' ') {
-      i++;
-      continue;
-    }
-    let arg = '';
-    let quote = '';
-    while (i < cmd.length && (cmd[i] !== ' ' || quote)) {
-      const c = cmd[i]!;
-      if (c === "'" || c === '"') {
-        if (!quote) {
-          quote = c;
-          i++;
-          continue;
-        }
-        if (c === quote) {
-          if (cmd[i + 1] !== quote) {
-            quote = '';
-            i++;
-            continue;
-          }
-          i++; // doubled quote: one literal
-        }
-      }
-      arg += cmd[i];
-      i++;
-    }
-    if (quote) return refuse(said(`rsync -e: missing trailing ${quote} in the remote-shell command`, tx('cmdRshMissingQuote', quote)));
-    argv.push(arg);
-  }
-  return { ok: true, argv };
-}
+export { repairCurlyQuotes } from './curly.ts';
+export { splitRsyncRsh } from './rsh.ts';

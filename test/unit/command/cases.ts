@@ -91,9 +91,10 @@ const formArb = fc
     hex: fc.stringMatching(/^[0-9a-f]{8}$/),
     ip: fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((t) => t.join('.')),
     port: fc.integer({ min: 1, max: 65535 }).map(String),
-    which: fc.nat(11),
+    which: fc.nat(14),
+    v6: fc.tuple(fc.integer({ min: 1, max: 0xffff }), fc.nat(0xffff)).map(([a, b]) => `2001:db8::${a.toString(16)}:${b.toString(16)}`),
   })
-  .map(({ pod, hex, ip, port, which }): Form => {
+  .map(({ pod, hex, ip, port, which, v6 }): Form => {
     const proxyUser = `${pod}-${hex}`;
     const tcp = { user: 'root', host: ip, port };
     switch (which) {
@@ -119,6 +120,13 @@ const formArb = fc
         return { name: 'rsync -e', program: 'rsync', parts: ['rsync', '-e', `ssh -p ${port} -i ~/.ssh/id_ed25519`, '-a', 'data', `root@${ip}:/workspace/`], ...tcp };
       case 10:
         return { name: 'rsync', program: 'rsync', parts: ['rsync', '-a', 'data', `root@${ip}:/workspace/`], ...tcp, port: '22' };
+      case 12:
+        return { name: 'forward', program: 'ssh', parts: ['ssh', '-L', '8888:localhost:8888', `root@${ip}`, '-p', port, { key: 'sep' }], ...tcp };
+      case 13:
+        return { name: 'ipv6', program: 'ssh', parts: ['ssh', `root@[${v6}]`, '-p', port, { key: 'sep' }], user: 'root', host: v6, port };
+      case 14:
+        // a quoted remote command reaches ssh as ONE word; the proxy needs -tt for it
+        return { name: 'proxy+command', program: 'ssh', parts: ['ssh', `${proxyUser}@ssh.runpod.io`, { key: 'sep' }, 'ls -la /workspace'], user: proxyUser, host: 'ssh.runpod.io', port: '22', remote: true };
       default:
         return { name: 'scp no -i', program: 'scp', parts: ['scp', '-P', port, 'file', `root@${ip}:/workspace/`], ...tcp };
     }
@@ -169,13 +177,14 @@ export function buildCase(c: CaseInput, absBase: string, tag: string): Case {
       placed = true;
       if (p.key === 'sep') words.push(`${deco.dash}i`, OLD);
       else if (p.key === 'att') words.push(`${deco.dash}i${OLD}`);
-      else words.push(`${deco.dash}Ai`, OLD);
-      if (p.key === 'group') want.push('-A');
+      else words.push(`${deco.dash}Ci`, OLD);
+      if (p.key === 'group') want.push('-C');
       want.push('-i', spec.file, ...io);
       continue;
     }
     words.push(q(p));
-    want.push(form.program === 'rsync' && p.startsWith('ssh ') ? null : p);
+    // ssh gets `user@v6` without brackets: OpenSSH keeps brackets as part of the host name there (emit.ts)
+    want.push(form.program === 'rsync' && p.startsWith('ssh ') ? null : form.name === 'ipv6' ? p.replace(/[[\]]/g, '') : p);
   }
   if (c.ioPresent && form.program !== 'rsync') {
     // an IdentitiesOnly=yes already present must not be duplicated

@@ -46,29 +46,42 @@ test('every console form passes the gate and rewrites (prompt, NBSP, en/em dash,
   }
 });
 
-test('plausible destinations: user@host, dotted names, IP literals, URIs, localhost, host:path', () => {
-  const yes = [
-    'ssh root@pod',
-    'ssh -l root pod',
-    'ssh pod.example.com',
-    'ssh 10.0.0.7',
-    'ssh ::1',
+test('plausible destinations parse; only Runpod-shaped ones (proxy user at ssh.runpod.io, a user at an IP literal) pass the gate', () => {
+  const runpod = [
+    'ssh root@10.0.0.7',
+    'ssh -l root 10.0.0.7',
+    'ssh root@::1',
     'ssh root@[2001:db8::7] -p 2222',
-    'ssh fe80::1%eth0',
-    'ssh ssh://root@149.36.0.213:42442',
-    'ssh ssh://pod',
-    'ssh localhost',
-    'ssh LOCALHOST -p 2222',
-    'scp file pod:/workspace/',
-    'scp scp://root@1.2.3.4:2222/f .',
-    'sftp pod:/workspace',
-    'sftp sftp://root@1.2.3.4',
-    'rsync -av ./d pod:/workspace/',
+    'ssh root@fe80::1%eth0',
+    'scp -P 2 file root@1.2.3.4:/workspace/',
+    'sftp root@1.2.3.4:/workspace',
+    'rsync -av ./d root@1.2.3.4:/workspace/',
     'ssh root@1.2.3.4 nvidia-smi',
     "ssh root@1.2.3.4 'echo done.'",
     'ssh root@1.2.3.4 ls .',
+    'ssh e9ohprt7xzfdgr-64410d32@SSH.RUNPOD.IO',
   ];
-  for (const t of yes) assert.equal(looksLikeSshCommand(t), true, t);
+  for (const t of runpod) assert.equal(looksLikeSshCommand(t), true, t);
+  // Plausible commands, but not a Runpod connection: since issue 9 they are refused (no button, no rewrite).
+  const elsewhere: [string, RegExp][] = [
+    ['ssh root@pod', /not a Runpod destination/],
+    ['ssh pod.example.com', /not a Runpod destination/],
+    ['ssh 10.0.0.7', /no valid user name/],
+    ['ssh ::1', /no valid user name/],
+    ['ssh ssh://root@149.36.0.213:42442', /ssh:\/\/ or scp:\/\/ address/],
+    ['ssh localhost', /not a Runpod destination/],
+    ['scp file pod:/workspace/', /not a Runpod destination/],
+    ['scp scp://root@1.2.3.4:2222/f .', /ssh:\/\/ or scp:\/\/ address/],
+    ['sftp sftp://root@1.2.3.4', /ssh:\/\/ or scp:\/\/ address/],
+    ['rsync -av ./d pod:/workspace/', /not a Runpod destination/],
+    ['ssh root@ssh.runpod.io', /not a Runpod proxy user/],
+    ['ssh e9ohprt7xzfdgr-64410d32@ssh.runpod.io.evil.com', /not a Runpod destination/],
+  ];
+  for (const [t, why] of elsewhere) {
+    assert.equal(parseCommand(t).ok, true, t);
+    assert.equal(looksLikeSshCommand(t), false, t);
+    assert.match(reason(t), why, t);
+  }
 });
 
 test('prose, words, sentences, markdown, JSON, URLs and other programs never pass', () => {
