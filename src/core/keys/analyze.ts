@@ -1,9 +1,7 @@
 /**
  * Analysis of the whole SSH key field (shared/CONTRACT.md "Key field validator" and "Core API").
  *
- * One pass over the LF-normalised lines: multi-line blocks (formats/findBlocks) first; a clean
- * `type base64 comment` line with a valid key is read directly (diagnostics/clean-line, which
- * yields exactly what the pipeline would: one key, no finding); every other line is cleaned of
+ * One pass over the LF-normalised lines: multi-line blocks (formats/findBlocks) first; every line is cleaned of
  * invisible characters (diagnostics/whitespace), scanned for complete key blobs
  * (diagnostics/scan — exact, linear splitting of joined keys), continued over following lines when
  * its key is wrapped (diagnostics/wrapped), or classified (fingerprint, damaged key, not a key).
@@ -19,8 +17,9 @@ import { randomart } from './randomart.ts';
 import { findBlocks, type Block } from './formats/index.ts';
 import { applyEdits, splitLines, type FieldLines, type LineEdit } from './lines.ts';
 import { cleanLine, cleanLineText, whitespaceI18n, whitespaceMessage, type CleanLine } from './diagnostics/whitespace.ts';
-import { findBlobs, KNOWN_TYPES, MAX_TYPE, runEnd, charsFor, type BlobHit } from './diagnostics/scan.ts';
-import { isTypeLike, tx, typeLikeFirstChars, withoutI18n, type Issue, type KeyOcc } from './diagnostics/model.ts';
+import { findBlobs, KNOWN_TYPES, MAX_TYPE, type BlobHit } from './diagnostics/scan.ts';
+import { base64RunEnd, paddingFor } from '../wire/base64.ts';
+import { isTypeLike, tx, type Issue, type KeyOcc } from './diagnostics/model.ts';
 import { parseOptions, optionsI18n, optionsMessage } from './diagnostics/options-prefix.ts';
 import { joinedIssue } from './diagnostics/joined.ts';
 import { missingTypeIssue } from './diagnostics/missing-type.ts';
@@ -33,8 +32,7 @@ import { detectFingerprint, fingerprintIssue, type FingerprintMatch } from './di
 import { notAKeyIssue, notAKeyMessage } from './diagnostics/not-a-key.ts';
 import { damagedPrefixIssue, explainKeyData, invalidBlobIssue, missingPaddingIssue } from './diagnostics/invalid-key.ts';
 import { blockIssue } from './diagnostics/blocks.ts';
-import { mayContinueComment, mayWrap, tryUnwrap, wrappedIssue } from './diagnostics/wrapped.ts';
-import { readCleanKeyLine, sha256Fingerprint } from './diagnostics/clean-line.ts';
+import { mayWrap, tryUnwrap, wrappedIssue } from './diagnostics/wrapped.ts';
 
 export interface DetailedKey extends KeyInfo {
   md5: string;
@@ -140,32 +138,8 @@ function trimSeparators(s: string): string {
   return s.slice(a, b);
 }
 
-const TYPE_FIRST = typeLikeFirstChars(KNOWN_TYPES);
-/** Scratch bounds for wordBounds (16 words at most). */
-const WORDS = new Int32Array(32);
-
-/**
- * The bounds ([start, end) pairs into `out`) of the non-empty words of `t.split(' ', 16)`, i.e. the
- * words among the first 16 space-separated pieces; returns their number.
- */
-function wordBounds(t: string, out: Int32Array): number {
-  let nw = 0;
-  let start = 0;
-  for (let piece = 0; piece < 16; piece++) {
-    let e = t.indexOf(' ', start);
-    if (e < 0) e = t.length;
-    if (e > start) {
-      out[2 * nw] = start;
-      out[2 * nw + 1] = e;
-      nw++;
-    }
-    if (e === t.length) break;
-    start = e + 1;
-  }
-  return nw;
-}
-/** Word `w` of `t` after `nw = wordBounds(t, WORDS)`. */
-const word = (t: string, w: number, nw: number): string | undefined => (w < nw ? t.slice(WORDS[2 * w], WORDS[2 * w + 1]) : undefined);
+/** The non-empty words among the first 16 space-separated pieces of `t`. */
+const wordsOf = (t: string): string[] => t.split(' ', 16).filter((w) => w !== '');
 
 /** A change other than a tab before column `end` (inside the type word or the base64). */
 function breaksKey(changes: CleanLine['changes'], end: number): boolean {
@@ -173,23 +147,8 @@ function breaksKey(changes: CleanLine['changes'], end: number): boolean {
   return false;
 }
 
-/** Off only inside withoutFastPath (tests compare both paths). */
-let fastPath = true;
-
-/** Runs `fn` with every line going through the full diagnostic pipeline (for tests). */
-export function withoutFastPath<T>(fn: () => T): T {
-  fastPath = false;
-  try {
-    return fn();
-  } finally {
-    fastPath = true;
-  }
-}
-
-/** A parsed key's SHA256 fingerprint, computed once; plain keys through the reused hasher. */
-const sha256Of = (k: KeyOcc): string =>
-  // A copy has the fingerprint of the key it copies (same blob): hashed once.
-  (k.fingerprint ??= k.dupOf ? sha256Of(k.dupOf) : k.parsed && !k.parsed.certificate ? sha256Fingerprint(k.bytes) : fingerprintSha256(k.bytes));
+/** A parsed key's SHA256 fingerprint, computed once; a copy has the fingerprint of the key it copies. */
+const sha256Of = (k: KeyOcc): string => (k.fingerprint ??= k.dupOf ? sha256Of(k.dupOf) : fingerprintSha256(k.bytes));
 
 interface Internal {
   field: FieldLines;
@@ -274,14 +233,6 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
         lines: publicLine !== undefined ? [publicLine] : null,
       });
       i = b.endLine;
-      continue;
-    }
-    // The common case (a clean `type base64 comment` line with a valid key) skips the pipeline.
-    const quick = fastPath && !mayContinueComment(lines, i) ? readCleanKeyLine(lines[i] as string) : null;
-    if (quick !== null && !seen.has(quick.b64)) {
-      const occ: KeyOcc = { line: i, endLine: i, typeWord: quick.type, b64: quick.b64, bytes: quick.bytes, innerType: quick.type, parsed: quick.parsed, error: null, comment: quick.comment, options: null, dupOf: null, fingerprint: quick.fingerprint };
-      seen.set(quick.b64, occ);
-      occs.push(occ);
       continue;
     }
     let t = lines[i] as string;
@@ -382,7 +333,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
         else if (comment && raw.startsWith('  ')) multiple = true;
       }
       const written = t.slice(f.hit.start, f.hit.end);
-      const pad = (4 - (charsFor(f.hit.bytes.length) % 4)) % 4;
+      const pad = paddingFor(f.hit.dataEnd - f.hit.start);
       const b64 = written + '='.repeat(pad - (f.hit.end - f.hit.dataEnd));
       let parsed = f.hit.parsed ?? null;
       let error: string | null = null;
@@ -470,27 +421,15 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
       fingerprintEntries.push({ entry, line, fp });
       return;
     }
-    // The words of `t.split(' ', 16).filter(Boolean)`, as bounds: most lines here are not keys,
-    // and only words that can be type-like are built as strings.
-    const nw = wordBounds(t, WORDS);
-    let ti = -1;
-    for (let w = 0; w < Math.min(nw, 8); w++) {
-      if (TYPE_FIRST[t.charCodeAt(WORDS[2 * w] as number)] && isTypeLike(word(t, w, nw) as string, KNOWN_TYPES)) {
-        ti = w;
-        break;
-      }
-    }
+    const words = wordsOf(t);
+    const ti = words.slice(0, 8).findIndex((w) => isTypeLike(w, KNOWN_TYPES));
     let issue: Issue | null = null;
-    if (ti >= 0) issue = explainKeyData(line, word(t, ti, nw) as string, word(t, ti + 1, nw), KNOWN_TYPES);
-    else if (nw > 0) {
-      const a = WORDS[0] as number;
-      let b = WORDS[1] as number;
-      if (b - a >= 12 && t.startsWith('AAAA', a)) {
-        const r = runEnd(t, a);
-        const end = b;
-        while (b > a && t.charCodeAt(b - 1) === 61) b--;
-        if (Math.min(r, end) >= b) issue = explainKeyData(line, null, t.slice(a, end), KNOWN_TYPES);
-      }
+    if (ti >= 0) issue = explainKeyData(line, words[ti] as string, words[ti + 1], KNOWN_TYPES);
+    else if (words.length > 0) {
+      // A first word of key data without its type word ("AAAA…", padding allowed at its end).
+      const w = words[0] as string;
+      const data = w.replace(/=+$/, '');
+      if (w.length >= 12 && w.startsWith('AAAA') && base64RunEnd(data, 0) === data.length) issue = explainKeyData(line, null, w, KNOWN_TYPES);
     }
     if (issue) addOne(i, issue, null, null);
     // The most common finding of a junk paste: for analyzeKeys, only its text (no Issue, no i18n).
@@ -651,7 +590,7 @@ function byLine(fs: readonly Finding[]): boolean {
 
 /** Contract API: exactly the shapes of shared/CONTRACT.md (no fix closures, no lazy extras). */
 export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
-  const a = withoutI18n(() => analyzeInternal(text, opts, true));
+  const a = analyzeInternal(text, opts, true);
   if (!a) return { state: 'empty', keys: [], findings: [] };
   const { findings } = a;
   // First, as analyzeDetailed has it: the sort below is stable.

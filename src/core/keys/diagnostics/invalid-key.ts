@@ -7,7 +7,8 @@
 import { decodeBase64 } from '../../wire/base64.ts';
 import { parseKeyBlob } from '../blob.ts';
 import { SshParseError } from '../../errors.ts';
-import { blobTypeName, isB64Char } from './scan.ts';
+import { blobTypeName } from './scan.ts';
+import { isBase64Char } from '../../wire/base64.ts';
 import type { I18nText } from '../../types.ts';
 import { excerpt, tx, type Issue } from './model.ts';
 import { unsupportedTypeIssue } from './unsupported-type.ts';
@@ -26,7 +27,7 @@ export function explainKeyData(line: number, typeWord: string | null, data: stri
   let bad = -1;
   const body = data.replace(/=+$/, '');
   for (let i = 0; i < body.length; i++) {
-    if (!isB64Char(body.charCodeAt(i))) {
+    if (!isBase64Char(body.charCodeAt(i))) {
       bad = i;
       break;
     }
