@@ -197,7 +197,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions, collect = false): I
 
   let blocks: Block[] = [];
   try {
-    blocks = findBlocks(lines);
+    blocks = findBlocks(lines, opts.foreign);
   } catch (e) {
     if (!(e instanceof SshParseError)) throw e;
   }
