@@ -83,3 +83,11 @@ export function missingPaddingIssue(line: number, type: string, pad: string): Is
 export function invalidBlobIssue(line: number, type: string, error: string): Issue {
   return invalid(`The ${type} key on line ${line} is damaged: ${error}. ${AGAIN}`, tx('invalidBlob', type, line, error));
 }
+
+/** A key's comment that holds what looks like another, damaged key (base64 starting "AAAA"). */
+export function damagedCommentIssue(line: number, comment: string): Issue | null {
+  if (!/(?:^|\s)AAAA[A-Za-z0-9+/]{12,}|(?:^|\s)AAAA[A-Za-z0-9+/]{4,}=*$/.test(comment)) return null;
+  const shown = comment.length > 40 ? comment.slice(0, 39) + '…' : comment;
+  const message = `The comment on line ${line} ("${shown}") holds what looks like another, damaged key. Copy each key again from its .pub file, one per line.`;
+  return { ...damagedPrefixIssue(line, comment), message, i18n: tx('invalidDamagedComment', line, shown) };
+}

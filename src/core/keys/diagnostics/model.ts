@@ -21,6 +21,8 @@ export interface KeyOcc {
   options: string | null;
   /** The earlier occurrence of the same key, when this one is a copy. */
   dupOf: KeyOcc | null;
+  /** The `=` padding the key was written without (OpenSSH rejects it), when it was. */
+  unpadded?: string;
   /** `SHA256:…`, once computed. */
   fingerprint?: string;
 }

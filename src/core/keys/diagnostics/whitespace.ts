@@ -6,7 +6,7 @@
  * line endings are tolerated by OpenSSH but not by Runpod's own key check (warning).
  */
 import type { I18nText } from '../../types.ts';
-import { tx } from './model.ts';
+import { tx, type Issue } from './model.ts';
 
 export type WsKind = 'tab' | 'nbsp' | 'invisible' | 'control';
 
@@ -112,4 +112,24 @@ export function whitespaceI18n(line: number, changes: CleanLine['changes'], extr
   for (let i = 1; i < items.length - 1; i++) head = tx('listComma', head, items[i] as I18nText);
   const list = items.length === 1 ? head : tx('listAnd', head, items[items.length - 1] as I18nText);
   return tx(breaking ? 'findingWhitespaceBreaking' : 'findingWhitespaceTolerated', line, list);
+}
+
+/** A line of nothing but spaces or invisible characters: harmless, but a key may have been lost there. */
+export function whitespaceOnlyIssue(line: number): Issue {
+  return {
+    code: 'whitespace',
+    severity: 'warning',
+    message: `Line ${line} holds only spaces or invisible characters. Fix empties it.`,
+    i18n: tx('findingWhitespaceOnly', line),
+  };
+}
+
+/** CR line endings: sshd reads them, Runpod's key check (its REST API's pattern) does not. */
+export function crIssue(line: number): Issue {
+  return {
+    code: 'whitespace',
+    severity: 'warning',
+    message: `The field uses Windows (CR) line endings from line ${line} on. SSH tolerates them, but Runpod's key check does not: fix converts them to plain newlines.`,
+    i18n: tx('findingCrLineEndings', line),
+  };
 }
