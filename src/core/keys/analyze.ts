@@ -22,7 +22,7 @@ import { findBlobs } from './diagnostics/scan.ts';
 import { tx, type KeyOcc } from './diagnostics/model.ts';
 import { blockIssue } from './diagnostics/blocks.ts';
 import { mayWrap, tryUnwrap } from './diagnostics/wrapped.ts';
-import { fixLabel, lineEntry, rewrite, type Entry } from './analysis/entry.ts';
+import { fixLabel, lineEntry, rewrite, type Entry, type EntryIssue } from './analysis/entry.ts';
 import { keysEntry, type KeyContext } from './analysis/key-entry.ts';
 import { otherEntry, type FingerprintEntry } from './analysis/other-entry.ts';
 import { resolveBroken, resolveFingerprints, sha256Of } from './analysis/resolve.ts';
@@ -178,25 +178,25 @@ function crFinding(field: FieldLines): Omit<DetailedFinding, 'id'> {
   return { code, severity, line, endLine: line, message, ...(i18n && { i18n }), fixable: true, fix };
 }
 
-/** The findings of every entry, with lazily applied fixes, by line. */
-function entryFindings(field: FieldLines, entries: readonly Entry[]): Omit<DetailedFinding, 'id'>[] {
-  const out: Omit<DetailedFinding, 'id'>[] = field.firstCrLine >= 0 ? [crFinding(field)] : [];
-  for (const e of entries) {
-    for (const is of e.issues) {
-      const { issue } = is;
-      const f: Omit<DetailedFinding, 'id'> = { code: issue.code, severity: issue.severity, line: is.line, endLine: e.end + 1, message: issue.message, fixable: is.fix !== null };
-      if (issue.i18n) f.i18n = issue.i18n;
-      if (is.fix !== null) {
-        const apply = (): string => {
-          const lines = rewrite(e);
-          return lines ? applyEdits(field, [{ start: e.start, end: e.end, lines }]) : field.lines.map((l, i) => l + field.eols[i]).join('');
-        };
-        f.fix = { ...fixLabel(is), apply };
-      }
-      out.push(f);
-    }
-  }
-  return out.sort((x, y) => x.line - y.line); // stable: entry order within a line
+/** Every issue with its entry, by line (stable: entry order within a line; usually already sorted). */
+function issuesByLine(entries: readonly Entry[]): [Entry, EntryIssue][] {
+  const out: [Entry, EntryIssue][] = [];
+  for (const e of entries) for (const is of e.issues) out.push([e, is]);
+  for (let k = 1; k < out.length; k++) if (out[k]![1].line < out[k - 1]![1].line) return out.sort((x, y) => x[1].line - y[1].line);
+  return out;
+}
+
+/** An issue as a detailed finding, its fix applied lazily to the whole field. */
+function detailedFinding(field: FieldLines, e: Entry, is: EntryIssue): Omit<DetailedFinding, 'id'> {
+  const { issue } = is;
+  const f: Omit<DetailedFinding, 'id'> = { code: issue.code, severity: issue.severity, line: is.line, endLine: e.end + 1, message: issue.message, fixable: is.fix !== null };
+  if (issue.i18n) f.i18n = issue.i18n;
+  if (is.fix === null) return f;
+  const apply = (): string => {
+    const lines = rewrite(e);
+    return lines ? applyEdits(field, [{ start: e.start, end: e.end, lines }]) : field.lines.map((l, i) => l + field.eols[i]).join('');
+  };
+  return { ...f, fix: { ...fixLabel(is), apply } };
 }
 
 /** Findings with ids, `${code}:${line}:${n}`. */
@@ -214,19 +214,27 @@ function withIds(fs: readonly Omit<DetailedFinding, 'id'>[]): DetailedFinding[] 
 export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): DetailedAnalysis {
   const a = analyzeInternal(text, opts);
   if (!a) return { state: 'empty', keys: [], findings: [] };
-  const findings = withIds(entryFindings(a.field, a.entries));
+  const found = issuesByLine(a.entries).map(([e, is]) => detailedFinding(a.field, e, is));
+  const findings = withIds(a.field.firstCrLine >= 0 ? [crFinding(a.field), ...found] : found);
   const keys: DetailedKey[] = a.occs.filter((k) => k.parsed?.supported).map((k) => new Key(k));
   return { state: worst(findings), keys, findings };
 }
 
-/** Contract API: exactly the shapes of shared/CONTRACT.md, projected from analyzeDetailed. */
+/** Contract API: exactly the shapes of shared/CONTRACT.md, from the same passes as analyzeDetailed. */
 export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
-  const d = analyzeDetailed(text, opts);
-  return {
-    state: d.state,
-    keys: d.keys.map(({ line, type, bits, comment, fingerprint }) => ({ line, type, bits, comment, fingerprint })),
-    findings: d.findings.map(({ code, severity, line, message, fixable }) => ({ code, severity, line, message, fixable })),
-  };
+  const a = analyzeInternal(text, opts);
+  if (!a) return { state: 'empty', keys: [], findings: [] };
+  const findings: Finding[] = issuesByLine(a.entries).map(([, { issue, line, fix }]) => ({ code: issue.code, severity: issue.severity, line, message: issue.message, fixable: fix !== null }));
+  if (a.field.firstCrLine >= 0) {
+    const { code, severity, line, message, fixable } = crFinding(a.field);
+    findings.unshift({ code, severity, line, message, fixable });
+  }
+  const keys: KeyInfo[] = [];
+  for (const k of a.occs) {
+    const p = k.parsed;
+    if (p?.supported) keys.push({ line: k.line + 1, type: p.type, bits: p.bits, comment: k.comment, fingerprint: sha256Of(k) });
+  }
+  return { state: worst(findings), keys, findings };
 }
 
 /** Applies every fix; repeats (at most a few rounds) until no fixable finding is left. */
