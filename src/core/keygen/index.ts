@@ -10,7 +10,7 @@ export { generateKey, commentProblem, type GenerateKeyProgressOptions } from './
 export { bcryptPbkdf, bcryptPbkdfSteps } from './bcrypt-pbkdf.ts';
 export { bcryptPbkdfAsync } from './kdf.ts';
 export { installCommand } from './install.ts';
-export { DEFAULT_ROUNDS, publicLineWithoutPassphrase } from './openssh-private.ts';
+export { DEFAULT_ROUNDS } from './openssh-private.ts';
 
 /**
  * Reads an OpenSSH private key file and returns its public key line (as `ssh-keygen -y -f` prints

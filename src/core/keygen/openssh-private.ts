@@ -344,9 +344,3 @@ export async function parseOpenSshPrivateKey(text: string, passphrase?: string):
   const material = await bcryptPbkdfAsync(encryption.passphrase, encryption.salt, encryption.rounds, spec.keyLen + spec.ivLen);
   return readInner(env, decrypt(env, material), encryption);
 }
-
-/** The public key of any openssh-key-v1 file, without a passphrase (the public section is not encrypted). */
-export function publicLineWithoutPassphrase(text: string): { publicLine: string; encrypted: boolean } {
-  const env = readEnvelope(unarmor(text));
-  return { publicLine: publicLine(env.publicBlob, ''), encrypted: env.cipher !== 'none' };
-}
