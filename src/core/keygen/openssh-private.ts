@@ -24,6 +24,7 @@ import { SshReader } from '../wire/reader.ts';
 import { SshWriter } from '../wire/writer.ts';
 import { bcryptPbkdfAsync } from './kdf.ts';
 import { bcryptPbkdf } from './bcrypt-pbkdf.ts';
+import { keyTypeSpec } from '../keys/blob.ts';
 
 export const BEGIN_MARK = '-----BEGIN OPENSSH PRIVATE KEY-----';
 export const END_MARK = '-----END OPENSSH PRIVATE KEY-----';
@@ -90,21 +91,6 @@ const CIPHERS: Record<string, CipherSpec> = {
   'aes128-gcm@openssh.com': aesGcm(16),
   'aes256-gcm@openssh.com': aesGcm(32),
   'chacha20-poly1305@openssh.com': chachaPoly,
-};
-
-/**
- * Private fields after the key type, per type (sshkey.c `sshkey_private_serialize_opt`); mpints
- * are read as plain strings. `byte` is the security-key flags field.
- */
-const PRIVATE_FIELDS: Record<string, readonly ('string' | 'byte')[]> = {
-  'ssh-ed25519': ['string', 'string'], // pk, sk (= seed ‖ pk)
-  'ssh-rsa': ['string', 'string', 'string', 'string', 'string', 'string'], // n e d iqmp p q
-  'ssh-dss': ['string', 'string', 'string', 'string', 'string'], // p q g y x
-  'ecdsa-sha2-nistp256': ['string', 'string', 'string'], // curve, Q, d
-  'ecdsa-sha2-nistp384': ['string', 'string', 'string'],
-  'ecdsa-sha2-nistp521': ['string', 'string', 'string'],
-  'sk-ssh-ed25519@openssh.com': ['string', 'string', 'byte', 'string', 'string'], // pk, application, flags, handle, reserved
-  'sk-ecdsa-sha2-nistp256@openssh.com': ['string', 'string', 'string', 'byte', 'string', 'string'],
 };
 
 export interface Encryption {
@@ -294,11 +280,11 @@ function readInner(env: Envelope, inner: Uint8Array, encryption: Encryption | un
   const type = r.ascii('key type');
   const pubType = new SshReader(env.publicBlob, 'The private key\'s public key').ascii('key type');
   if (type !== pubType) throw new SshParseError('bad-type', `The private key is damaged: its private part is "${type}" but its public part is "${pubType}"`);
-  const fields = PRIVATE_FIELDS[type];
+  const fields = keyTypeSpec(type)?.privateFields;
   if (!fields) throw new SshParseError('unsupported', `Private keys of type "${type}" are not supported here; run "ssh-keygen -y -f <file>" to get the public key`);
   const values: Uint8Array[] = [];
   for (const f of fields) {
-    if (f === 'byte') r.raw(1, 'flags');
+    if (f === 'flags') r.raw(1, 'flags');
     else values.push(r.bytes('private key field'));
   }
   const privateKey = inner.slice(keyStart, r.offset);

@@ -78,6 +78,7 @@ function ecdsaSpec(curve: Curve): KeyTypeSpec {
   const type = `ecdsa-sha2-${curve.name}`;
   return {
     type,
+    privateFields: ['string', 'string', 'string'], // curve, Q, d
     label: 'ECDSA',
     supported: true,
     certificate: false,
