@@ -4,7 +4,8 @@
  *   string publickey (× N), string encrypted section.
  * The public keys sit before the encrypted section, so they can be read from an encrypted file
  * without the passphrase. For an unencrypted file we also read the comment (after the private
- * fields). The full decrypting reader is keygen's (readOpenSshPrivateKey).
+ * fields, as keys/types/* declare them). keygen/openssh-private.ts writes the format; only the tests
+ * decrypt it (test/helpers/openssh-private-reader.ts).
  */
 import { SshParseError } from '../../errors.ts';
 import { SshReader } from '../../wire/reader.ts';
