@@ -2,7 +2,9 @@
  * Bench: key-field analysis on a 1,000-key mixed paste, against two baselines measured in the same
  * run on the same lines — the floor (base64-decode + SHA-256 of every blob, with the same sync
  * SHA-256 that fingerprint.ts uses) and an sshpk loop doing what a validator needs per line
- * (parse + SHA256 fingerprint) — and linearity on hostile input (time(1 MB) / time(100 KB)).
+ * (parse + SHA256 fingerprint) — and linearity on hostile input (time(1 MB) / time(100 KB)), RFC 4716
+ * armor with an endless continued header included. Limits (issue 12): analyze within 5× of the floor,
+ * every input near-linear (ratio <= 16).
  * Each contender is warmed up, then timed in interleaved rounds (so machine noise hits all alike);
  * every figure is a median. Run: node --import tsx bench/analyze.ts
  */
@@ -16,8 +18,8 @@ import { lines, rand } from './inputs.ts';
 const { ours: o, floor: f, sshpk: s } = runContest(sshpk);
 console.log(`base64 decoding (ours and the floor): ${hasNativeBase64() ? 'native Uint8Array.fromBase64' : 'JS fallback (this runtime has no Uint8Array.fromBase64)'}`);
 console.log(`1,000-key paste: ours ${o.toFixed(2)} ms, floor ${f.toFixed(2)} ms, sshpk ${s.toFixed(2)} ms (per key: ours ${((o / 1000) * 1000).toFixed(1)} µs)`);
-console.log(`RATIO\tanalyze/floor (1,000 keys)\t${(o / f).toFixed(3)}\t<= 2`);
-console.log(`RATIO\tsshpk/analyze (1,000 keys)\t${(s / o).toFixed(3)}\t>= 2`);
+console.log(`RATIO\tanalyze/floor (1,000 keys)\t${(o / f).toFixed(3)}\t<= 5`);
+console.log(`RATIO\tsshpk/analyze (1,000 keys, for reference)\t${(s / o).toFixed(3)}\t`);
 
 // Hostile input: the same generator at 100 KB and at 1 MB.
 function hostile(size: number, kind: number): string {
@@ -25,6 +27,11 @@ function hostile(size: number, kind: number): string {
   const unit =
     kind === 0 ? 'AAAA' : kind === 1 ? `${near} ` : kind === 2 ? `${near}\n` : kind === 3 ? 'AAAAC3NzaC1lZDI1NTE5AAAAIQ' : `${lines[0]!.split(' ')[1]!.slice(0, -1)}\n`;
   let s = '';
+  if (kind === 6) {
+    // RFC 4716 §3.3: a header continued ("\\" at the line end) over the whole paste.
+    const line = 'abcdefghij\\\n';
+    return `---- BEGIN SSH2 PUBLIC KEY ----\nComment: "x\\\n${line.repeat(Math.ceil(size / line.length))}AAAA\n---- END SSH2 PUBLIC KEY ----\n`;
+  }
   if (kind === 5) {
     const alphabet = 'AAAAAB3NzaC1yc2E ssh-rsa\n=+/,\t\u00a0xyz-';
     const r = rand(size);
@@ -33,7 +40,7 @@ function hostile(size: number, kind: number): string {
   }
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 }
-const names = ['AAAA…', 'truncated RSA keys glued', 'truncated RSA keys, one per line', 'near-ed25519 headers glued', 'truncated ed25519 lines', 'random key-ish characters'];
+const names = ['AAAA…', 'truncated RSA keys glued', 'truncated RSA keys, one per line', 'near-ed25519 headers glued', 'truncated ed25519 lines', 'random key-ish characters', 'RFC 4716 header continued'];
 let worstRatio = 0;
 for (let k = 0; k < names.length; k++) {
   const small = hostile(100 * 1024, k);
@@ -52,4 +59,4 @@ for (let k = 0; k < names.length; k++) {
   worstRatio = Math.max(worstRatio, tb / ts);
   console.log(`hostile ${names[k]}: 100 KB ${ts.toFixed(1)} ms, 1 MB ${tb.toFixed(1)} ms, ratio ${(tb / ts).toFixed(2)}`);
 }
-console.log(`RATIO\thostile time(1 MB)/time(100 KB), worst\t${worstRatio.toFixed(2)}\t<= 12`);
+console.log(`RATIO\thostile time(1 MB)/time(100 KB), worst\t${worstRatio.toFixed(2)}\t<= 16`);

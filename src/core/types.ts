@@ -1,4 +1,5 @@
 /** Shapes shared by core and the UI; the contract's Core API (shared/CONTRACT.md) in types. */
+import type { ForeignAdapter } from './keys/formats/foreign.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type FieldState = 'empty' | 'ok' | 'warning' | 'error';
@@ -56,6 +57,8 @@ export interface Finding {
 export interface AnalyzeOptions {
   /** Public key lines the user is known to own (e.g. generated in the popup). */
   knownKeys?: string[];
+  /** Converts PEM/PKCS#8 blocks (keys/formats/sshpk-adapter.ts); without it they report needing it. */
+  foreign?: ForeignAdapter;
 }
 
 export interface Analysis {

@@ -73,8 +73,10 @@ test('the manifest, the popup markup and the code name only keys that exist', ()
 
 // --- core findings format to exactly their English message ---
 
-function checkFinding(f: { code: FindingCode; message: string; i18n?: I18nText; fix?: { label: string; i18n?: I18nText } }, where: string): void {
+function checkFinding(f: { code: FindingCode; line?: number; message: string; i18n?: I18nText; fix?: { label: string; i18n?: I18nText } }, where: string): void {
   assert.ok(f.i18n, `${where}: ${f.code} finding without i18n: ${f.message}`);
+  // The panel shows no "Line N:" before core's sentences (key-field/field.ts): each names its line.
+  if (f.line !== undefined) assert.match(f.message, new RegExp(`\\b[Ll]ines? ${f.line}\\b|line ${f.line} on`), `${where}: names its line`);
   assert.equal(format(en, f.i18n), f.message, `${where}: ${f.i18n.key}`);
   // German formats too (no missing key or placeholder) and differs from the English text.
   assert.notEqual(format(de, f.i18n), f.message, `${where}: ${f.i18n.key} is not translated`);

@@ -3,7 +3,8 @@
  * sshpk adapter lazily when a foreign block appears, and carries the test-only failure trigger.
  */
 import { analyzeDetailed, type DetailedAnalysis } from '../../core/keys/analyze.ts';
-import { needsForeignAdapter } from '../../core/keys/formats/foreign.ts';
+import { needsForeignAdapter } from '../../core/keys/formats/index.ts';
+import type { ForeignAdapter } from '../../core/keys/formats/foreign.ts';
 import type { AnalyzeOptions } from '../../core/types.ts';
 
 export type { DetailedAnalysis };
@@ -19,8 +20,13 @@ export function setKnownKeys(keys: readonly string[]): void {
   knownKeys = [...keys];
 }
 
+/** The sshpk adapter once loadAdapter has loaded it. */
+let foreign: ForeignAdapter | undefined;
+
 export function currentOptions(): AnalyzeOptions {
-  return knownKeys.length ? { knownKeys } : {};
+  const opts: AnalyzeOptions = knownKeys.length ? { knownKeys } : {};
+  if (foreign) opts.foreign = foreign;
+  return opts;
 }
 
 export function analyze(text: string): DetailedAnalysis {
@@ -35,10 +41,13 @@ export function mayNeedAdapter(text: string): boolean {
   return adapter === undefined && needsForeignAdapter(text);
 }
 
-/** Loads and registers the sshpk adapter once (a separate chunk, never in the eager bundle). */
+/** Loads the sshpk adapter once (a separate chunk, never in the eager bundle); analysis then passes it. */
 export function loadAdapter(): Promise<boolean> {
   adapter ??= import('./lazy-adapter.ts').then(
-    (m) => m.registerSshpk(),
+    (m) => {
+      foreign = m.sshpkAdapter;
+      return true;
+    },
     () => {
       adapter = undefined; // allow a retry on the next foreign block
       return false;

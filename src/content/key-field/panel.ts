@@ -15,7 +15,7 @@ export interface FindingView {
   severity: Severity;
   line: number;
   message: string;
-  /** The message already names its line ("Line 3 …"), so no "Line 3:" prefix. */
+  /** The message names its line itself (every core finding), so no "Line 3:" before it. */
   namesLine?: boolean;
   fixLabel?: string;
 }
@@ -159,8 +159,8 @@ export class Panel {
       const item = el('li', { class: 'finding', 'data-rpk': RPK.finding, 'data-code': f.code, 'data-severity': f.severity, 'data-line': String(f.line), 'data-finding-id': f.id });
       item.append(el('span', { class: 'sev' }, severityWord(f.severity)));
       const msg = el('span', { class: 'msg' });
-      // Core's sentences usually name their line already ("Line 3 holds…").
-      if (!(f.namesLine ?? /^Lines? \d/.test(f.message))) msg.append(el('span', { class: 'loc' }, t('panelLineRef', String(f.line))));
+      // Core's sentences name their line already; a restated one (a blocked paste) does not.
+      if (!f.namesLine) msg.append(el('span', { class: 'loc' }, t('panelLineRef', String(f.line))));
       msg.append(document.createTextNode(f.message));
       item.append(msg);
       if (f.fixLabel) item.append(el('button', { type: 'button', 'data-rpk': RPK.fix, 'aria-label': t('panelFixAria', f.fixLabel, String(f.line)) }, f.fixLabel));

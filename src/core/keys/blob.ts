@@ -29,8 +29,10 @@ function typeName(raw: Uint8Array): string {
 }
 
 /** Table entries by name length, to look a type up from the bytes without building a string. */
-const BY_LENGTH: (KeyTypeSpec[] | undefined)[] = [];
-for (const spec of TABLE.values()) (BY_LENGTH[spec.type.length] ??= []).push(spec);
+const BY_LENGTH: readonly (readonly KeyTypeSpec[] | undefined)[] = [...TABLE.values()].reduce<KeyTypeSpec[][]>((by, spec) => {
+  (by[spec.type.length] ??= []).push(spec);
+  return by;
+}, []);
 
 /** The known type whose name is bytes[at, at + len) (ASCII), or undefined. */
 function specAt(bytes: Uint8Array, at: number, len: number): KeyTypeSpec | undefined {
@@ -45,8 +47,7 @@ function specAt(bytes: Uint8Array, at: number, len: number): KeyTypeSpec | undef
 }
 
 /** Reader labels ("ssh-rsa key") per type, built once: every parse names its type in messages. */
-const WHAT = new Map<KeyTypeSpec, string>();
-for (const spec of TABLE.values()) WHAT.set(spec, `${spec.type} key`);
+const WHAT: ReadonlyMap<KeyTypeSpec, string> = new Map([...TABLE.values()].map((spec) => [spec, `${spec.type} key`]));
 
 /** Reads one key at the start of `blob`; returns it and the bytes consumed. */
 function readKey(blob: Uint8Array): [ParsedKey, SshReader] {
@@ -120,12 +121,17 @@ const PLAIN_SHAPES: Record<string, readonly F[]> = {
 };
 /** PROTOCOL.certkeys: nonce, the plain key's fields, serial, type, key id, principals, validity, options, extensions, reserved, CA key, signature. */
 const certShape = (plain: readonly F[]): readonly F[] => [S, ...plain, U64, KIND, S, S, U64, U64, S, S, S, S, SNE];
-const SHAPES = new Map<KeyTypeSpec, readonly F[]>();
-for (const spec of TABLE.values()) {
+const shapeOf = (spec: KeyTypeSpec): readonly F[] | undefined => {
   const plain = PLAIN_SHAPES[spec.certificate ? spec.type.replace('-cert-v01@openssh.com', spec.type.startsWith('sk-') ? '@openssh.com' : '') : spec.type];
-  // A type without a known shape is simply not pre-checked (the full parse still runs).
-  if (plain) SHAPES.set(spec, spec.certificate ? certShape(plain) : plain);
-}
+  return plain && (spec.certificate ? certShape(plain) : plain);
+};
+/** Field shapes by type; a type without a known shape is simply not pre-checked (the full parse still runs). */
+const SHAPES: ReadonlyMap<KeyTypeSpec, readonly F[]> = new Map(
+  [...TABLE.values()].flatMap((spec): [KeyTypeSpec, readonly F[]][] => {
+    const shape = shapeOf(spec);
+    return shape ? [[spec, shape]] : [];
+  }),
+);
 /** End offset of the fields of `shape` read from `off` (bytes before `n` only), or -1 (never throws). */
 function walk(b: Uint8Array, off: number, shape: readonly F[], n: number): number {
   for (let k = 0; k < shape.length; k++) {

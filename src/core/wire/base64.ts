@@ -10,6 +10,58 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const LOOKUP = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
 
+/** Whether character code `c` is in the base64 alphabet (padding excluded). */
+export const isBase64Char = (c: number): boolean => c < 128 && (LOOKUP[c] as number) >= 0;
+
+/** The value of base64-alphabet character code `c` (only for codes isBase64Char accepts). */
+export const sextet = (c: number): number => LOOKUP[c] as number;
+
+/** Index just past the base64-alphabet run of `s` starting at `from` (padding not included). */
+export function base64RunEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && isBase64Char(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Base64 characters that encode exactly `bytes` bytes, without padding. */
+export function base64CharsFor(bytes: number): number {
+  const r = bytes % 3;
+  return ((bytes - r) / 3) * 4 + (r === 0 ? 0 : r + 1);
+}
+
+/** The `=` characters that complete `chars` unpadded base64 characters to whole quads (RFC 4648 §4). */
+export const paddingFor = (chars: number): number => (4 - (chars % 4)) % 4;
+
+/**
+ * Decodes s[a, b) (base64-alphabet characters only, as base64RunEnd bounds them) leniently: a
+ * trailing partial quad yields its whole bytes. For finding blobs in pasted text, where a key may
+ * end anywhere inside a run; decodeBase64 is the strict decoder.
+ */
+export function decodeBase64Run(s: string, a: number, b: number): Uint8Array {
+  const out = new Uint8Array(((b - a) * 3) >> 2);
+  decodeBase64RunInto(s, a, b, out, 0);
+  return out;
+}
+
+/** decodeBase64Run into `out` from index `at` (room for ((b - a) * 3) >> 2 bytes); returns the end index. */
+export function decodeBase64RunInto(s: string, a: number, b: number, out: Uint8Array, at: number): number {
+  let o = at;
+  let i = a;
+  for (; i + 4 <= b; i += 4) {
+    const v = (sextet(s.charCodeAt(i)) << 18) | (sextet(s.charCodeAt(i + 1)) << 12) | (sextet(s.charCodeAt(i + 2)) << 6) | sextet(s.charCodeAt(i + 3));
+    out[o++] = v >> 16;
+    out[o++] = (v >> 8) & 255;
+    out[o++] = v & 255;
+  }
+  const rest = b - i;
+  if (rest >= 2) {
+    const v = (sextet(s.charCodeAt(i)) << 18) | (sextet(s.charCodeAt(i + 1)) << 12) | (rest === 3 ? sextet(s.charCodeAt(i + 2)) << 6 : 0);
+    out[o++] = v >> 16;
+    if (rest === 3) out[o++] = (v >> 8) & 255;
+  }
+  return o;
+}
+
 type FromBase64 = (text: string, options: { alphabet: 'base64'; lastChunkHandling: 'strict' }) => Uint8Array;
 /** The platform decoder, when there is one (feature-detected as noble-hashes does Uint8Array.fromHex). */
 const NATIVE: FromBase64 | undefined = (() => {
@@ -48,40 +100,16 @@ export function decodeBase64Native(text: string, fromBase64: FromBase64): Uint8A
   }
 }
 
-/** The table-driven decoder (platforms without fromBase64). */
+/** The table-driven decoder (platforms without fromBase64): decodeBase64Run after the strict checks. */
 export function decodeBase64Js(text: string): Uint8Array | null {
   let end = text.length;
   if (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
-  if ((text.length !== end && text.length % 4 !== 0) || end % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((end * 3) / 4));
-  let o = 0;
-  let i = 0;
-  for (; i + 4 <= end; i += 4) {
-    const a = lookup(text, i), b = lookup(text, i + 1), c = lookup(text, i + 2), d = lookup(text, i + 3);
-    if ((a | b | c | d) < 0) return null;
-    const n = (a << 18) | (b << 12) | (c << 6) | d;
-    out[o++] = n >> 16;
-    out[o++] = (n >> 8) & 255;
-    out[o++] = n & 255;
-  }
-  const rest = end - i;
-  if (rest === 2) {
-    const a = lookup(text, i), b = lookup(text, i + 1);
-    if ((a | b) < 0 || (b & 15) !== 0) return null;
-    out[o++] = (a << 2) | (b >> 4);
-  } else if (rest === 3) {
-    const a = lookup(text, i), b = lookup(text, i + 1), c = lookup(text, i + 2);
-    if ((a | b | c) < 0 || (c & 3) !== 0) return null;
-    out[o++] = (a << 2) | (b >> 4);
-    out[o++] = ((b & 15) << 4) | (c >> 2);
-  }
-  return out;
-}
-
-function lookup(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  return c < 128 ? (LOOKUP[c] as number) : -1;
+  if ((text.length !== end && text.length % 4 !== 0) || end % 4 === 1 || base64RunEnd(text, 0) !== end) return null;
+  // RFC 4648 §3.5: the bits after the last whole byte must be zero (canonical encoding).
+  const last = end % 4 === 0 || end === 0 ? 0 : sextet(text.charCodeAt(end - 1));
+  if ((end % 4 === 2 && (last & 15) !== 0) || (end % 4 === 3 && (last & 3) !== 0)) return null;
+  return decodeBase64Run(text, 0, end);
 }
 
 /** Encodes bytes as padded standard base64. */

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { GeneratedKey } from '../../../src/core/types.ts';
-import { generateKey, readOpenSshPrivateKey } from '../../../src/core/keygen/index.ts';
+import { generateKey } from '../../../src/core/keygen/index.ts';
+import { readOpenSshPrivateKey } from '../../helpers/openssh-private-reader.ts';
 import { bashOverFiles, sshKeygen, tempDir } from './oracle.ts';
 
 /** Comments of every shape ssh-keygen keeps verbatim: empty, spaces, UTF-8, punctuation. */

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { SshParseError } from '../../../src/core/errors.ts';
-import { generateKey, readOpenSshPrivateKey } from '../../../src/core/keygen/index.ts';
-import { parseOpenSshPrivateKey, writeOpenSshPrivateKey } from '../../../src/core/keygen/openssh-private.ts';
+import { generateKey } from '../../../src/core/keygen/index.ts';
+import { writeOpenSshPrivateKey } from '../../../src/core/keygen/openssh-private.ts';
+import { parseOpenSshPrivateKey, readOpenSshPrivateKey } from '../../helpers/openssh-private-reader.ts';
 import { sshKeygen, tempDir } from './oracle.ts';
 
 interface Written { file: string; text: string; passphrase: string; publicLine: string }

@@ -7,7 +7,8 @@
 import { decodeBase64 } from '../../wire/base64.ts';
 import { parseKeyBlob } from '../blob.ts';
 import { SshParseError } from '../../errors.ts';
-import { blobTypeName, isB64Char } from './scan.ts';
+import { blobTypeName } from './scan.ts';
+import { isBase64Char } from '../../wire/base64.ts';
 import type { I18nText } from '../../types.ts';
 import { excerpt, tx, type Issue } from './model.ts';
 import { unsupportedTypeIssue } from './unsupported-type.ts';
@@ -26,7 +27,7 @@ export function explainKeyData(line: number, typeWord: string | null, data: stri
   let bad = -1;
   const body = data.replace(/=+$/, '');
   for (let i = 0; i < body.length; i++) {
-    if (!isB64Char(body.charCodeAt(i))) {
+    if (!isBase64Char(body.charCodeAt(i))) {
       bad = i;
       break;
     }
@@ -81,4 +82,12 @@ export function missingPaddingIssue(line: number, type: string, pad: string): Is
 /** A complete blob that parsed structurally but failed validation. */
 export function invalidBlobIssue(line: number, type: string, error: string): Issue {
   return invalid(`The ${type} key on line ${line} is damaged: ${error}. ${AGAIN}`, tx('invalidBlob', type, line, error));
+}
+
+/** A key's comment that holds what looks like another, damaged key (base64 starting "AAAA"). */
+export function damagedCommentIssue(line: number, comment: string): Issue | null {
+  if (!/(?:^|\s)AAAA[A-Za-z0-9+/]{12,}|(?:^|\s)AAAA[A-Za-z0-9+/]{4,}=*$/.test(comment)) return null;
+  const shown = comment.length > 40 ? comment.slice(0, 39) + '…' : comment;
+  const message = `The comment on line ${line} ("${shown}") holds what looks like another, damaged key. Copy each key again from its .pub file, one per line.`;
+  return { ...damagedPrefixIssue(line, comment), message, i18n: tx('invalidDamagedComment', line, shown) };
 }

@@ -21,7 +21,9 @@ export interface KeyOcc {
   options: string | null;
   /** The earlier occurrence of the same key, when this one is a copy. */
   dupOf: KeyOcc | null;
-  /** `SHA256:…`, when already computed (the clean-line fast path computes it while reading). */
+  /** The `=` padding the key was written without (OpenSSH rejects it), when it was. */
+  unpadded?: string;
+  /** `SHA256:…`, once computed. */
   fingerprint?: string;
 }
 
@@ -34,65 +36,17 @@ export interface Issue {
   i18n?: I18nText;
 }
 
-import { tx as i18nRef } from '../../i18n-text.ts';
-
-/** Off while analyzeKeys runs (withoutI18n): its findings carry no `_locales` reference. */
-let refs = true;
-const NO_REF: I18nText = { key: '', subs: [] };
-
-/**
- * A `_locales` reference (i18n-text.ts), or a shared empty one while references are off: a junk
- * paste has a finding, hence a reference nobody reads, on nearly every line.
- */
-export const tx = (key: string, ...subs: (string | number | I18nText)[]): I18nText => (refs ? i18nRef(key, ...subs) : NO_REF);
-
-/** Runs `fn` with tx references off (for analyzeKeys, whose findings have none). */
-export function withoutI18n<T>(fn: () => T): T {
-  refs = false;
-  try {
-    return fn();
-  } finally {
-    refs = true;
-  }
-}
+export { tx } from '../../i18n-text.ts';
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const UNPRINTABLE_ALL = /[^\x20-\x7e\u00a1-\uffff]/g;
-// The last call: every message is written twice (English text and its i18n reference).
-let lastText = '';
-let lastMax = 0;
-let lastExcerpt = '';
 
-/** A short, printable excerpt of user text for messages. */
+/** A short, printable excerpt of user text for messages: cut with "…", control characters as `\xNN`. */
 export function excerpt(text: string, max = 40): string {
-  if (text === lastText && max === lastMax) return lastExcerpt;
-  const body = excerptBody(text, max);
-  const out = bodyCut ? `${body}…` : body;
-  lastText = text;
-  lastMax = max;
-  lastExcerpt = out;
-  return out;
-}
-
-let bodyCut = false;
-/** Whether the last excerptBody call cut its text (the excerpt then ends in "…"). */
-export const excerptWasCut = (): boolean => bodyCut;
-
-/**
- * excerpt(text, max) without the "…" that ends a cut excerpt (see excerptWasCut): for a message
- * built as one flat string, which that one non-Latin-1 character would make twice as large.
- */
-export function excerptBody(text: string, max = 40): string {
   const t = text.trim();
-  bodyCut = t.length > max;
-  const body = bodyCut ? t.slice(0, max - 1) : t;
-  // Checked with charCodeAt: a regex would first copy a cut (an unflattened string).
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (!((c >= 0x20 && c <= 0x7e) || c >= 0xa1)) return body.replace(UNPRINTABLE_ALL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  }
-  return body;
+  const cut = t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return cut.replace(UNPRINTABLE_ALL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Words that start a key type: OpenSSH's (ssh-, ecdsa-, sk-) and the ones people confuse with them. */
@@ -102,15 +56,4 @@ export const TYPE_LIKE_STARTS: readonly string[] = TYPE_LIKE_PREFIXES.map((p) =>
 const TYPE_LIKE = new RegExp(`^(?:${TYPE_LIKE_PREFIXES.join('|')})-[\\x21-\\x7e]+$`);
 export function isTypeLike(word: string, known: ReadonlySet<string>): boolean {
   return known.has(word) || (word.length <= 80 && TYPE_LIKE.test(word));
-}
-
-/**
- * A table by character code: can a word starting with this character be isTypeLike(word, known)?
- * Lets a scan over many words skip building the ones that cannot.
- */
-export function typeLikeFirstChars(known: ReadonlySet<string>): Uint8Array {
-  const words = [...known, ...TYPE_LIKE_PREFIXES].filter((w) => w.length > 0);
-  const table = new Uint8Array(Math.max(...words.map((w) => w.charCodeAt(0))) + 1);
-  for (const w of words) table[w.charCodeAt(0)] = 1;
-  return table; // a code past its end reads as undefined (falsy)
 }

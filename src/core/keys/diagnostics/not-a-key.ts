@@ -3,18 +3,13 @@
  * a label, a note. sshd skips such authorized_keys lines, but they usually mean the real key is
  * missing or mangled; the fix removes just that text.
  */
-import { excerpt, excerptBody, excerptWasCut, tx, type Issue } from './model.ts';
-import { flatConcat } from './flat.ts';
-
-const TAIL = '") is not an SSH public key. Only public key lines (ssh-ed25519 AAAA… comment) belong here: fix removes it.';
-const CUT_TAIL = '…") is not an SSH public key. Only public key lines (ssh-ed25519 AAAA… comment) belong here: fix removes it.';
+import { excerpt, tx, type Issue } from './model.ts';
 
 /** The finding's English text (alone: analyzeKeys reports it without the `_locales` reference). */
 export function notAKeyMessage(line: number, text: string, beforeKey: boolean): string {
   return beforeKey
     ? `Line ${line} has "${excerpt(text)}" before the key, which is not part of it. Fix removes that text and keeps the key.`
-    : // One flat head and a constant tail: a junk paste has this finding on nearly every line (flat.ts).
-      flatConcat('Line ', line, ' ("', excerptBody(text)) + (excerptWasCut() ? CUT_TAIL : TAIL);
+    : `Line ${line} ("${excerpt(text)}") is not an SSH public key. Only public key lines (ssh-ed25519 AAAA… comment) belong here: fix removes it.`;
 }
 
 export function notAKeyIssue(line: number, text: string, beforeKey: boolean): Issue {

@@ -6,8 +6,7 @@
  * line endings are tolerated by OpenSSH but not by Runpod's own key check (warning).
  */
 import type { I18nText } from '../../types.ts';
-import { tx } from './model.ts';
-import { codes, FLAT_MAX, flatFrom } from './flat.ts';
+import { tx, type Issue } from './model.ts';
 
 export type WsKind = 'tab' | 'nbsp' | 'invisible' | 'control';
 
@@ -32,31 +31,10 @@ export function cleanLine(line: string): CleanLine {
 
 const SPACES_ALL = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const REMOVED_ALL = /[\x00-\x08\x0a-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]/g;
-/**
- * cleanLine(line).text, without recording the changes (most lines never report them). One flat
- * string (flat.ts), one-byte when what is left is Latin-1: piecewise concatenation (clean below)
- * makes a tree of slices that every later regex or trim copies again, and in a paste that holds
- * one no-break space anywhere every line is two-byte.
- */
+/** cleanLine(line).text, without recording the changes (most lines never report them). */
 export function cleanLineText(line: string): string {
-  if (!NOT_PLAIN.test(line)) return line;
-  if (line.length > FLAT_MAX) return line.replace(SPACES_ALL, ' ').replace(REMOVED_ALL, '');
-  let k = 0;
-  for (let i = 0; i < line.length; i++) if (!isRemoved(line.charCodeAt(i))) k++;
-  if (k === 0) return '';
-  const out = codes(k);
-  k = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 0x20 && c < 0x7f) out[k++] = c;
-    else if (c === 9 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000) out[k++] = 32;
-    else if (!isRemoved(c)) out[k++] = c;
-  }
-  return flatFrom(out);
+  return NOT_PLAIN.test(line) ? line.replace(SPACES_ALL, ' ').replace(REMOVED_ALL, '') : line;
 }
-
-/** What clean() drops: control characters (not tab) and INVISIBLE. */
-const isRemoved = (c: number): boolean => (c < 0x20 && c !== 9) || c === 0x7f || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
 
 function clean(line: string, changes: CleanLine['changes']): string {
   // Unchanged stretches are copied as slices (not character by character: hostile input).
@@ -134,4 +112,24 @@ export function whitespaceI18n(line: number, changes: CleanLine['changes'], extr
   for (let i = 1; i < items.length - 1; i++) head = tx('listComma', head, items[i] as I18nText);
   const list = items.length === 1 ? head : tx('listAnd', head, items[items.length - 1] as I18nText);
   return tx(breaking ? 'findingWhitespaceBreaking' : 'findingWhitespaceTolerated', line, list);
+}
+
+/** A line of nothing but spaces or invisible characters: harmless, but a key may have been lost there. */
+export function whitespaceOnlyIssue(line: number): Issue {
+  return {
+    code: 'whitespace',
+    severity: 'warning',
+    message: `Line ${line} holds only spaces or invisible characters. Fix empties it.`,
+    i18n: tx('findingWhitespaceOnly', line),
+  };
+}
+
+/** CR line endings: sshd reads them, Runpod's key check (its REST API's pattern) does not. */
+export function crIssue(line: number): Issue {
+  return {
+    code: 'whitespace',
+    severity: 'warning',
+    message: `The field uses Windows (CR) line endings from line ${line} on. SSH tolerates them, but Runpod's key check does not: fix converts them to plain newlines.`,
+    i18n: tx('findingCrLineEndings', line),
+  };
 }

@@ -32,7 +32,8 @@
 import { readKeyPrefix } from '../blob.ts';
 import { isTypeLike, tx, TYPE_LIKE_STARTS, type Issue } from './model.ts';
 import { detectFingerprint } from './fingerprint.ts';
-import { decodeRunInto, findBlobs, KNOWN_TYPES, MAX_TYPE, runEnd, sextet, type BlobHit } from './scan.ts';
+import { findBlobs, KNOWN_TYPES, MAX_TYPE, type BlobHit } from './scan.ts';
+import { base64RunEnd as runEnd, decodeBase64RunInto, paddingFor, sextet } from '../../wire/base64.ts';
 
 /** Longest base64 we gather for one key: far above any real key or certificate. */
 const MAX_CHARS = 65536;
@@ -47,9 +48,7 @@ function isTypePrefix(word: string): boolean {
 
 /**
  * The bytes of base64 gathered line by line, decoded as it comes (whole quads; a partial last
- * quad only when asked). One accumulator and one buffer serve every attempt (they never overlap),
- * the buffer grown on demand, and a quad broken across lines is carried as numbers, not strings:
- * a hostile paste makes an attempt on nearly every line, so nothing here allocates per attempt.
+ * quad only when asked), so that asking after each line whether the blob is complete stays linear.
  */
 class Base64Accumulator {
   private buf = new Uint8Array(256);
@@ -61,22 +60,18 @@ class Base64Accumulator {
   get length(): number {
     return this.chars;
   }
-  reset(): this {
-    this.n = this.chars = this.bits = this.pending = 0;
-    return this;
-  }
   /** Appends s[from, to) (base64-alphabet characters only). */
   push(s: string, from: number, to: number): void {
     this.chars += to - from;
     while (this.pending > 0 && from < to) this.sextet(s.charCodeAt(from++));
     const full = from + ((to - from) & ~3);
     this.reserve(this.n + (((full - from) * 3) >> 2));
-    this.n = decodeRunInto(s, from, full, this.buf, this.n);
+    this.n = decodeBase64RunInto(s, from, full, this.buf, this.n);
     for (let i = full; i < to; i++) this.sextet(s.charCodeAt(i)); // fewer than 4: no quad completes
   }
   /** blobLength of everything decoded so far, including the bytes of a trailing partial quad. */
   blobLength(): number | null {
-    // As decodeRun does: 2 or 3 leftover characters give 1 or 2 whole bytes.
+    // As decodeBase64Run does: 2 or 3 leftover characters give 1 or 2 whole bytes.
     const v = this.bits << (6 * (4 - this.pending));
     this.reserve(this.n + 2);
     this.buf[this.n] = v >> 16;
@@ -100,7 +95,6 @@ class Base64Accumulator {
     this.buf = b;
   }
 }
-const ACC = new Base64Accumulator();
 
 /** `hits`, when given, are findBlobs(text) (the last scan, when the comment added nothing after it). */
 export type UnwrapResult = { ok: true; endLine: number; text: string; hits?: readonly BlobHit[] } | { ok: false; gatheredThrough: number };
@@ -131,8 +125,7 @@ const NOT_COMMENT = /SHA256:|MD5:|-{3}|BEGIN |END |PuTTY-User-Key-File|AAAA[A-Za
 /** A line that can be the rest of a comment (rule 3), before the break evidence is looked at. */
 function isFragment(t: string): boolean {
   const s = t.trim();
-  // A line that starts like a key ("sk-", "AAAA") is a key's remnant, not a comment's tail (and
-  // mayContinueComment, the fast path's test, relies on that).
+  // A line that starts like a key ("sk-", "AAAA") is a key's remnant, not a comment's tail.
   if (s === '' || s.length > 4096 || KEY_START.test(s) || PROMPT.test(s) || NOT_COMMENT.test(s) || detectFingerprint(s) !== null) return false;
   const sp = s.indexOf(' ');
   return !isTypeLike(sp < 0 ? s : s.slice(0, sp), KNOWN_TYPES);
@@ -146,17 +139,6 @@ function startsTypeSplit(clean: (i: number) => string, n: number, i: number): bo
   const sp = next.indexOf(' ');
   const word = t + (sp < 0 ? next : next.slice(0, sp));
   return KNOWN_TYPES.has(word) || (sp < 0 && isTypePrefix(word));
-}
-
-/**
- * Cheap test for the fast path in analyze.ts: whether line `i`, if it is a complete key line, might
- * have its comment go on at line i + 1 (only then does it need tryUnwrap).
- */
-export function mayContinueComment(raw: readonly string[], i: number): boolean {
-  const next = raw[i + 1];
-  if (next === undefined || next.length > (raw[i] as string).length) return false;
-  const t = next.trimStart();
-  return t !== '' && !KEY_START.test(t);
 }
 
 /**
@@ -246,7 +228,7 @@ export function tryUnwrap(clean: (i: number) => string, raw: readonly string[], 
 
 /** Rule 2: appends pure base64 lines after line `start` until the blob is complete. */
 function gatherBase64(clean: (i: number) => string, lineCount: number, start: number, first: string, tail: number): UnwrapResult {
-  const acc = ACC.reset();
+  const acc = new Base64Accumulator();
   const typeOnly = tail < 0;
   if (!typeOnly) acc.push(first, tail, runEnd(first, tail));
   let gathered = start;
@@ -278,7 +260,7 @@ function gatherBase64(clean: (i: number) => string, lineCount: number, start: nu
 function continueComment(clean: (i: number) => string, raw: readonly string[], start: number, end: number, text: string, blob: BlobHit): { text: string; end: number } {
   let blobEnd = blob.end;
   // Padding the wrap put on the next line: "…xyz" + "= comment".
-  const pad = (4 - ((blob.dataEnd - blob.start) % 4)) % 4;
+  const pad = paddingFor(blob.dataEnd - blob.start);
   const missing = pad - (blob.end - blob.dataEnd);
   if (missing > 0 && text.length === blob.end && end + 1 < raw.length) {
     const next = clean(end + 1);

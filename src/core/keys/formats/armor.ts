@@ -40,9 +40,13 @@ export function readRfc4716Armor(lines: readonly string[], begin: RegExp, end: R
     if (inHeaders) {
       const m = /^([\x21-\x39\x3b-\x7e]{1,64}):\s*(.*)$/.exec(line);
       if (m) {
-        let value = m[2]!;
-        while (value.endsWith('\\') && i + 1 < lines.length) value = value.slice(0, -1) + lines[++i]!.trim();
-        headers.push([m[1]!, value]);
+        // Pieces joined once at the end: growing one string and testing its end per line is quadratic.
+        const parts = [m[2]!];
+        while (parts[parts.length - 1]!.endsWith('\\') && i + 1 < lines.length) {
+          parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+          parts.push(lines[++i]!.trim());
+        }
+        headers.push([m[1]!, parts.join('')]);
         continue;
       }
       inHeaders = false;
@@ -65,9 +69,4 @@ export function wrap(s: string, width: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < s.length; i += width) out.push(s.slice(i, i + width));
   return out;
-}
-
-/** PEM text `-----BEGIN label-----` / body / `-----END label-----`, body wrapped at 64 (RFC 7468 §2). */
-export function pemArmor(label: string, der: Uint8Array, encode: (b: Uint8Array) => string): string {
-  return [`-----BEGIN ${label}-----`, ...wrap(encode(der), 64), `-----END ${label}-----`, ''].join('\n');
 }

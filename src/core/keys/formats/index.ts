@@ -6,7 +6,7 @@
  * even a whole block collapsed onto one line.
  */
 import { SshParseError } from '../../errors.ts';
-import { getForeignAdapter } from './foreign.ts';
+import type { ForeignAdapter } from './foreign.ts';
 import * as openssh from './openssh-private.ts';
 import * as putty from './putty.ts';
 import * as rfc4716 from './rfc4716.ts';
@@ -75,14 +75,15 @@ function errorMessage(e: unknown): string {
   throw e;
 }
 
-export function findBlocks(lines: readonly string[]): Block[] {
+/** The blocks of `lines`; PEM blocks derive their public line only with the `foreign` adapter. */
+export function findBlocks(lines: readonly string[], foreign?: ForeignAdapter): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     // Cheap filter first: this runs on every keystroke.
     if (!raw.includes('BEGIN') && !raw.includes('PuTTY-User-Key-File-')) continue;
     const t = raw.trim();
-    const block = t.startsWith('PuTTY-User-Key-File-') ? puttyBlock(lines, i) : armoredBlock(lines, i, t);
+    const block = t.startsWith('PuTTY-User-Key-File-') ? puttyBlock(lines, i) : armoredBlock(lines, i, t, foreign);
     if (!block) continue;
     blocks.push(block);
     i = block.endLine;
@@ -104,7 +105,7 @@ function puttyBlock(lines: readonly string[], i: number): Block | undefined {
   return block;
 }
 
-function armoredBlock(lines: readonly string[], i: number, t: string): Block | undefined {
+function armoredBlock(lines: readonly string[], i: number, t: string, foreign: ForeignAdapter | undefined): Block | undefined {
   // Before RFC 4716: ssh.com private keys wear the same four-dash SSH2 armor.
   if (sshcom.BEGIN_ANYWHERE.test(t)) return sshcomBlock(lines, i);
   if (/BEGIN SSH2 PUBLIC KEY/.test(t)) {
@@ -144,11 +145,11 @@ function armoredBlock(lines: readonly string[], i: number, t: string): Block | u
       return block;
     }
     block.encrypted = false;
-    return derive(block, () => pemPrivate.read(body), pemPrivate.hintFor(privFormat));
+    return derive(block, foreign && (() => pemPrivate.read(body, foreign)), pemPrivate.hintFor(privFormat));
   }
   const pubFormat = (pemPublic.LABELS as Record<string, pemPublic.PemPublicFormat>)[label];
   if (pubFormat) {
-    return derive({ kind: 'foreign-format', format: pubFormat, startLine: i, endLine: end }, () => pemPublic.read(body));
+    return derive({ kind: 'foreign-format', format: pubFormat, startLine: i, endLine: end }, foreign && (() => pemPublic.read(body, foreign)));
   }
   return undefined;
 }
@@ -168,9 +169,9 @@ function sshcomBlock(lines: readonly string[], i: number): Block {
   return block;
 }
 
-/** Fills publicLine through the adapter, or marks the block as waiting for it. */
-function derive(block: Block, read: () => string | undefined, hint?: string): Block {
-  if (!getForeignAdapter()) {
+/** Fills publicLine through the adapter (`read`), or marks the block as waiting for it. */
+function derive(block: Block, read: (() => string) | undefined, hint?: string): Block {
+  if (!read) {
     block.needsAdapter = true;
     if (hint) block.hint = hint;
     return block;
@@ -183,4 +184,9 @@ function derive(block: Block, read: () => string | undefined, hint?: string): Bl
     if (hint) block.hint = hint;
   }
   return block;
+}
+
+/** True when `text` has a block only the foreign adapter can convert (the caller has none yet). */
+export function needsForeignAdapter(text: string): boolean {
+  return text.includes('-----BEGIN') && findBlocks(text.split('\n')).some((b) => b.needsAdapter === true);
 }

@@ -4,12 +4,13 @@
  *   string publickey (× N), string encrypted section.
  * The public keys sit before the encrypted section, so they can be read from an encrypted file
  * without the passphrase. For an unencrypted file we also read the comment (after the private
- * fields). The full decrypting reader is keygen's (readOpenSshPrivateKey).
+ * fields, as keys/types/* declare them). keygen/openssh-private.ts writes the format; only the tests
+ * decrypt it (test/helpers/openssh-private-reader.ts).
  */
 import { SshParseError } from '../../errors.ts';
 import { SshReader } from '../../wire/reader.ts';
 import { encodeBase64 } from '../../wire/base64.ts';
-import { parseKeyBlob, type ParsedKey } from '../blob.ts';
+import { keyTypeSpec, parseKeyBlob, type ParsedKey } from '../blob.ts';
 import { decodeBody } from './armor.ts';
 
 export const BEGIN = '-----BEGIN OPENSSH PRIVATE KEY-----';
@@ -28,18 +29,6 @@ export interface OpenSshPrivateInfo {
   /** `type base64[ comment]`, as `ssh-keygen -y` prints it. */
   publicLine: string;
 }
-
-/** Private fields per key type that precede the comment (PROTOCOL.key / sshkey_private_serialize). */
-const PRIVATE_FIELDS: Record<string, readonly ('s' | 'flags')[]> = {
-  'ssh-ed25519': ['s', 's'],
-  'ssh-rsa': ['s', 's', 's', 's', 's', 's'],
-  'ssh-dss': ['s', 's', 's', 's', 's'],
-  'ecdsa-sha2-nistp256': ['s', 's', 's'],
-  'ecdsa-sha2-nistp384': ['s', 's', 's'],
-  'ecdsa-sha2-nistp521': ['s', 's', 's'],
-  'sk-ssh-ed25519@openssh.com': ['s', 's', 'flags', 's', 's'],
-  'sk-ecdsa-sha2-nistp256@openssh.com': ['s', 's', 's', 'flags', 's', 's'],
-};
 
 /** Reads the public part of a decoded openssh-key-v1 file. */
 export function readOpenSshPrivateBytes(data: Uint8Array): OpenSshPrivateInfo {
@@ -72,9 +61,8 @@ function readComment(section: Uint8Array, type: string): string | undefined {
   const c2 = r.uint32('check');
   if (c1 !== c2) throw new SshParseError('bad-format', 'OpenSSH private key: check bytes differ');
   const t = r.ascii('key type');
-  const fields = PRIVATE_FIELDS[t.replace(/-cert-v01@openssh\.com$/, '')];
+  const fields = keyTypeSpec(t)?.privateFields;
   if (t !== type || !fields) return undefined;
-  if (t.endsWith('-cert-v01@openssh.com')) return undefined;
   for (const f of fields) {
     if (f === 'flags') r.raw(1, 'flags');
     else r.bytes('private field');

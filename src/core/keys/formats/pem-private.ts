@@ -6,7 +6,7 @@
  * public key through the foreign adapter; encrypted ones need the passphrase, so we hand the user
  * the exact command that prints the public key instead.
  */
-import { getForeignAdapter } from './foreign.ts';
+import type { ForeignAdapter } from './foreign.ts';
 
 export const LABELS = {
   'RSA PRIVATE KEY': 'pem-rsa',
@@ -41,9 +41,7 @@ export function isEncrypted(format: PemPrivateFormat, lines: readonly string[]):
   return lines.some((l) => /^\s*Proc-Type:\s*4\s*,\s*ENCRYPTED\s*$/i.test(l));
 }
 
-/** The OpenSSH `type base64` line of an unencrypted PEM private key; undefined while no adapter is registered. */
-export function read(lines: readonly string[]): string | undefined {
-  const adapter = getForeignAdapter();
-  if (!adapter) return undefined;
+/** The OpenSSH `type base64` line of an unencrypted PEM private key. Throws SshParseError. */
+export function read(lines: readonly string[], adapter: ForeignAdapter): string {
   return adapter.publicFromPrivatePem(lines.map((l) => l.trim()).join('\n'));
 }

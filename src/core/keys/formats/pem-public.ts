@@ -4,22 +4,12 @@
  * (PKCS#1 RSAPublicKey, RFC 8017 §A.1.1; `ssh-keygen -e -m PEM`). The DER decoding is the
  * foreign adapter's (sshpk); this module names the formats and routes them.
  */
-import { SshParseError } from '../../errors.ts';
-import { getForeignAdapter } from './foreign.ts';
+import type { ForeignAdapter } from './foreign.ts';
 
 export const LABELS = { 'PUBLIC KEY': 'pem-spki', 'RSA PUBLIC KEY': 'pem-pkcs1-public' } as const;
 export type PemPublicFormat = (typeof LABELS)[keyof typeof LABELS];
 
-/** The OpenSSH `type base64` line for a PEM public key block; undefined while no adapter is registered. */
-export function read(lines: readonly string[]): string | undefined {
-  const adapter = getForeignAdapter();
-  if (!adapter) return undefined;
+/** The OpenSSH `type base64` line for a PEM public key block. Throws SshParseError. */
+export function read(lines: readonly string[], adapter: ForeignAdapter): string {
   return adapter.publicFromPem(lines.map((l) => l.trim()).join('\n'));
-}
-
-/** PEM text for an OpenSSH public line, as `ssh-keygen -e -m PKCS8` ('spki') / `-m PEM` ('pkcs1'). */
-export function write(line: string, format: 'spki' | 'pkcs1'): string {
-  const adapter = getForeignAdapter();
-  if (!adapter) throw new SshParseError('unsupported', 'PEM conversion needs the foreign-format adapter, which is not loaded');
-  return adapter.publicToPem(line, format);
 }

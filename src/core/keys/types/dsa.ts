@@ -10,6 +10,7 @@ import type { KeyTypeSpec } from './spec.ts';
 
 export const dsa: KeyTypeSpec = {
   type: 'ssh-dss',
+  privateFields: ['string', 'string', 'string', 'string', 'string'], // p q g y x
   label: 'DSA',
   supported: false,
   certificate: false,

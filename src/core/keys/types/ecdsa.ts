@@ -6,8 +6,8 @@
  * parameters of FIPS 186-5 / SEC 2 §2.4. The tests check these constants against @noble/curves
  * and the check itself against noble's Point.fromBytes (fast-check); doing it here keeps the
  * Weierstrass implementation (~15 KB gzip) out of the always-loaded content script and is ~4×
- * faster, which matters as it runs for every key on every keystroke (a small memo makes
- * re-analysing the same field free). P-256/384/521 have cofactor 1: on the curve = in the group.
+ * faster, which matters as it runs for every key on every keystroke. P-256/384/521 have
+ * cofactor 1: on the curve = in the group.
  */
 import { SshParseError } from '../../errors.ts';
 import { toBigInt } from '../../wire/bigint.ts';
@@ -47,17 +47,6 @@ export function isOnCurve(q: Uint8Array, c: Curve): boolean {
   return (y * y - ((x * x + c.a) * x + c.b)) % c.p === 0n;
 }
 
-// Points already found valid (latin1 of Q), bounded; cleared when full.
-const valid = new Set<string>();
-function checkedOnCurve(q: Uint8Array, c: Curve): boolean {
-  const id = String.fromCharCode.apply(null, q as unknown as number[]);
-  if (valid.has(id)) return true;
-  if (!isOnCurve(q, c)) return false;
-  if (valid.size >= 4096) valid.clear();
-  valid.add(id);
-  return true;
-}
-
 const latin1 = (b: Uint8Array): string => String.fromCharCode(...b.subarray(0, 64));
 
 /** Reads `string curve, string Q` and validates them; shared with sk-ecdsa-sha2-nistp256@openssh.com. */
@@ -75,7 +64,7 @@ export function readEcdsaPoint(r: SshReader, type: string, curve: Curve): void {
   if (q[0] !== 0x04) {
     throw new SshParseError('bad-point', `${type} key: public point is not in uncompressed form (first byte 0x${hex2(q[0] as number)}, expected 0x04)`);
   }
-  if (!checkedOnCurve(q, curve)) throw new SshParseError('bad-point', `${type} key: public point is not on the ${curve.name} curve`);
+  if (!isOnCurve(q, curve)) throw new SshParseError('bad-point', `${type} key: public point is not on the ${curve.name} curve`);
 }
 
 const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
@@ -89,6 +78,7 @@ function ecdsaSpec(curve: Curve): KeyTypeSpec {
   const type = `ecdsa-sha2-${curve.name}`;
   return {
     type,
+    privateFields: ['string', 'string', 'string'], // curve, Q, d
     label: 'ECDSA',
     supported: true,
     certificate: false,

@@ -14,6 +14,7 @@ export function readEd25519Point(r: SshReader, type: string): void {
 
 export const ed25519: KeyTypeSpec = {
   type: 'ssh-ed25519',
+  privateFields: ['string', 'string'], // pk, sk (= seed ‖ pk)
   label: 'ED25519',
   supported: true,
   certificate: false,

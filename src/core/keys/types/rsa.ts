@@ -11,6 +11,7 @@ import type { KeyTypeSpec } from './spec.ts';
 
 export const rsa: KeyTypeSpec = {
   type: 'ssh-rsa',
+  privateFields: ['string', 'string', 'string', 'string', 'string', 'string'], // n e d iqmp p q
   label: 'RSA',
   supported: true,
   certificate: false,

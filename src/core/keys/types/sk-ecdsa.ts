@@ -7,6 +7,7 @@ import { CURVES, readEcdsaPoint } from './ecdsa.ts';
 
 export const skEcdsa: KeyTypeSpec = {
   type: 'sk-ecdsa-sha2-nistp256@openssh.com',
+  privateFields: ['string', 'string', 'string', 'flags', 'string', 'string'], // curve, Q, application, flags, handle, reserved
   label: 'ECDSA-SK',
   supported: true,
   certificate: false,

@@ -7,6 +7,7 @@ import { readEd25519Point } from './ed25519.ts';
 
 export const skEd25519: KeyTypeSpec = {
   type: 'sk-ssh-ed25519@openssh.com',
+  privateFields: ['string', 'string', 'flags', 'string', 'string'], // pk, application, flags, handle, reserved
   label: 'ED25519-SK',
   supported: true,
   certificate: false,

@@ -36,9 +36,17 @@ export interface ParsedKey {
   cert?: CertificateInfo;
 }
 
+/** A field of a private key: an SSH string (mpints read as strings) or the security-key flags byte. */
+export type PrivateField = 'string' | 'flags';
+
 export interface KeyTypeSpec {
   /** The type name on the wire (and the type word of the line). */
   type: string;
+  /**
+   * The private fields after the type string in an openssh-key-v1 file (PROTOCOL.key; sshkey.c
+   * sshkey_private_serialize_opt); plain keys only.
+   */
+  privateFields?: readonly PrivateField[];
   label: string;
   supported: boolean;
   certificate: boolean;

@@ -1,13 +1,11 @@
 /**
- * findBlocks before and after the foreign adapter is registered (this file deliberately does not
- * import src/core/index.ts, which registers it eagerly), and fast-check: random and mutated
+ * findBlocks without and with the foreign adapter passed in, and fast-check: random and mutated
  * blocks never throw (speed is bench/'s job: no timed assertion here).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findBlocks } from '../../../../src/core/keys/formats/index.ts';
-import { getForeignAdapter, needsForeignAdapter, registerForeignAdapter } from '../../../../src/core/keys/formats/foreign.ts';
+import { findBlocks, needsForeignAdapter } from '../../../../src/core/keys/formats/index.ts';
 import { derivePublic, exportPublic, generateKey, readText } from '../../../helpers/openssh.ts';
 
 const rsa = generateKey({ kind: 'rsa', bits: 2048 });
@@ -16,7 +14,6 @@ const pkcs8 = readText(generateKey({ kind: 'ecdsa', bits: 256 }, { format: 'PKCS
 const opensshKey = readText(generateKey({ kind: 'ed25519' }).privatePath);
 
 test('without the adapter: PEM blocks are marked needsAdapter (private ones with a hint); others still derive', async () => {
-  assert.equal(getForeignAdapter(), undefined);
   assert.equal(needsForeignAdapter(spki), true);
   assert.equal(needsForeignAdapter(opensshKey), false);
   assert.equal(needsForeignAdapter(rsa.publicLine), false);
@@ -26,12 +23,10 @@ test('without the adapter: PEM blocks are marked needsAdapter (private ones with
   assert.deepEqual([priv!.format, priv!.needsAdapter, priv!.hint], ['pkcs8', true, 'ssh-keygen -y -f ~/.ssh/id_rsa']);
   assert.ok(findBlocks(opensshKey.split('\n'))[0]!.publicLine);
 
-  // What the content script does: load the adapter lazily, register, re-analyse.
-  const m = await import('../../../../src/core/keys/formats/sshpk-adapter.ts');
-  registerForeignAdapter(m.sshpkAdapter);
-  assert.equal(needsForeignAdapter(spki), false);
-  assert.equal(findBlocks(spki.split('\n'))[0]!.publicLine, rsa.publicLine.split(' ').slice(0, 2).join(' '));
-  const after = findBlocks(pkcs8.split('\n'))[0]!;
+  // What the content script does: load the adapter lazily, pass it, re-analyse.
+  const { sshpkAdapter } = await import('../../../../src/core/keys/formats/sshpk-adapter.ts');
+  assert.equal(findBlocks(spki.split('\n'), sshpkAdapter)[0]!.publicLine, rsa.publicLine.split(' ').slice(0, 2).join(' '));
+  const after = findBlocks(pkcs8.split('\n'), sshpkAdapter)[0]!;
   assert.equal(after.publicLine, derivePublic(generateKey({ kind: 'ecdsa', bits: 256 }, { format: 'PKCS8' }).privatePath));
   assert.equal(after.needsAdapter, undefined);
 });
@@ -40,7 +35,7 @@ const seeds = [spki, pkcs8, opensshKey, exportPublic(rsa.publicPath, 'RFC4716'),
   'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: c\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIMsP7fQ1UTIOTK96eoS840gOeGO+ClVwHkIOIWK9\nxCkP\nPrivate-Lines: 1\nAAAA\nPrivate-MAC: 00\n'];
 
 test('fast-check: mutated blocks (edits, cut lines, joined lines) never throw and stay well-formed', async () => {
-  if (!getForeignAdapter()) registerForeignAdapter((await import('../../../../src/core/keys/formats/sshpk-adapter.ts')).sshpkAdapter);
+  const { sshpkAdapter } = await import('../../../../src/core/keys/formats/sshpk-adapter.ts');
   const arb = fc.record({
     seed: fc.nat({ max: seeds.length - 1 }),
     edits: fc.array(fc.tuple(fc.nat(), fc.constantFrom('del', 'ins', 'dropline', 'joinline', 'dupline'), fc.constantFrom('A', '=', '-', ' ', '\n', '\r', ':', '\\', 'é', '-----END PUBLIC KEY-----', 'Public-Lines: 99999')), { maxLength: 6 }),
@@ -60,7 +55,7 @@ test('fast-check: mutated blocks (edits, cut lines, joined lines) never throw an
         s = lines.join('\n');
       }
     }
-    const blocks = findBlocks(s.split('\n'));
+    const blocks = findBlocks(s.split('\n'), sshpkAdapter);
     for (const b of blocks) {
       assert.ok(b.startLine <= b.endLine && b.endLine < s.split('\n').length);
       if (b.publicLine) assert.match(b.publicLine, /^[a-z0-9@.-]+ [A-Za-z0-9+/]+=*( .*)?$/);
@@ -68,8 +63,10 @@ test('fast-check: mutated blocks (edits, cut lines, joined lines) never throw an
   }), { numRuns: 400 });
 });
 
-test('fast-check: arbitrary text never throws', () => {
+test('fast-check: arbitrary text never throws', async () => {
+  const { sshpkAdapter } = await import('../../../../src/core/keys/formats/sshpk-adapter.ts');
   fc.assert(fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('-----BEGIN OPENSSH PRIVATE KEY-----', '---- BEGIN SSH2 PUBLIC KEY ----', 'PuTTY-User-Key-File-2: ssh-rsa', '-----BEGIN RSA PRIVATE KEY-----', 'Proc-Type: 4,ENCRYPTED'))), (lines) => {
     findBlocks(lines);
+    findBlocks(lines, sshpkAdapter);
   }), { numRuns: 2000 });
 });

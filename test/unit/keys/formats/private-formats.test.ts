@@ -6,8 +6,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-// Registered as src/core/index.ts does (not imported here, so these tests depend on our modules only).
-import { registerForeignAdapter } from '../../../../src/core/keys/formats/foreign.ts';
 import { sshpkAdapter } from '../../../../src/core/keys/formats/sshpk-adapter.ts';
 import { findBlocks } from '../../../../src/core/keys/formats/index.ts';
 import * as openssh from '../../../../src/core/keys/formats/openssh-private.ts';
@@ -15,7 +13,6 @@ import { ALL_SPECS, derivePublic, generateKey, readText, tempPath, type KeySpec 
 import { onlyBlock, typeAndBlob } from './blocks-lib.ts';
 
 
-registerForeignAdapter(sshpkAdapter);
 
 test('OpenSSH private keys, every type: unencrypted gives ssh-keygen -y exactly (with comment)', () => {
   for (const spec of ALL_SPECS) {
@@ -125,7 +122,7 @@ test('a block among key lines: line ranges, and a truncated block gives an error
   const k = generateKey({ kind: 'ecdsa', bits: 256 });
   const priv = readText(k.privatePath).trimEnd().split('\n');
   const lines = [k.publicLine, '', ...priv, 'ssh-ed25519 AAAA x', ...priv.slice(0, 3)];
-  const blocks = findBlocks(lines);
+  const blocks = findBlocks(lines, sshpkAdapter);
   assert.equal(blocks.length, 2);
   assert.deepEqual([blocks[0]!.startLine, blocks[0]!.endLine], [2, 1 + priv.length]);
   assert.equal(blocks[0]!.publicLine, derivePublic(k.privatePath));

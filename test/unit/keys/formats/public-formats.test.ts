@@ -7,17 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-// Registered as src/core/index.ts does (not imported here, so these tests depend on our modules only).
-import { registerForeignAdapter } from '../../../../src/core/keys/formats/foreign.ts';
 import { sshpkAdapter } from '../../../../src/core/keys/formats/sshpk-adapter.ts';
 import * as rfc4716 from '../../../../src/core/keys/formats/rfc4716.ts';
-import * as pemPublic from '../../../../src/core/keys/formats/pem-public.ts';
 import { SshParseError } from '../../../../src/core/errors.ts';
 import { allKeys, exportPublic, generateKey, importPublic, skKey, writeTemp } from '../../../helpers/openssh.ts';
 import { onlyBlock, typeAndBlob } from './blocks-lib.ts';
 
 
-registerForeignAdapter(sshpkAdapter);
 const keys = allKeys();
 
 test('RFC 4716 from ssh-keygen -e, every type: same key as ssh-keygen -i, comment from the header', () => {
@@ -115,15 +111,15 @@ test('PKCS#1 RSA PUBLIC KEY (ssh-keygen -e -m PEM): equals ssh-keygen -i -m PEM'
 
 test('publicToPem: ssh-keygen -i reads what the adapter writes (spki for rsa/ecdsa, pkcs1 for rsa)', () => {
   for (const k of keys.filter((x) => x.type !== 'ssh-ed25519' && x.type !== 'ssh-dss')) {
-    const spki = pemPublic.write(k.publicLine, 'spki');
+    const spki = sshpkAdapter.publicToPem(k.publicLine, 'spki');
     assert.equal(importPublic(spki, 'PKCS8'), typeAndBlob(k.publicLine));
     if (k.type === 'ssh-rsa') {
-      const pkcs1 = pemPublic.write(k.publicLine, 'pkcs1');
+      const pkcs1 = sshpkAdapter.publicToPem(k.publicLine, 'pkcs1');
       assert.equal(importPublic(pkcs1, 'PEM'), typeAndBlob(k.publicLine));
       assert.equal(pkcs1, exportPublic(k.publicPath, 'PEM'));
     }
   }
-  assert.throws(() => pemPublic.write(generateKey({ kind: 'ed25519' }).publicLine, 'pkcs1'), SshParseError);
+  assert.throws(() => sshpkAdapter.publicToPem(generateKey({ kind: 'ed25519' }).publicLine, 'pkcs1'), SshParseError);
 });
 
 test('a corrupt PEM public key gives an error on the block, not an exception', () => {
