@@ -3,7 +3,7 @@
 import browser, { type Runtime } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { handleMessages } from '../shared/messages.ts';
-import { addToRunpod, noteContentReady } from './add-to-runpod.ts';
+import { addToRunpod } from './add-to-runpod.ts';
 
 /**
  * Our own popup (as a popup or a tab), not a content script: a content script runs inside the
@@ -17,7 +17,4 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
 handleMessages({
   'add-to-runpod': ({ publicKey }, sender) =>
     fromExtensionPage(sender) ? addToRunpod(publicKey) : { ok: false, reason: t('bgOnlyPopup') },
-  'content-ready': ({ hasKeyField }, sender) => {
-    if (sender.id === browser.runtime.id) noteContentReady(sender.tab?.id, hasKeyField);
-  },
 });

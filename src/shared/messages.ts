@@ -9,8 +9,6 @@ export interface MessageMap {
   'add-to-runpod': { request: { publicKey: string }; response: AddToRunpodResult };
   /** background → content (a tab): append a public key to the key field on this page. */
   'fill-key-field': { request: { publicKey: string }; response: AddToRunpodResult };
-  /** content → background: the content script on this tab is ready for messages. */
-  'content-ready': { request: { url: string; hasKeyField: boolean }; response: void };
 }
 
 export type AddToRunpodResult =

@@ -10,7 +10,7 @@
  * element's text is read with a bound (never `textContent` of a large container), and text
  * longer than any real command is never parsed.
  */
-import { findSshCommands, looksLikeSshCommand, parseConnection } from './command.ts';
+import { findSshCommands, looksLikeSshCommand, parseConnection, rewriteCommand } from './command.ts';
 import { MAYBE_COMMAND } from './protocol.ts';
 import { isForeignText } from '../regions.ts';
 
@@ -23,6 +23,13 @@ const MAX_CLIMB = 6;
 const MAX_NODES = 48;
 const PROMPT_ONLY = /^[\s$#>❯]*$/u;
 const OURS = '[data-rpk-host], [data-rpk], [contenteditable=""], [contenteditable=true]';
+/** A key path every shell quotes: whether the command itself can be rebuilt, whatever the user's settings. */
+const PROBE = { keyPath: '~/.ssh/id_ed25519', shell: 'posix', identitiesOnly: false } as const;
+
+/** A Runpod connection we can rebuild (CONTRACT: a refused command gets no button). */
+export function isRebuildable(command: string): boolean {
+  return parseConnection(command).ok && rewriteCommand(command, PROBE).ok;
+}
 
 /** The element's text, or undefined once it is longer than `limit` or has too many parts. */
 export function boundedText(element: Element, limit = MAX_TEXT): string | undefined {
@@ -40,7 +47,7 @@ export function boundedText(element: Element, limit = MAX_TEXT): string | undefi
 export function commandOf(element: Element): string | undefined {
   if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
     const value = element.value.trim();
-    return value.length <= MAX_TEXT && looksLikeSshCommand(value) && parseConnection(value).ok ? value : undefined;
+    return value.length <= MAX_TEXT && looksLikeSshCommand(value) && isRebuildable(value) ? value : undefined;
   }
   const text = boundedText(element);
   if (text === undefined || !MAYBE_COMMAND.test(text)) return undefined;
@@ -54,7 +61,7 @@ function singleCommand(text: string): string | undefined {
   if (!only) return undefined;
   const rest = text.slice(0, only.start) + text.slice(only.end);
   if (!PROMPT_ONLY.test(rest)) return undefined;
-  return parseConnection(only.command).ok ? only.command : undefined;
+  return isRebuildable(only.command) ? only.command : undefined;
 }
 
 /** The command element for one text node: the smallest ancestor whose text is one command. */
