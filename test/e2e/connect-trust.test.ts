@@ -153,7 +153,7 @@ test('a page script cannot obtain the key path without a user copy; a user copy 
     <div><span>$</span><span id="cmd">${TCP}</span><button id="copy">Copy</button></div>
     <script>document.getElementById('copy').onclick = () => navigator.clipboard.writeText(${JSON.stringify(TCP)});</script>
   </body></html>`;
-  await run.context.route(`${ORIGIN}/rpk-trust/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await run.context.route(`${ORIGIN}/rpk-trust/leak`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   const page = await open('/rpk-trust/leak');
   const expected = rewriteCommand(TCP, PRIVATE);
   assert.ok(expected.ok);
@@ -181,6 +181,8 @@ test('our button copies nothing for a refused command and says why', async () =>
   const refused = rewriteCommand(TCP, bad);
   assert.equal(refused.ok, false, 'precondition: the core refuses this path for cmd');
   await setSettings(bad);
+  const html = `<!doctype html><html><body><div><span>$</span><span>${TCP}</span></div></body></html>`;
+  await run.context.route(`${ORIGIN}/rpk-trust/refused`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   const page = await open('/rpk-trust/refused');
   await page.locator('button[data-rpk=copy-corrected]').hover();
   await page.locator('[data-rpk-host] .tip').filter({ hasText: 'Copies nothing' }).waitFor();

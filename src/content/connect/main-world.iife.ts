@@ -12,18 +12,21 @@
  */
 import { ACK_EVENT, ANSWER_EVENT, CALL_EVENT, HELLO_EVENT, MAYBE_COMMAND, REQUEST_EVENT } from './protocol.ts';
 
-(() => {
-  const apply = Reflect.apply;
-  const Custom = CustomEvent;
-  const Plain = Event;
-  const detailOf = Object.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail')?.get;
-  const { addEventListener: listen, removeEventListener: unlisten, dispatchEvent: dispatch } = EventTarget.prototype;
-  const test = RegExp.prototype.test;
-  const append = Element.prototype.append;
-  const remove = Element.prototype.remove;
-  const then = Promise.prototype.then;
-  const BlobOf = Blob;
-  const Item = typeof ClipboardItem === 'function' ? ClipboardItem : undefined;
+// Built-ins captured before any page script runs (module constants of this IIFE bundle).
+const apply = Reflect.apply;
+const Custom = CustomEvent;
+const Plain = Event;
+const detailOf = Object.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail')?.get;
+const { addEventListener: listen, removeEventListener: unlisten, dispatchEvent: dispatch } = EventTarget.prototype;
+const test = RegExp.prototype.test;
+const append = Element.prototype.append;
+const remove = Element.prototype.remove;
+const then = Promise.prototype.then;
+const BlobOf = Blob;
+const Item = typeof ClipboardItem === 'function' ? ClipboardItem : undefined;
+
+/** Sets up the private channel (protocol.ts); returns `ask`, the page text → our answer. */
+function privateChannel(): (text: unknown) => unknown {
   const node = document.createElement('rpk-bridge');
   let introduced = false;
 
@@ -63,18 +66,21 @@ import { ACK_EVENT, ANSWER_EVENT, CALL_EVENT, HELLO_EVENT, MAYBE_COMMAND, REQUES
     }
     return answer ?? text;
   };
+  return ask;
+}
 
-  // Keep each wrapper's name and length so the page sees the same function shape.
-  const wrap = <T extends object, K extends keyof T>(proto: T | undefined, key: K, make: (original: T[K]) => T[K]): void => {
-    const original = proto?.[key];
-    if (typeof original !== 'function') return;
-    const wrapped = make(original);
-    Object.defineProperties(wrapped, { name: { value: original.name }, length: { value: original.length } });
-    Object.defineProperty(proto, key, { value: wrapped, writable: true, configurable: true, enumerable: false });
-  };
+// Keep each wrapper's name and length so the page sees the same function shape.
+const wrap = <T extends object, K extends keyof T>(proto: T | undefined, key: K, make: (original: T[K]) => T[K]): void => {
+  const original = proto?.[key];
+  if (typeof original !== 'function') return;
+  const wrapped = make(original);
+  Object.defineProperties(wrapped, { name: { value: original.name }, length: { value: original.length } });
+  Object.defineProperty(proto, key, { value: wrapped, writable: true, configurable: true, enumerable: false });
+};
 
-  const clipboard = typeof Clipboard === 'function' ? Clipboard.prototype : undefined;
+const clipboard = typeof Clipboard === 'function' ? Clipboard.prototype : undefined;
 
+function wrapClipboard(ask: (text: unknown) => unknown): void {
   wrap(clipboard, 'writeText', (original) =>
     function writeText(this: Clipboard, ...args: unknown[]) {
       if (args.length > 0) args[0] = ask(args[0]);
@@ -111,7 +117,9 @@ import { ACK_EVENT, ANSWER_EVENT, CALL_EVENT, HELLO_EVENT, MAYBE_COMMAND, REQUES
       return apply(original as (...a: unknown[]) => unknown, this, args);
     } as never,
   );
+}
 
+function wrapSetData(ask: (text: unknown) => unknown): void {
   wrap(typeof DataTransfer === 'function' ? DataTransfer.prototype : undefined, 'setData', (original) =>
     function setData(this: DataTransfer, ...args: unknown[]) {
       const format = typeof args[0] === 'string' ? args[0].toLowerCase() : '';
@@ -121,4 +129,8 @@ import { ACK_EVENT, ANSWER_EVENT, CALL_EVENT, HELLO_EVENT, MAYBE_COMMAND, REQUES
       return apply(original as (...a: unknown[]) => unknown, this, args);
     } as never,
   );
-})();
+}
+
+const ask = privateChannel();
+wrapClipboard(ask);
+wrapSetData(ask);
