@@ -22,8 +22,14 @@ function fieldsIn(root: Element, into: Set<Element>): void {
 export function keyFieldsIn(batch: DomBatch): KeyField[] {
   const candidates = new Set<Element>();
   for (const node of batch.added) {
-    if (node instanceof Element) fieldsIn(node, candidates);
-    else if (node.parentElement) nameChanged(node.parentElement, candidates);
+    if (!(node instanceof Element)) {
+      if (node.parentElement) nameChanged(node.parentElement, candidates);
+      continue;
+    }
+    fieldsIn(node, candidates);
+    // A title or label rendered after its field names a field that was already there.
+    const naming = node.matches(NAMING) || node.id ? node : node.querySelector(NAMING);
+    if (naming) nameChanged(naming, candidates);
   }
   for (const element of batch.attributes) {
     fieldsIn(element, candidates);
