@@ -29,9 +29,14 @@ export function isLogRegion(node: Node): boolean {
   return false;
 }
 
-/** Is `element` third-party text the console renders (log, README, markdown)? */
+/**
+ * Is `element` third-party text the console renders (a log, a live region, the Logs or Template
+ * Readme tab)? Not decided by markup such as `article` or `pre`: the console's own Connect pane
+ * could use those too, and a command without its button is the worse mistake (a button is only
+ * ever offered for a command we rebuild from parsed facts).
+ */
 export function isForeignText(element: Element): boolean {
-  return isLogRegion(element) || element.closest('article, [role=article], [role=document]') !== null;
+  return isLogRegion(element);
 }
 
 /**

@@ -14,7 +14,7 @@ import { findSshCommands, looksLikeSshCommand, parseConnection, rewriteCommand }
 import { MAYBE_COMMAND } from './protocol.ts';
 import { isForeignText } from '../regions.ts';
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SVG', 'PRE']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SVG']);
 /** The longest text read as one command: real console commands are under 200 characters. */
 export const MAX_TEXT = 1024;
 /** How far up from a text node a command's element may be (spans for `$`, highlighting). */
