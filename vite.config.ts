@@ -1,6 +1,8 @@
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
-import { manifestFor, type TargetBrowser } from './manifest.config.ts';
+import { manifestFor, scopeWebAccessibleResources, type TargetBrowser } from './manifest.config.ts';
 
 // RPK_BROWSER=firefox builds the Firefox package from the same sources.
 const browser: TargetBrowser = process.env.RPK_BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -22,8 +24,20 @@ export const nodeShims = {
   define: { 'process.env.NODE_NDEBUG': 'false' },
 };
 
+/** Rewrites the manifest crxjs wrote: web-accessible resources scoped to the console (manifest.config.ts). */
+const scopeWar: Plugin = {
+  name: 'rpk:scope-web-accessible-resources',
+  apply: 'build',
+  enforce: 'post',
+  writeBundle(options) {
+    const file = join(options.dir ?? outDir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, `${JSON.stringify(scopeWebAccessibleResources(manifest, browser), null, 2)}\n`);
+  },
+};
+
 export default defineConfig({
-  plugins: [crx({ manifest: manifestFor(browser) as never, browser })],
+  plugins: [crx({ manifest: manifestFor(browser) as never, browser }), scopeWar],
   resolve: { alias: nodeShims.alias },
   define: nodeShims.define,
   build: {

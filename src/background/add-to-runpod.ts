@@ -1,6 +1,6 @@
 /**
- * "Add to Runpod": put a public key into a console SSH key field. Tries console tabs that show (or
- * said they show) a key field, else opens the account settings page in a background tab and
+ * "Add to Runpod": put a public key into a console SSH key field. Tries console tabs on a page known
+ * to hold a key field (settings, credentials), else opens the account settings page in a background tab and
  * retries until its content script answers. Never saves: the user reviews and presses the
  * console's own button. Tab URLs are visible through the host permissions (no `tabs` permission).
  */
@@ -26,17 +26,7 @@ const RENAVIGATE_MS = 2_000;
 /** Only public key lines pass: a private key (or anything multi-line) is refused here too. */
 const PUBLIC_LINE = /^(?:ssh|ecdsa|sk)-[^\s]+ [A-Za-z0-9+/]+={0,3}(?: [^\r\n]*)?$/;
 
-/** Tabs whose content script reported a key field (a hint; the service worker may forget it). */
-const tabsWithField = new Set<number>();
-
-export function noteContentReady(tabId: number | undefined, hasKeyField: boolean): void {
-  if (tabId === undefined) return;
-  if (hasKeyField) tabsWithField.add(tabId);
-  else tabsWithField.delete(tabId);
-}
-
 function isKeyFieldTab(tab: Tabs.Tab): boolean {
-  if (tab.id !== undefined && tabsWithField.has(tab.id)) return true;
   try {
     return KEY_FIELD_PATHS.test(new URL(tab.url ?? '').pathname);
   } catch {

@@ -3,7 +3,7 @@
 import browser, { type Runtime } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { handleMessages } from '../shared/messages.ts';
-import { addToRunpod, noteContentReady } from './add-to-runpod.ts';
+import { addToRunpod } from './add-to-runpod.ts';
 
 /**
  * Our own popup (as a popup or a tab), not a content script: a content script runs inside the
@@ -22,8 +22,5 @@ handleMessages({
     if (sender.id !== browser.runtime.id) return;
     const page = browser.runtime.getManifest().action?.default_popup ?? 'src/popup/index.html';
     await browser.tabs.create({ url: browser.runtime.getURL(`${page}?tab#doctor`) });
-  },
-  'content-ready': ({ hasKeyField }, sender) => {
-    if (sender.id === browser.runtime.id) noteContentReady(sender.tab?.id, hasKeyField);
   },
 });

@@ -11,8 +11,6 @@ export interface MessageMap {
   'fill-key-field': { request: { publicKey: string }; response: AddToRunpodResult };
   /** content ("Not working?" links) → background: open the popup's SSH doctor (`#doctor`) in a tab. */
   'open-doctor': { request: Record<string, never>; response: void };
-  /** content → background: the content script on this tab is ready for messages. */
-  'content-ready': { request: { url: string; hasKeyField: boolean }; response: void };
 }
 
 export type AddToRunpodResult =

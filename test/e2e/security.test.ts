@@ -136,3 +136,43 @@ test('a private key typed into the popup key path is refused, never saved to (sy
   await waitFor('path saved', async () => (await storageOf(run)).sync.keyPath, (v) => v === '~/.ssh/id_sec');
   await again.close();
 });
+
+/**
+ * Runs `expression` in this extension's content-script world (CDP: the isolated context that holds
+ * the paste guard), to simulate a failure there that a page cannot cause on purpose.
+ */
+async function inContentScriptWorld(target: Page, expression: string): Promise<void> {
+  const cdp = await target.context().newCDPSession(target);
+  const contexts: { id: number; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event: { context: { id: number; auxData?: { type?: string } } }) => { contexts.push(event.context); });
+  await cdp.send('Runtime.enable');
+  let done = false;
+  for (const context of contexts.filter((c) => c.auxData?.type === 'isolated')) {
+    const probe = await cdp.send('Runtime.evaluate', { contextId: context.id, expression: "typeof globalThis.__runpodSshHelperPasteGuard === 'object'", returnByValue: true });
+    if ((probe as { result: { value?: unknown } }).result.value !== true) continue;
+    await cdp.send('Runtime.evaluate', { contextId: context.id, expression });
+    done = true;
+  }
+  await cdp.detach();
+  assert.ok(done, 'found the content-script world');
+}
+
+test('a private key pasted into a field whose lookup throws is still blocked (fails closed)', async () => {
+  await openWithSpy();
+  const field = keyField(page);
+  const before = await field.inputValue();
+  // Every field lookup of the guard now throws (matches/closest are what it asks the field).
+  await inContentScriptWorld(page, `(() => {
+    const fail = function () { throw new Error('lookup broken for the test'); };
+    HTMLTextAreaElement.prototype.matches = fail;
+    HTMLTextAreaElement.prototype.closest = fail;
+  })()`);
+  await paste(page, field, readText(ed.privatePath));
+  // A harmless paste afterwards lands (the lookup still throws, so it passes through untouched):
+  // the guard has run for the first one by then.
+  await paste(page, field, 'hello');
+  await waitFor('the harmless paste', () => field.inputValue(), (v) => v.includes('hello'));
+  assert.deepEqual(await spied(), [], 'no page listener saw private key text');
+  assert.ok(!SECRET.test(await field.inputValue()), 'the field never held it');
+  assert.equal(await field.inputValue(), before + 'hello');
+});

@@ -19,7 +19,3 @@ export interface PasteGuard {
   pending: ((bridge: GuardBridge) => void)[];
   bridge: GuardBridge | undefined;
 }
-
-export function pasteGuard(): PasteGuard | undefined {
-  return (globalThis as unknown as Record<string, PasteGuard | undefined>)[GUARD_KEY];
-}

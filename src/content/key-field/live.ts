@@ -36,10 +36,6 @@ export function attach(field: KeyField): Attachment | undefined {
   }
 }
 
-export function isAttached(field: Element): boolean {
-  return attachments.has(field as KeyField);
-}
-
 /** Attaches to `fields`, detaches from fields that left the DOM. */
 export function sync(fields: readonly KeyField[]): void {
   for (const attachment of [...attachments.values()]) if (!attachment.field.isConnected) detach(attachment);

@@ -17,6 +17,11 @@ function keyFieldOf(event: Event): KeyField | undefined {
   return isKeyField(target) ? target : undefined;
 }
 
+function stop(event: Event): void {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}
+
 /** Installs the guard once per page (the IIFE at document_start, else the module as a fallback). */
 export function startPasteGuard(): PasteGuard {
   const existing = host[GUARD_KEY] as PasteGuard | undefined;
@@ -28,23 +33,26 @@ export function startPasteGuard(): PasteGuard {
     else guard.pending.push(fn);
   };
   const onText = (event: Event, text: string, kind: 'paste' | 'drop' | 'input'): void => {
+    // The cheap text test first: beforeinput runs on every keystroke.
+    let secret = false;
     try {
       if (!text) return;
-      // The cheap text test first: beforeinput runs on every keystroke.
-      const secret = looksPrivate(text);
+      secret = looksPrivate(text);
       if (kind === 'input' && !secret) return;
       const field = keyFieldOf(event);
       if (!field) return;
       if (secret) {
         // First, unconditionally: no page listener sees it and the field never holds it.
-        event.preventDefault();
-        event.stopImmediatePropagation();
+        stop(event);
         const caret = kind === 'drop' ? field.value.length : field.selectionStart ?? field.value.length;
         hand((b) => b.blockPrivate(field, caret, text));
         return;
       }
       if (kind === 'paste' && guard.bridge) guard.bridge.paste(event as ClipboardEvent, field, text);
     } catch (error) {
+      // Fails closed: when the field cannot be told apart (the lookup threw), a private key is
+      // stopped wherever it was going.
+      if (secret) stop(event);
       console.warn(`[runpod-ssh-helper] paste guard failed: ${error instanceof Error ? error.name : typeof error}`);
     }
   };
