@@ -7,6 +7,7 @@ export type * from './types.ts';
 export { analyzeKeys, fixAll } from './keys/analyze.ts';
 export { rewriteCommand } from './command/rewrite.ts';
 export { generateKey } from './keygen/generate.ts';
+export { connectionCommands } from './connect/index.ts';
 import { registerForeignAdapter } from './keys/formats/foreign.ts';
 import { sshpkAdapter } from './keys/formats/sshpk-adapter.ts';
 registerForeignAdapter(sshpkAdapter);
