@@ -76,6 +76,7 @@ export async function startSshd(): Promise<Sshd> {
     'UsePAM no',
     'PidFile none',
     'LogLevel VERBOSE',
+    'Subsystem sftp internal-sftp',
     '',
   ].join('\n'));
 
