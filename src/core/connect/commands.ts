@@ -10,6 +10,7 @@ import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
 import type { RewriteSettings } from '../types.ts';
 import { parseConnection, type Connection } from '../command/connection.ts';
 import { quoteArg } from '../command/quote.ts';
+import { allowListRefusal } from './guard.ts';
 import { hostBlock } from './host-block.ts';
 import { destination, joinWords, keyWord, localWord, remoteNeedsLiteral, remoteWord, rsyncShellWord, SAFE_NAME } from './words.ts';
 
@@ -81,6 +82,8 @@ export function connectionCommands(command: string, settings: ConnectSettings): 
     if (bad) return bad;
     const parsed = parseConnection(String(command));
     if (!parsed.ok) return parsed;
+    const notPlain = allowListRefusal(String(command));
+    if (notPlain) return notPlain;
     return build(parsed.connection, settings);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);

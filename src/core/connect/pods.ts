@@ -93,13 +93,13 @@ export function recordSeen(records: readonly PodRecord[], seen: { command: strin
     seenAt: seen.at,
     [c.kind]: address,
   };
-  const rest = records.filter((r) => r !== old);
-  return [...rest, next].slice(-MAX_RECORDS);
+  // In place when known, so the list (and the alias numbering) keeps its order.
+  return old ? records.map((r) => (r === old ? next : r)) : [...records, next].slice(-MAX_RECORDS);
 }
 
 /** A Host name from the pod's name: `runpod-<slug>`, ssh_config-safe (no patterns, no spaces). */
 export function aliasFromName(name: string, id: string): string {
-  const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
   if (slug !== '') return `runpod-${slug}`;
   return id !== '' ? `runpod-${id.toLowerCase()}` : 'runpod-pod';
 }
