@@ -4,6 +4,7 @@
  */
 import browser from './browser.ts';
 import { looksPrivate } from './private-text.ts';
+import type { PodRecord } from '../core/connect/pods.ts';
 
 export type Shell = 'posix' | 'powershell' | 'cmd';
 
@@ -29,6 +30,10 @@ interface StorageSchema {
   autoFixPaste: boolean;
   /** Public keys generated in the popup, newest last; used to match pasted fingerprints. */
   generatedKeys: GeneratedPublicKey[];
+  /** Connect assistant: pods/workers seen on their Connect tabs (public facts only: name, id, user, host, port, seen-at). */
+  seenPods: PodRecord[];
+  /** Connect assistant: Host aliases the user said are in their ~/.ssh/config (VS Code / Cursor open directly). */
+  hostBlocksAdded: string[];
 }
 
 export type StorageKey = keyof StorageSchema;
@@ -41,6 +46,8 @@ export const storageDefaults: { readonly [K in StorageKey]: StorageSchema[K] } =
   rewriteClipboard: true,
   autoFixPaste: true,
   generatedKeys: [],
+  seenPods: [],
+  hostBlocksAdded: [],
 };
 
 /** Settings roam with the user's browser profile; generated public keys stay on this device. */
@@ -51,6 +58,8 @@ const areaOf: { readonly [K in StorageKey]: 'sync' | 'local' } = {
   rewriteClipboard: 'sync',
   autoFixPaste: 'sync',
   generatedKeys: 'local',
+  seenPods: 'local',
+  hostBlocksAdded: 'local',
 };
 
 export async function getStored<K extends StorageKey>(key: K): Promise<StorageSchema[K]> {
