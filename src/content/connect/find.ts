@@ -3,32 +3,49 @@
  * smallest element whose whole text is one command, give or take a `$`/`#`/`>` prompt glyph and
  * whitespace (the console renders `$` as a separate element before the command; highlighted
  * commands may be split over several spans), plus read-only inputs holding a command.
+ *
+ * Only the console's own UI counts: the command must parse as a Runpod connection
+ * (`parseConnection`), and logs, live regions and rendered READMEs are never looked at
+ * (regions.ts). Cheap by construction: only text nodes under what changed are visited, an
+ * element's text is read with a bound (never `textContent` of a large container), and text
+ * longer than any real command is never parsed.
  */
-import { findSshCommands, looksLikeSshCommand } from './command.ts';
+import { findSshCommands, looksLikeSshCommand, parseConnection } from './command.ts';
 import { MAYBE_COMMAND } from './protocol.ts';
+import { isForeignText } from '../regions.ts';
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SVG']);
-/** Whole pages of text are never one command; bounds the walk up from a text node. */
-const MAX_TEXT = 4000;
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SVG', 'PRE']);
+/** The longest text read as one command: real console commands are under 200 characters. */
+export const MAX_TEXT = 1024;
+/** How far up from a text node a command's element may be (spans for `$`, highlighting). */
+const MAX_CLIMB = 6;
+/** Text nodes an element may hold and still be one command. */
+const MAX_NODES = 48;
 const PROMPT_ONLY = /^[\s$#>❯]*$/u;
+const OURS = '[data-rpk-host], [data-rpk], [contenteditable=""], [contenteditable=true]';
 
-/** The one command `element` shows, or undefined. */
+/** The element's text, or undefined once it is longer than `limit` or has too many parts. */
+export function boundedText(element: Element, limit = MAX_TEXT): string | undefined {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text = '';
+  let nodes = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += (node as Text).data;
+    if (text.length > limit || ++nodes > MAX_NODES) return undefined;
+  }
+  return text;
+}
+
+/** The one Runpod command `element` shows, or undefined. */
 export function commandOf(element: Element): string | undefined {
   if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
     const value = element.value.trim();
-    return value.length <= MAX_TEXT && looksLikeSshCommand(value) ? value : undefined;
+    return value.length <= MAX_TEXT && looksLikeSshCommand(value) && parseConnection(value).ok ? value : undefined;
   }
-  const text = element.textContent ?? '';
-  if (text.length > MAX_TEXT || !MAYBE_COMMAND.test(text)) return undefined;
-  // Every DOM change rescans the page: parse each element's text once, until that text changes.
-  const memo = parsed.get(element);
-  if (memo?.text === text) return memo.command;
-  const command = singleCommand(text);
-  parsed.set(element, { text, command });
-  return command;
+  const text = boundedText(element);
+  if (text === undefined || !MAYBE_COMMAND.test(text)) return undefined;
+  return singleCommand(text);
 }
-
-const parsed = new WeakMap<Element, { text: string; command: string | undefined }>();
 
 function singleCommand(text: string): string | undefined {
   const found = findSshCommands(text);
@@ -36,29 +53,44 @@ function singleCommand(text: string): string | undefined {
   const [only] = found;
   if (!only) return undefined;
   const rest = text.slice(0, only.start) + text.slice(only.end);
-  return PROMPT_ONLY.test(rest) ? only.command : undefined;
+  if (!PROMPT_ONLY.test(rest)) return undefined;
+  return parseConnection(only.command).ok ? only.command : undefined;
 }
 
-/** Elements showing exactly one command, smallest first, skipping `isTaken` subtrees. */
-export function findCommandElements(root: ParentNode, isTaken: (element: Element) => boolean): Element[] {
-  const out = new Set<Element>();
-  const walker = document.createTreeWalker(root instanceof Document ? root.body ?? root.documentElement : (root as Node), NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (MAYBE_COMMAND.test((node as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    let at = node.parentElement;
-    if (!at || at.closest('[data-rpk-host], [data-rpk], [contenteditable=""], [contenteditable=true]')) continue;
-    if (SKIP.has(at.tagName.toUpperCase())) continue;
-    for (; at && at !== document.body; at = at.parentElement) {
-      if ((at.textContent ?? '').length > MAX_TEXT) break;
-      if (commandOf(at) !== undefined) {
-        if (!isTaken(at)) out.add(at);
-        break;
-      }
-    }
+/** The command element for one text node: the smallest ancestor whose text is one command. */
+function commandElementFor(node: Text, isTaken: (element: Element) => boolean): Element | undefined {
+  if (node.data.length > MAX_TEXT || !MAYBE_COMMAND.test(node.data)) return undefined;
+  let at = node.parentElement;
+  if (!at || SKIP.has(at.tagName.toUpperCase()) || at.closest(OURS) || isForeignText(at)) return undefined;
+  for (let depth = 0; at && at !== document.body && depth < MAX_CLIMB; depth++, at = at.parentElement) {
+    const text = boundedText(at);
+    if (text === undefined) return undefined;
+    if (MAYBE_COMMAND.test(text) && singleCommand(text) !== undefined) return isTaken(at) ? undefined : at;
   }
-  for (const input of (root as Element | Document).querySelectorAll('input[readonly], textarea[readonly]')) {
-    if (!isTaken(input) && commandOf(input) !== undefined) out.add(input);
+  return undefined;
+}
+
+/** Elements under `roots` (added or changed nodes) showing exactly one command, skipping `isTaken`. */
+export function findCommandElements(roots: Iterable<Node>, isTaken: (element: Element) => boolean): Element[] {
+  const out = new Set<Element>();
+  const visit = (text: Text): void => {
+    const element = commandElementFor(text, isTaken);
+    if (element) out.add(element);
+  };
+  for (const root of roots) {
+    if (root instanceof Text) {
+      visit(root);
+      continue;
+    }
+    if (!(root instanceof Element) || SKIP.has(root.tagName.toUpperCase())) continue;
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (MAYBE_COMMAND.test((node as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Text);
+    const inputs = root.matches('input[readonly], textarea[readonly]') ? [root] : root.querySelectorAll('input[readonly], textarea[readonly]');
+    for (const input of inputs) {
+      if (!isTaken(input) && !isForeignText(input) && commandOf(input) !== undefined) out.add(input);
+    }
   }
   return [...out];
 }
@@ -69,7 +101,7 @@ export function findCommandElements(root: ParentNode, isTaken: (element: Element
  */
 export function commandRow(element: Element, command: string): Element {
   let row = element;
-  for (let at = element.parentElement; at && at !== document.body; at = at.parentElement) {
+  for (let at = element.parentElement, depth = 0; at && at !== document.body && depth < MAX_CLIMB; at = at.parentElement, depth++) {
     if (commandOf(at) !== command) break;
     row = at;
   }

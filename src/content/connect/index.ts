@@ -2,136 +2,75 @@
  * Connect tab / worker pane (shared/CONTRACT.md): whatever way the console copies an SSH command,
  * the clipboard gets the corrected one (exactly one `-i <key path>` quoted for the user's shell,
  * `-o IdentitiesOnly=yes` when on, `$ ` and dashes repaired); next to each shown command, buttons
- * copy the corrected command and a ~/.ssh/config block.
+ * copy the corrected command and a ~/.ssh/config block (bars.ts, ui.ts).
  *
  * Clipboard paths: the page's `navigator.clipboard.writeText`/`write` and `clipboardData.setData`
- * are wrapped in its own world (main-world.iife.ts) and answered here over the bridge of
- * protocol.ts; `execCommand('copy')` and selection + Ctrl/Cmd+C go through our capture-phase copy
- * listener (clipboard.ts). Text that is not an SSH command is never touched; a key path that cannot
- * be quoted safely leaves the page's text as it was and says why.
+ * are wrapped in its own world (main-world.iife.ts) and answered here over the private channel of
+ * protocol.ts, only during a user-activated copy; `execCommand('copy')` and selection +
+ * Ctrl/Cmd+C go through our capture-phase copy listener (clipboard.ts). Text that is not a
+ * command we can rebuild is never touched; a key path that cannot be quoted safely leaves the
+ * page's text as it was and says why.
  */
-import { looksLikeSshCommand, rewriteCommand, sshConfigBlock } from './command.ts';
-import { observeDom } from '../observe.ts';
+import { looksLikeSshCommand, rewriteCommand } from './command.ts';
+import type { DomHub } from '../observe.ts';
 import { safely } from '../safe.ts';
+import { attachBars, type BarOptions } from './bars.ts';
 import { listenForCopies } from './clipboard.ts';
-import { commandOf, commandRow, findCommandElements } from './find.ts';
-import { ANSWER_EVENT, REQUEST_EVENT } from './protocol.ts';
+import { ANSWER_EVENT, BRIDGE_KEY, REQUEST_EVENT, type IsolatedBridge } from './protocol.ts';
 import { liveSettings, type LiveSettings } from './settings.ts';
-import { createBar, showNotice, type Bar, type Preview } from './ui.ts';
-import { S } from './strings.ts';
+import { showNotice } from './ui.ts';
 
 /** A `$` prompt glyph copied on its own line before the command (separate element). */
 const LEADING_PROMPT_LINE = /^\s*\$\s*\n\s*/;
 
-export function startConnect(): void {
-  const controller = new AbortController();
-  const { signal } = controller;
+export function startConnect(hub: DomHub, signal: AbortSignal, options: BarOptions = {}): void {
   const settings = liveSettings(signal);
-
-  /** The corrected command for a page copy, or undefined to leave the page's text alone. */
-  const correctPageCopy = (text: string): string | undefined => {
-    const current = settings.current();
-    if (!current?.rewriteClipboard) return undefined;
-    const command = looksLikeSshCommand(text) ? text : text.replace(LEADING_PROMPT_LINE, '');
-    if (!looksLikeSshCommand(command)) return undefined;
-    const result = rewriteCommand(command, current.rewrite);
-    if (result.ok) return result.command;
-    showNotice(result.reason, result.i18n);
-    return undefined;
-  };
-
-  // The page-world half asks synchronously; answering nothing means "write your own text".
-  document.addEventListener(REQUEST_EVENT, safely('connect bridge', (event: Event): void => {
-    const text = (event as CustomEvent<unknown>).detail;
-    if (typeof text !== 'string') return;
-    const corrected = correctPageCopy(text);
-    if (corrected !== undefined && corrected !== text) document.dispatchEvent(new CustomEvent(ANSWER_EVENT, { detail: corrected }));
-  }), { signal });
-
-  listenForCopies(correctPageCopy, signal);
-  attachBars(settings, signal);
+  const correct = (text: string): string | undefined => correctPageCopy(settings, text);
+  answerBridge(correct, signal);
+  listenForCopies(correct, signal);
+  attachBars(hub, settings, signal, options);
+  signal.addEventListener('abort', () => document.querySelectorAll('[data-rpk=connect-notice]').forEach((n) => n.remove()), { once: true });
 }
 
-interface Attachment {
-  element: Element;
-  command: string;
-  bar: Bar;
-  controller: AbortController;
+/** The corrected command for a page copy, or undefined to leave the page's text alone. */
+function correctPageCopy(settings: LiveSettings, text: string): string | undefined {
+  const current = settings.current();
+  if (!current?.rewriteClipboard) return undefined;
+  const command = looksLikeSshCommand(text) ? text : text.replace(LEADING_PROMPT_LINE, '');
+  if (!looksLikeSshCommand(command)) return undefined;
+  const result = rewriteCommand(command, current.rewrite);
+  if (result.ok) return result.command;
+  showNotice(result.reason, result.i18n);
+  return undefined;
 }
 
-function attachBars(settings: LiveSettings, signal: AbortSignal): void {
-  const attachments = new Map<Element, Attachment>();
-
-  const preview = (command: string, make: typeof rewriteCommand | typeof sshConfigBlock): Preview => {
-    const current = settings.current()?.rewrite;
-    if (!current) return { ok: false, text: command, reason: S.settingsLoading };
-    const result = make(command, current);
-    if (result.ok) return { ok: true, text: 'command' in result ? result.command : result.text };
-    return { ok: false, text: command, reason: result.reason, ...(result.i18n ? { i18n: result.i18n } : {}) };
+/**
+ * Answers the page-world half on the private node, and only while the user is copying: a user
+ * activation is live (a click or key press), or a trusted copy/cut event is being dispatched.
+ * A page script without a user gesture never learns the key path.
+ */
+function answerBridge(correct: (text: string) => string | undefined, signal: AbortSignal): void {
+  let copying = false;
+  const onCopy = (event: Event): void => {
+    if (!event.isTrusted) return;
+    copying = true;
+    // The page's own copy listeners run later in this same task.
+    setTimeout(() => { copying = false; }, 0);
   };
+  window.addEventListener('copy', onCopy, { capture: true, signal });
+  window.addEventListener('cut', onCopy, { capture: true, signal });
+  const userIsCopying = (): boolean => copying || (navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive === true;
 
-  const place = (attachment: Attachment): void => {
-    // After the command's whole row, never inside the page's own clickable element (nested
-    // buttons, row click handlers) nor inside its scrolling box (the bar would be clipped).
-    const row = commandRow(attachment.element, attachment.command);
-    const anchor = row.closest('button, a, [role=button], label') ?? row;
-    const { host } = attachment.bar;
-    if (host.previousSibling !== anchor) anchor.after(host);
-    // Inline next to the command when it sits in a line or a flex row; on its own line below a block.
-    const parent = anchor.parentElement;
-    const parentStyle = parent ? getComputedStyle(parent) : undefined;
-    const inRow = parentStyle !== undefined && /flex/.test(parentStyle.display) && !parentStyle.flexDirection.startsWith('column');
-    const inline = inRow || getComputedStyle(anchor).display.startsWith('inline');
-    const placement = inline ? 'inline' : 'below';
-    if (host.dataset.placement !== placement) host.dataset.placement = placement;
+  const listen = (node: EventTarget): void => {
+    node.addEventListener(REQUEST_EVENT, safely('connect bridge', (event: Event): void => {
+      const text = (event as CustomEvent<unknown>).detail;
+      if (typeof text !== 'string' || !userIsCopying()) return;
+      const corrected = correct(text);
+      if (corrected !== undefined && corrected !== text) node.dispatchEvent(new CustomEvent(ANSWER_EVENT, { detail: corrected }));
+    }), { signal });
   };
-
-  const detach = (attachment: Attachment): void => {
-    attachment.controller.abort();
-    attachment.bar.host.remove();
-    attachments.delete(attachment.element);
-  };
-
-  const attach = (element: Element, command: string): void => {
-    const controller = new AbortController();
-    signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
-    const attachment: Attachment = { element, command, controller, bar: undefined as unknown as Bar };
-    attachment.bar = createBar({
-      command: () => preview(attachment.command, rewriteCommand),
-      config: () => preview(attachment.command, sshConfigBlock),
-    }, controller.signal);
-    element.setAttribute('data-rpk-command', '');
-    attachments.set(element, attachment);
-    place(attachment);
-  };
-
-  const isTaken = (element: Element): boolean => {
-    for (let at: Element | null = element; at; at = at.parentElement) if (attachments.has(at)) return true;
-    return false;
-  };
-
-  const scan = (): void => {
-    // Re-rendered or removed commands first: follow text changes, re-insert bars React dropped.
-    for (const attachment of [...attachments.values()]) {
-      const command = attachment.element.isConnected ? commandOf(attachment.element) : undefined;
-      if (command === undefined) {
-        attachment.element.removeAttribute('data-rpk-command');
-        detach(attachment);
-        continue;
-      }
-      if (command !== attachment.command) {
-        attachment.command = command;
-        attachment.bar.refresh();
-      }
-      place(attachment);
-    }
-    if (!document.body) return;
-    for (const element of findCommandElements(document, isTaken)) {
-      const command = commandOf(element);
-      if (command !== undefined) attach(element, command);
-    }
-  };
-
-  observeDom('connect scan', scan, signal);
-  settings.subscribe(() => { for (const attachment of attachments.values()) attachment.bar.refresh(); });
+  const bridge = (globalThis as unknown as Record<string, IsolatedBridge | undefined>)[BRIDGE_KEY];
+  if (!bridge) return;
+  if (bridge.node) listen(bridge.node);
+  else bridge.onNode = listen;
 }

@@ -5,26 +5,61 @@
  * `DataTransfer.prototype.setData` (copy handlers that fill `clipboardData`).
  *
  * It has no extension APIs, no settings and no rewriter: it asks the isolated content script over
- * the synchronous bridge of protocol.ts and writes the answer, or the page's own text when there is
+ * the private channel of protocol.ts and writes the answer, or the page's own text when there is
  * none. Anything that is not a string, or fails, passes through exactly as the page wrote it.
+ * Every built-in it uses is captured here, before the page can replace it (a page that patched
+ * `CustomEvent.prototype.detail` or `dispatchEvent` would otherwise see the answer).
  */
-import { ANSWER_EVENT, MAYBE_COMMAND, REQUEST_EVENT } from './protocol.ts';
+import { ACK_EVENT, ANSWER_EVENT, CALL_EVENT, HELLO_EVENT, MAYBE_COMMAND, REQUEST_EVENT } from './protocol.ts';
 
 (() => {
+  const apply = Reflect.apply;
+  const Custom = CustomEvent;
+  const Plain = Event;
+  const detailOf = Object.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail')?.get;
+  const { addEventListener: listen, removeEventListener: unlisten, dispatchEvent: dispatch } = EventTarget.prototype;
+  const test = RegExp.prototype.test;
+  const append = Element.prototype.append;
+  const remove = Element.prototype.remove;
+  const then = Promise.prototype.then;
+  const BlobOf = Blob;
+  const Item = typeof ClipboardItem === 'function' ? ClipboardItem : undefined;
+  const node = document.createElement('rpk-bridge');
+  let introduced = false;
+
+  const introduce = (): void => {
+    const root = document.documentElement;
+    if (introduced || !root) return;
+    apply(append, root, [node]);
+    try {
+      apply(dispatch, node, [new Plain(HELLO_EVENT, { bubbles: true })]);
+    } finally {
+      apply(remove, node, []);
+    }
+  };
+  apply(listen, node, [ACK_EVENT, () => { introduced = true; }, { once: true }]);
+  const onCall = (): void => {
+    introduce();
+    if (introduced) apply(unlisten, document, [CALL_EVENT, onCall]);
+  };
+  apply(listen, document, [CALL_EVENT, onCall]);
+  introduce();
+  if (introduced) apply(unlisten, document, [CALL_EVENT, onCall]);
+
   const ask = (text: unknown): unknown => {
-    if (typeof text !== 'string' || !MAYBE_COMMAND.test(text)) return text;
+    if (!introduced || typeof text !== 'string' || !apply(test, MAYBE_COMMAND, [text])) return text;
     let answer: string | undefined;
     const listener = (event: Event): void => {
-      const detail = (event as CustomEvent<unknown>).detail;
+      const detail: unknown = detailOf ? apply(detailOf, event, []) : undefined;
       if (typeof detail === 'string') answer = detail;
     };
     try {
-      document.addEventListener(ANSWER_EVENT, listener);
-      document.dispatchEvent(new CustomEvent(REQUEST_EVENT, { detail: text }));
+      apply(listen, node, [ANSWER_EVENT, listener]);
+      apply(dispatch, node, [new Custom(REQUEST_EVENT, { detail: text })]);
     } catch {
       answer = undefined;
     } finally {
-      document.removeEventListener(ANSWER_EVENT, listener);
+      apply(unlisten, node, [ANSWER_EVENT, listener]);
     }
     return answer ?? text;
   };
@@ -43,7 +78,7 @@ import { ANSWER_EVENT, MAYBE_COMMAND, REQUEST_EVENT } from './protocol.ts';
   wrap(clipboard, 'writeText', (original) =>
     function writeText(this: Clipboard, ...args: unknown[]) {
       if (args.length > 0) args[0] = ask(args[0]);
-      return Reflect.apply(original as (...a: unknown[]) => unknown, this, args);
+      return apply(original as (...a: unknown[]) => unknown, this, args);
     } as never,
   );
 
@@ -54,26 +89,26 @@ import { ANSWER_EVENT, MAYBE_COMMAND, REQUEST_EVENT } from './protocol.ts';
     function write(this: Clipboard, ...args: unknown[]) {
       try {
         const items = args[0];
-        if (Array.isArray(items) && typeof ClipboardItem === 'function') {
+        if (Array.isArray(items) && Item) {
           args[0] = items.map((item: unknown) => {
-            if (!(item instanceof ClipboardItem) || !item.types.includes('text/plain')) return item;
+            if (!(item instanceof Item) || !item.types.includes('text/plain')) return item;
             const data: Record<string, Promise<Blob>> = {};
             for (const type of item.types) {
               data[type] = type === 'text/plain'
-                ? item.getType(type).then(async (blob) => {
+                ? apply(then, item.getType(type), [async (blob: Blob) => {
                   const text = await blob.text();
                   const next = ask(text);
-                  return next === text ? blob : new Blob([next as string], { type: 'text/plain' });
-                })
+                  return next === text ? blob : new BlobOf([next as string], { type: 'text/plain' });
+                }]) as Promise<Blob>
                 : item.getType(type);
             }
-            return new ClipboardItem(data, { presentationStyle: item.presentationStyle });
+            return new Item(data, { presentationStyle: item.presentationStyle });
           });
         }
       } catch {
         // Leave the page's items as they were.
       }
-      return Reflect.apply(original as (...a: unknown[]) => unknown, this, args);
+      return apply(original as (...a: unknown[]) => unknown, this, args);
     } as never,
   );
 
@@ -83,7 +118,7 @@ import { ANSWER_EVENT, MAYBE_COMMAND, REQUEST_EVENT } from './protocol.ts';
       // Only copy/cut: drag-and-drop data is not a clipboard write.
       const type = (globalThis as { event?: Event }).event?.type;
       if ((format === 'text/plain' || format === 'text') && (type === 'copy' || type === 'cut')) args[1] = ask(args[1]);
-      return Reflect.apply(original as (...a: unknown[]) => unknown, this, args);
+      return apply(original as (...a: unknown[]) => unknown, this, args);
     } as never,
   );
 })();

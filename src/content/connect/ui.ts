@@ -12,8 +12,8 @@ import { safely } from '../safe.ts';
 import { copyText } from './clipboard.ts';
 import { S } from './strings.ts';
 
-/** What a button would copy right now: the text, or why it is unchanged. */
-export type Preview = { ok: true; text: string } | { ok: false; text: string; reason: string; i18n?: I18nText };
+/** What a button would copy right now, or why it copies nothing (a refused command is never copied). */
+export type Preview = { ok: true; text: string } | { ok: false; reason: string; i18n?: I18nText };
 
 export interface BarSource {
   command(): Preview;
@@ -124,9 +124,8 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
     hideOpenTip = hide;
     const preview = previewFor(button);
     const parts: Node[] = [];
-    if (preview.ok) parts.push(el('div', { class: 'label' }, button === copy ? S.previewCommand : S.previewConfig));
-    else parts.push(el('div', { class: 'label' }, S.previewUnchanged), el('div', { class: 'why' }, sentence(preview.reason, preview.i18n)));
-    parts.push(el('pre', {}, preview.text));
+    if (preview.ok) parts.push(el('div', { class: 'label' }, button === copy ? S.previewCommand : S.previewConfig), el('pre', {}, preview.text));
+    else parts.push(el('div', { class: 'label' }, S.previewRefused), el('div', { class: 'why' }, sentence(preview.reason, preview.i18n)));
     tip.replaceChildren(...parts);
     const { bg, fg } = themeAt(host.parentElement ?? document.body);
     tip.style.setProperty('--rpk-bg', bg);
@@ -154,10 +153,13 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
 
   const activate = async (button: HTMLButtonElement): Promise<void> => {
     const preview = previewFor(button);
-    const copied = await copyText(preview.text);
-    if (!copied) say(S.copyFailed, 'error');
-    else if (preview.ok) say(S.copied, 'ok');
-    else say(S.copiedUnchanged(tText(preview.i18n, preview.reason)), 'error');
+    // Our buttons copy only a command we built: a refusal copies nothing and says why.
+    if (!preview.ok) {
+      say(S.notCopied(sentence(preview.reason, preview.i18n)), 'error');
+      return;
+    }
+    if (await copyText(preview.text)) say(S.copied, 'ok');
+    else say(S.copyFailed, 'error');
   };
 
   for (const button of [copy, config]) {

@@ -7,23 +7,24 @@
 import { t } from '../../shared/i18n.ts';
 import { handleMessages } from '../../shared/messages.ts';
 import { getStored, onStoredChange } from '../../shared/storage.ts';
-import { observeDom } from '../observe.ts';
+import type { DomBatch, DomHub } from '../observe.ts';
 import { safely, reportError } from '../safe.ts';
 import type { GuardBridge } from './guard-bridge.ts';
 import { startPasteGuard } from './paste-guard.ts';
-import { findKeyFields } from './selectors.ts';
+import { keyFieldsIn } from './discover.ts';
 
 type Live = typeof import('./live.ts');
 let live: Live | undefined;
 let loading: Promise<Live> | undefined;
 let autoFix = true;
-const controller = new AbortController();
+/** The content script's lifetime (set by startKeyField). */
+let lifetime: AbortSignal = AbortSignal.abort();
 /** Read at document_start, so fingerprints match known keys from the first analysis on. */
 let known: ReturnType<typeof getStored<'generatedKeys'>> | undefined;
 
 function loadLive(): Promise<Live> {
   loading ??= import('./live.ts').then((m) => {
-    m.init(controller.signal, known ?? getStored('generatedKeys'));
+    m.init(lifetime, known ?? getStored('generatedKeys'));
     live = m;
     return m;
   });
@@ -34,10 +35,14 @@ function loadLive(): Promise<Live> {
   return loading;
 }
 
-function scan(): void {
-  const fields = findKeyFields();
-  if (live) live.sync(fields);
-  else if (fields.length) void loadLive().then(safely('key-field attach', (m: Live) => m.sync(findKeyFields())), () => undefined);
+/** Only what the batch changed: new fields are attached, fields that left are detached. */
+function scan(batch: DomBatch): void {
+  const fields = keyFieldsIn(batch);
+  if (live) {
+    if (fields.length || batch.removed) live.sync(fields);
+  } else if (fields.length) {
+    void loadLive().then(safely('key-field attach', (m: Live) => m.sync(fields.filter((f) => f.isConnected))), () => undefined);
+  }
 }
 
 /** What the paste guard hands over: blocked private keys and pastes to fix. */
@@ -51,8 +56,8 @@ const bridge: GuardBridge = {
   },
 };
 
-export function startKeyField(): void {
-  const { signal } = controller;
+export function startKeyField(hub: DomHub, signal: AbortSignal): void {
+  lifetime = signal;
   known = getStored('generatedKeys');
   known.catch(() => undefined);
   // Normally installed already by paste-guard.iife.ts at document_start; else now.
@@ -63,7 +68,7 @@ export function startKeyField(): void {
   window.addEventListener('click', safely('key-field save guard', (e: MouseEvent) => live?.onActivate(e)), { capture: true, signal });
   window.addEventListener('keydown', safely('key-field save guard', (e: KeyboardEvent) => live?.onActivate(e)), { capture: true, signal });
   window.addEventListener('submit', safely('key-field submit guard', (e: SubmitEvent) => live?.onSubmit(e)), { capture: true, signal });
-  observeDom('key-field', scan, signal);
+  hub.subscribe('key-field', scan, signal);
   handleMessages({
     'fill-key-field': async ({ publicKey }) => {
       try {
