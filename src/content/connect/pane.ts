@@ -52,7 +52,7 @@ export function paneHttpPorts(pane: Element): number[] {
   }
   for (const section of pane.querySelectorAll('section')) {
     const text = boundedText(section, 2000);
-    if (!text || !/^\s*HTTP Services?\b/i.test(text)) continue;
+    if (!text || !/^\s*HTTP Services?/i.test(text)) continue;
     for (const m of text.matchAll(/(?:^|[\s(]):(\d{2,5})\b/g)) add(m[1]!);
   }
   return [...ports];
