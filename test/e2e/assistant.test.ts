@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -163,10 +163,11 @@ test('the proxy assistant: ssh and Host block, the note, no transfer commands; k
 });
 
 test("serverless worker pane: the proxy assistant copies the worker's ssh", async () => {
-  await page.evaluate(() => (window as unknown as { __replica: { navigate(p: string): void } }).__replica.navigate('/serverless/user/endpoint/abc123'));
+  // A fresh tab: the previous one has launched vscode:// and cursor:// links (external protocol prompts).
+  page = await run.context.newPage();
+  await page.goto(`${BASE}/serverless/user/endpoint/abc123?theme=light`);
   await page.getByText('Endpoint abc123', { exact: true }).waitFor();
   await page.getByRole('tab', { name: 'Workers' }).click();
-  await page.waitForTimeout(1000); await page.screenshot({ path: '/tmp/h5/t5.png' });
   await page.getByRole('button', { name: /h01e202zhqq90o/ }).click();
   const pane = page.getByRole('complementary', { name: 'Worker h01e202zhqq90o' });
   await pane.getByRole('tab', { name: 'Connect' }).click();
@@ -190,12 +191,12 @@ test("the popup lists the pods seen on their Connect tabs; its config file passe
   await items.nth(2).waitFor({ timeout: 10_000 });
   const aliases = await items.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.alias));
   assert.deepEqual([...aliases].sort(), ['runpod-comfy-no-tcp', 'runpod-h01e202zhqq90o', 'runpod-vigilant-violet-lynx']);
-  await popup.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(popup.url()).origin });
-  await popup.locator('[data-rpk=copy-pods-config]').click();
-  const text = await popup.evaluate(() => navigator.clipboard.readText());
+  // The downloaded file is what the popup shows, and what ssh reads.
+  const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator('[data-rpk=download-pods-config]').click()]);
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const text = await readFile(file, 'utf8');
   assert.equal(text, await popup.locator('[data-rpk=pods-config]').textContent());
-  const file = join(dir, 'all-pods');
-  await writeFile(file, text);
   const g = (alias: string): string => execFileSync('ssh', ['-G', '-F', file, alias], { encoding: 'utf8' });
   assert.match(g('runpod-vigilant-violet-lynx'), /^hostname 149\.36\.0\.213$/m);
   assert.match(g('runpod-vigilant-violet-lynx'), /^port 42442$/m);
