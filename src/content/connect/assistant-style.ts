@@ -26,6 +26,7 @@ input { box-sizing: border-box; font: 12px/1.3 ui-monospace, SFMono-Regular, Men
   background: color-mix(in srgb, currentColor 4%, transparent); border: 1px solid color-mix(in srgb, currentColor 38%, transparent);
   border-radius: 5px; padding: 4px 6px; min-width: 0; width: 220px; }
 input.port { width: 90px; }
+input[aria-invalid=true] { border-color: color-mix(in srgb, #e5484d 70%, currentColor); }
 .note { margin: 0; padding: 6px 8px; border-radius: 6px; border-left: 3px solid #8b5cf6;
   background: color-mix(in srgb, #8b5cf6 10%, transparent); }
 .status { min-height: 1.2em; }
