@@ -17,9 +17,14 @@ export function assistantOptions(hub: DomHub, signal: AbortSignal): BarOptions {
   // One storage write at a time: a pane's proxy and TCP commands attach in the same batch.
   let remembering: Promise<unknown> = Promise.resolve();
 
+  // A block of its own: after the bar when the bar sits below the command, after the command's
+  // row when the bar sits inline in it (so the page's own buttons in that row keep their order).
   const place = (attachment: Attachment, assistant: Assistant): void => {
     const bar = attachment.bar.host;
-    if (bar.isConnected && bar.nextSibling !== assistant.host) bar.after(assistant.host);
+    if (!bar.isConnected) return;
+    const row = bar.dataset.placement === 'inline' ? bar.parentElement : null;
+    const after = row && row !== document.body && row !== document.documentElement ? row : bar;
+    if (after.nextSibling !== assistant.host) after.after(assistant.host);
   };
   hub.subscribe('assistant place', () => { for (const [a, assistant] of placed) place(a, assistant); }, signal);
   settings.subscribe(() => { for (const assistant of placed.values()) assistant.refresh(); });
