@@ -112,6 +112,8 @@ test("pod Connect tab: the TCP command's assistant copies ssh, scp, rsync, sftp,
   await tcp.locator('[data-rpk=asst-forward-port]').click();
   assert.equal(await tcp.locator('[data-rpk=asst-port]').getAttribute('aria-invalid'), 'true');
   assert.match(await tcp.locator('[data-rpk=asst-status]').textContent() ?? '', /1 to 65535/);
+  await tcp.locator('[data-rpk=asst-port]').fill('6006');
+  assert.equal(await tcp.locator('[data-rpk=asst-port]').getAttribute('aria-invalid'), null, 'typing clears the error mark');
 
   // The Host block: ssh -G -F resolves the alias to this pod, with its HostKeyAlias.
   const block = await copied(page, tcp, 'asst-config');

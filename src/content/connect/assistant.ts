@@ -46,6 +46,51 @@ export interface Assistant {
   refresh(): void;
 }
 
+type Refused = { ok: false; reason: string; i18n?: Parameters<typeof tText>[0] };
+
+/** What the panel's sections share: event wiring, the status line, copying, buttons. */
+interface Ctx {
+  source: AssistantSource;
+  root: ShadowRoot;
+  host: HTMLElement;
+  on<E extends keyof HTMLElementEventMap>(node: EventTarget, type: E, handler: (event: HTMLElementEventMap[E]) => void): void;
+  say(text: string, kind: 'ok' | 'error'): void;
+  copy(text: string | undefined, why?: string): Promise<void>;
+  button(key: MessageKey, hook: string, action: (c: ConnectionCommands) => Promise<void> | void, label?: string): HTMLButtonElement;
+}
+
+function commandsOf(source: AssistantSource): ConnectionCommands | Refused {
+  const settings = source.settings();
+  if (!settings) return { ok: false, reason: t('connectSettingsLoading') };
+  const podId = source.podId();
+  return connectionCommands(source.command(), { ...settings, ...(podId ? { podId } : {}) });
+}
+
+function context(source: AssistantSource, host: HTMLElement, root: ShadowRoot, status: HTMLElement, preview: HTMLElement, signal: AbortSignal): Ctx {
+  const on: Ctx['on'] = (node, type, handler) =>
+    node.addEventListener(type, safely(`assistant ${type}`, handler as (e: Event) => void), { signal });
+  const say: Ctx['say'] = (text, kind) => {
+    status.textContent = text;
+    status.dataset.kind = kind;
+  };
+  const copy: Ctx['copy'] = async (text, why) => {
+    if (text === undefined || text === '') return say(why ?? t('asstCopyFailed'), 'error');
+    preview.textContent = text;
+    const copied = await copyText(text);
+    say(copied ? t('asstCopied') : t('asstCopyFailed'), copied ? 'ok' : 'error');
+  };
+  const button: Ctx['button'] = (key, hook, action, label) => {
+    const b = el('button', { type: 'button', 'data-rpk': hook }, label ?? t(key));
+    on(b, 'click', () => {
+      const c = commandsOf(source);
+      if (!c.ok) return say(sentence(t('asstRefused', tText(c.i18n, c.reason))), 'error');
+      void Promise.resolve(action(c)).catch(() => say(t('asstCopyFailed'), 'error'));
+    });
+    return b;
+  };
+  return { source, root, host, on, say, copy, button };
+}
+
 export function createAssistant(source: AssistantSource, signal: AbortSignal): Assistant {
   const host = el('div', { 'data-rpk-host': 'assistant', 'data-rpk': 'assistant' });
   const root = host.attachShadow({ mode: 'open' });
@@ -55,118 +100,29 @@ export function createAssistant(source: AssistantSource, signal: AbortSignal): A
   const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-rpk': 'asst-status' });
   const preview = el('pre', { 'data-rpk': 'asst-preview' });
   root.append(el('style', {}, ASSISTANT_STYLE), toggle, panel);
-
-  const on = <E extends keyof HTMLElementEventMap>(node: EventTarget, type: E, handler: (event: HTMLElementEventMap[E]) => void): void =>
-    node.addEventListener(type, safely(`assistant ${type}`, handler as (e: Event) => void), { signal });
+  const ctx = context(source, host, root, status, preview, signal);
   // Nothing of ours reaches the page's handlers (rows that copy on click, global shortcuts).
-  for (const type of ['click', 'keydown', 'keyup', 'input', 'copy', 'paste'] as const) on(root, type, (e) => e.stopPropagation());
+  for (const type of ['click', 'keydown', 'keyup', 'input', 'copy', 'paste'] as const) ctx.on(root, type, (e) => e.stopPropagation());
 
-  const commands = (): ConnectionCommands | { ok: false; reason: string; i18n?: Parameters<typeof tText>[0] } => {
-    const settings = source.settings();
-    if (!settings) return { ok: false, reason: t('connectSettingsLoading') };
-    const podId = source.podId();
-    return connectionCommands(source.command(), { ...settings, ...(podId ? { podId } : {}) });
-  };
-  const say = (text: string, kind: 'ok' | 'error'): void => {
-    status.textContent = text;
-    status.dataset.kind = kind;
-  };
-  const copy = async (text: string | undefined, why?: string): Promise<void> => {
-    if (text === undefined || text === '') {
-      say(why ?? t('asstCopyFailed'), 'error');
-      return;
-    }
-    preview.textContent = text;
-    const copied = await copyText(text);
-    say(copied ? t('asstCopied') : t('asstCopyFailed'), copied ? 'ok' : 'error');
-  };
-  const button = (key: MessageKey, hook: string, action: (c: ConnectionCommands) => Promise<void> | void, label?: string): HTMLButtonElement => {
-    const b = el('button', { type: 'button', 'data-rpk': hook }, label ?? t(key));
-    on(b, 'click', () => {
-      const c = commands();
-      if (!c.ok) return say(sentence(t('asstRefused', tText(c.i18n, c.reason))), 'error');
-      void Promise.resolve(action(c)).catch(() => say(t('asstCopyFailed'), 'error'));
-    });
-    return b;
-  };
-
+  // Built once, so typed paths and ports survive re-renders (settings changes).
+  const files = filesSection(ctx);
+  const ports = portsSection(ctx);
+  const editors = editorFlow(ctx);
   const render = (): void => {
-    const c = commands();
+    const c = commandsOf(source);
     if (!c.ok) {
       panel.replaceChildren(el('p', { class: 'note', 'data-rpk': 'asst-refused' }, sentence(t('asstRefused', tText(c.i18n, c.reason)))), status);
       return;
     }
-    const parts: Node[] = [main(c)];
-    if (c.kind === 'tcp') parts.push(files(), ports());
+    const main = el('div', { class: 'row' },
+      ctx.button('asstCopySsh', 'asst-ssh', (x) => ctx.copy(x.ssh)),
+      ctx.button('asstCopyConfig', 'asst-config', (x) => ctx.copy(x.config)),
+      ...(c.kind === 'tcp' ? editors.buttons() : []));
+    const parts: Node[] = [main];
+    if (c.kind === 'tcp') parts.push(files, ports.render());
     else parts.push(el('p', { class: 'note', 'data-rpk': 'asst-note' }, t('asstProxyNote')));
-    parts.push(addFirst, status, preview);
+    parts.push(editors.box, status, preview);
     panel.replaceChildren(...parts);
-  };
-
-  const main = (c: ConnectionCommands): HTMLElement =>
-    el('div', { class: 'row' },
-      button('asstCopySsh', 'asst-ssh', (x) => copy(x.ssh)),
-      button('asstCopyConfig', 'asst-config', (x) => copy(x.config)),
-      ...(c.kind === 'tcp' ? [button('asstOpenVscode', 'asst-vscode', (x) => open(x, x.vscodeUri)), button('asstOpenCursor', 'asst-cursor', (x) => open(x, x.cursorUri))] : []));
-
-  // Paths keep what the user typed across re-renders (settings changes).
-  const local = el('input', { type: 'text', 'data-rpk': 'asst-local', spellcheck: 'false', autocomplete: 'off', value: './' });
-  const remote = el('input', { type: 'text', 'data-rpk': 'asst-remote', spellcheck: 'false', autocomplete: 'off', value: '/workspace/' });
-  const files = (): HTMLElement => {
-    const transfer = (tool: Transfer, direction: Direction) => (c: ConnectionCommands) => {
-      const r = c.transfer(tool, local.value, remote.value, direction);
-      return r.ok ? copy(r.text) : copy(undefined, sentence(tText(r.i18n, r.reason)));
-    };
-    return el('fieldset', {},
-      el('legend', {}, t('asstFilesTitle')),
-      el('div', { class: 'row' }, el('label', {}, t('asstLocalLabel'), local), el('label', {}, t('asstRemoteLabel'), remote)),
-      el('div', { class: 'row' },
-        button('asstScpUp', 'asst-scp-up', transfer('scp', 'up')),
-        button('asstScpDown', 'asst-scp-down', transfer('scp', 'down')),
-        button('asstRsyncUp', 'asst-rsync-up', transfer('rsync', 'up')),
-        button('asstRsyncDown', 'asst-rsync-down', transfer('rsync', 'down')),
-        button('asstSftp', 'asst-sftp', (c) => copy(c.sftp))));
-  };
-
-  const port = el('input', { type: 'text', inputmode: 'numeric', class: 'port', 'data-rpk': 'asst-port', autocomplete: 'off', spellcheck: 'false' });
-  const ports = (): HTMLElement => {
-    const listed = source.httpPorts().map((p) => {
-      const b = button('asstForwardPort', 'asst-forward', (c) => copy(c.forward(p, p)), t('asstForwardPort', String(p)));
-      b.dataset.port = String(p);
-      return b;
-    });
-    const custom = button('asstForwardCopy', 'asst-forward-port', (c) => {
-      const n = /^\s*\d{1,5}\s*$/.test(port.value) ? Number(port.value) : NaN;
-      const line = c.forward(n, n);
-      port.setAttribute('aria-invalid', String(line === ''));
-      return line === '' ? say(t('asstBadPort'), 'error') : copy(line);
-    });
-    return el('fieldset', {}, el('legend', {}, t('asstPortsTitle')), el('div', { class: 'row' }, ...listed, el('label', {}, t('asstOtherPort'), port), custom));
-  };
-
-  // VS Code / Cursor: the Host alias must exist in ~/.ssh/config first (RUNPOD.md "More facts").
-  const addFirst = el('div', { class: 'add-first', 'data-rpk': 'asst-add-first', hidden: '' });
-  const launch = (uri: string): void => {
-    host.dataset.rpkOpened = uri;
-    const a = el('a', { href: uri, hidden: '' });
-    root.append(a);
-    a.click();
-    a.remove();
-  };
-  const open = async (c: ConnectionCommands, uri: string): Promise<void> => {
-    const added = await getStored('hostBlocksAdded');
-    if (added.includes(c.alias)) return launch(uri);
-    await copy(c.config);
-    const mark = el('button', { type: 'button', 'data-rpk': 'asst-mark-added' }, t('asstMarkAdded'));
-    on(mark, 'click', () => {
-      void getStored('hostBlocksAdded').then((list) => setStored('hostBlocksAdded', [...new Set([...list, c.alias])].slice(-200))).then(() => {
-        addFirst.hidden = true;
-        launch(uri);
-      });
-    });
-    addFirst.replaceChildren(el('p', { class: 'note' }, t('asstAddFirst')), el('div', { class: 'row' }, mark));
-    addFirst.hidden = false;
-    mark.focus();
   };
 
   const setOpen = (open: boolean): void => {
@@ -174,12 +130,87 @@ export function createAssistant(source: AssistantSource, signal: AbortSignal): A
     panel.hidden = !open;
     if (open) render();
   };
-  on(toggle, 'click', () => setOpen(panel.hidden));
-  on(root, 'keydown', (e) => {
-    if (e.key === 'Escape' && !panel.hidden) {
-      setOpen(false);
-      toggle.focus();
-    }
+  ctx.on(toggle, 'click', () => setOpen(panel.hidden));
+  ctx.on(root, 'keydown', (e) => {
+    if (e.key !== 'Escape' || panel.hidden) return;
+    setOpen(false);
+    toggle.focus();
   });
   return { host, refresh: () => { if (!panel.hidden) render(); } };
+}
+
+/** scp/rsync up and down with the local and pod paths editable in place; sftp. */
+function filesSection(ctx: Ctx): HTMLElement {
+  const local = el('input', { type: 'text', 'data-rpk': 'asst-local', spellcheck: 'false', autocomplete: 'off', value: './' });
+  const remote = el('input', { type: 'text', 'data-rpk': 'asst-remote', spellcheck: 'false', autocomplete: 'off', value: '/workspace/' });
+  const transfer = (tool: Transfer, direction: Direction) => (c: ConnectionCommands) => {
+    const r = c.transfer(tool, local.value, remote.value, direction);
+    return r.ok ? ctx.copy(r.text) : ctx.copy(undefined, sentence(tText(r.i18n, r.reason)));
+  };
+  return el('fieldset', {},
+    el('legend', {}, t('asstFilesTitle')),
+    el('div', { class: 'row' }, el('label', {}, t('asstLocalLabel'), local), el('label', {}, t('asstRemoteLabel'), remote)),
+    el('div', { class: 'row' },
+      ctx.button('asstScpUp', 'asst-scp-up', transfer('scp', 'up')),
+      ctx.button('asstScpDown', 'asst-scp-down', transfer('scp', 'down')),
+      ctx.button('asstRsyncUp', 'asst-rsync-up', transfer('rsync', 'up')),
+      ctx.button('asstRsyncDown', 'asst-rsync-down', transfer('rsync', 'down')),
+      ctx.button('asstSftp', 'asst-sftp', (c) => ctx.copy(c.sftp))));
+}
+
+/** A forward per HTTP port the pane lists, and one for a typed port. */
+function portsSection(ctx: Ctx): { render(): HTMLElement } {
+  const port = el('input', { type: 'text', inputmode: 'numeric', class: 'port', 'data-rpk': 'asst-port', autocomplete: 'off', spellcheck: 'false' });
+  ctx.on(port, 'input', () => port.removeAttribute('aria-invalid'));
+  const custom = ctx.button('asstForwardCopy', 'asst-forward-port', (c) => {
+    const n = /^\s*\d{1,5}\s*$/.test(port.value) ? Number(port.value) : NaN;
+    const line = c.forward(n, n);
+    port.setAttribute('aria-invalid', String(line === ''));
+    return line === '' ? ctx.say(t('asstBadPort'), 'error') : ctx.copy(line);
+  });
+  const render = (): HTMLElement => {
+    const listed = ctx.source.httpPorts().map((p) => {
+      const b = ctx.button('asstForwardPort', 'asst-forward', (c) => ctx.copy(c.forward(p, p)), t('asstForwardPort', String(p)));
+      b.dataset.port = String(p);
+      return b;
+    });
+    return el('fieldset', {}, el('legend', {}, t('asstPortsTitle')), el('div', { class: 'row' }, ...listed, el('label', {}, t('asstOtherPort'), port), custom));
+  };
+  return { render };
+}
+
+/**
+ * VS Code / Cursor open `ssh-remote+<alias>`, which needs the Host block in ~/.ssh/config
+ * (RUNPOD.md "More facts"): until the user says it is added, opening copies the block and asks.
+ */
+function editorFlow(ctx: Ctx): { box: HTMLElement; buttons(): HTMLButtonElement[] } {
+  const box = el('div', { class: 'add-first', 'data-rpk': 'asst-add-first', hidden: '' });
+  const launch = (uri: string): void => {
+    ctx.host.dataset.rpkOpened = uri;
+    const a = el('a', { href: uri, hidden: '' });
+    ctx.root.append(a);
+    a.click();
+    a.remove();
+  };
+  const open = async (c: ConnectionCommands, uri: string): Promise<void> => {
+    if ((await getStored('hostBlocksAdded')).includes(c.alias)) return launch(uri);
+    await ctx.copy(c.config);
+    const mark = el('button', { type: 'button', 'data-rpk': 'asst-mark-added' }, t('asstMarkAdded'));
+    ctx.on(mark, 'click', () => {
+      void getStored('hostBlocksAdded').then((list) => setStored('hostBlocksAdded', [...new Set([...list, c.alias])].slice(-200))).then(() => {
+        box.hidden = true;
+        launch(uri);
+      });
+    });
+    box.replaceChildren(el('p', { class: 'note' }, t('asstAddFirst')), el('div', { class: 'row' }, mark));
+    box.hidden = false;
+    mark.focus();
+  };
+  return {
+    box,
+    buttons: () => [
+      ctx.button('asstOpenVscode', 'asst-vscode', (c) => open(c, c.vscodeUri)),
+      ctx.button('asstOpenCursor', 'asst-cursor', (c) => open(c, c.cursorUri)),
+    ],
+  };
 }
