@@ -10,7 +10,7 @@ import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
 import type { RewriteSettings } from '../types.ts';
 import { parseConnection, type Connection } from '../command/connection.ts';
 import { quoteArg } from '../command/quote.ts';
-import { allowListRefusal } from './guard.ts';
+import { allowListRefusal, rsyncRshPort } from './guard.ts';
 import { hostBlock } from './host-block.ts';
 import { destination, joinWords, keyWord, localWord, remoteNeedsLiteral, remoteWord, rsyncShellWord, SAFE_NAME } from './words.ts';
 
@@ -84,7 +84,9 @@ export function connectionCommands(command: string, settings: ConnectSettings): 
     if (!parsed.ok) return parsed;
     const notPlain = allowListRefusal(String(command));
     if (notPlain) return notPlain;
-    return build(parsed.connection, settings);
+    // parseConnection does not look inside rsync's -e (yet): its `ssh -p` is the port.
+    const port = parsed.connection.program === 'rsync' ? rsyncRshPort(String(command)) : undefined;
+    return build(port === undefined ? parsed.connection : { ...parsed.connection, port }, settings);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return refuse(said(`could not build the commands (${why})`, tx('asstFailed', why)));

@@ -6,7 +6,9 @@
  * are built from facts and never carry these options anyway.
  */
 import { refuse, said, tx, type Refusal } from '../i18n-text.ts';
-import { parseCommand } from '../command/parse.ts';
+import { parseCommand, walkOptions } from '../command/parse.ts';
+import { GETOPT } from '../command/grammar.ts';
+import { splitRsyncRsh } from '../command/tokenize.ts';
 
 const FLAGS = new Set(['p', 'P', 'i', 't', 'T', 'N', 'C', 'q', 'v', '4', '6', 'L', 'R', 'D', 'l', 'o', 'r']);
 const OPTION_KEYS = new Set(['identitiesonly', 'stricthostkeychecking', 'userknownhostsfile', 'hostkeyalias', 'serveraliveinterval',
@@ -30,4 +32,22 @@ export function allowListRefusal(command: string): Refusal | null {
     }
   }
   return null;
+}
+
+/**
+ * rsync's port lives inside `-e "ssh -p PORT …"` (rsync(1) --rsh); the last -p there wins, as in
+ * ssh. Undefined when the command is not rsync or gives no port there.
+ */
+export function rsyncRshPort(command: string): number | undefined {
+  const inv = parseCommand(command);
+  if (!inv.ok || inv.program !== 'rsync') return undefined;
+  let port: number | undefined;
+  for (const r of inv.rsh) {
+    const split = splitRsyncRsh(r.value);
+    if (!split.ok) continue;
+    const w = walkOptions(split.argv, 1, GETOPT.ssh, 'ssh (in rsync -e)');
+    if (!w.ok) continue;
+    for (const o of w.occurrences) if (o.letter === 'p' && /^\d{1,5}$/.test(o.value ?? '')) port = Number(o.value);
+  }
+  return port !== undefined && port >= 1 && port <= 65535 ? port : undefined;
 }

@@ -77,6 +77,14 @@ test('scp takes -P, rsync -e "ssh -p … -i …"; both get the key and Identitie
   assert.deepEqual(sftp, ['sftp', '-P', '42442', '-i', '/k/my key', '-o', 'IdentitiesOnly=yes', 'root@149.36.0.213']);
 });
 
+test('scp, sftp and rsync commands give the same connection (rsync: the port inside -e)', () => {
+  for (const cmd of ['scp -P 42442 -i ~/.ssh/id_ed25519 file root@149.36.0.213:/workspace/', 'sftp -P 42442 root@149.36.0.213',
+    'rsync -av -e "ssh -p 42442 -i ~/.ssh/id_ed25519" ./ root@149.36.0.213:/workspace/']) {
+    const c = ok(connectionCommands(cmd, posix));
+    assert.deepEqual([c.kind, c.user, c.host, c.port], ['tcp', 'root', '149.36.0.213', 42442], cmd);
+  }
+});
+
 test('an IPv6 pod: bracketed where scp/sftp/rsync read host:path, bare for ssh', () => {
   const c = ok(connectionCommands('ssh root@2001:db8::7 -p 2200', posix));
   assert.deepEqual(bashArgv(c.scp('a', '/w/', 'up')!).at(-1), 'root@[2001:db8::7]:/w/');
