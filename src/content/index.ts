@@ -9,6 +9,7 @@ import { createDomHub, type DomHub } from './observe.ts';
 import { watchRuntime } from './lifecycle.ts';
 import { startKeyField } from './key-field/index.ts';
 import { startConnect } from './connect/index.ts';
+import { assistantOptions } from './connect/assistant-wiring.ts';
 
 const root = new AbortController();
 const alive = watchRuntime(root);
@@ -16,7 +17,7 @@ const hub = createDomHub(root.signal, alive);
 
 const features: ReadonlyArray<readonly [string, (hub: DomHub, signal: AbortSignal) => void]> = [
   ['key-field', startKeyField],
-  ['connect', startConnect],
+  ['connect', (hub, signal) => startConnect(hub, signal, assistantOptions(hub, signal))],
 ];
 
 for (const [name, start] of features) {

@@ -11,6 +11,7 @@ export type * from './types.ts';
 export { rewriteCommand } from './command/rewrite.ts';
 export { generateKey } from './keygen/generate.ts';
 export { diagnoseSsh } from './doctor/index.ts';
+export { connectionCommands } from './connect/index.ts';
 
 export const analyzeKeys = (text: string, opts: AnalyzeOptions = {}): Analysis => analyze(text, { foreign: sshpkAdapter, ...opts });
 export const fixAll = (text: string, opts: AnalyzeOptions = {}): string => fix(text, { foreign: sshpkAdapter, ...opts });

@@ -7,6 +7,7 @@ import { localize } from '../shared/i18n.ts';
 import { hook } from './dom.ts';
 import { startDoctor } from './doctor.ts';
 import { startGenerate } from './generate.ts';
+import { startPods } from './pods.ts';
 import { startSettings } from './settings.ts';
 
 localize();
@@ -29,6 +30,7 @@ hook<HTMLButtonElement>('open-tab-inline').addEventListener('click', openTab, { 
 const settings = await startSettings(controller.signal);
 startGenerate(settings, controller.signal);
 startDoctor(settings, controller.signal);
+await startPods(settings, controller.signal).catch((error: unknown) => console.warn('[Runpod SSH] pods list:', error));
 // Registered last, so the features' own pagehide handlers (saving the key path) run before abort.
 window.addEventListener('pagehide', () => controller.abort(), { once: true });
 document.documentElement.setAttribute('data-rpk-ready', '');

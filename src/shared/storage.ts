@@ -4,6 +4,7 @@
  */
 import browser from './browser.ts';
 import { looksPrivate } from './private-text.ts';
+import type { PodRecord } from '../core/connect/pods.ts';
 
 export type Shell = 'posix' | 'powershell' | 'cmd';
 
@@ -39,6 +40,10 @@ interface StorageSchema {
   generatedKeys: GeneratedPublicKey[];
   /** The account's public keys as last saved in the console (the SSH doctor's context). */
   accountKeys: AccountKeys | null;
+  /** Connect assistant: pods/workers seen on their Connect tabs (public facts only: name, id, user, host, port, seen-at). */
+  seenPods: PodRecord[];
+  /** Connect assistant: Host aliases the user said are in their ~/.ssh/config (VS Code / Cursor open directly). */
+  hostBlocksAdded: string[];
 }
 
 export type StorageKey = keyof StorageSchema;
@@ -52,6 +57,8 @@ export const storageDefaults: { readonly [K in StorageKey]: StorageSchema[K] } =
   autoFixPaste: true,
   generatedKeys: [],
   accountKeys: null,
+  seenPods: [],
+  hostBlocksAdded: [],
 };
 
 /** Settings roam with the user's browser profile; generated public keys stay on this device. */
@@ -63,6 +70,8 @@ const areaOf: { readonly [K in StorageKey]: 'sync' | 'local' } = {
   autoFixPaste: 'sync',
   generatedKeys: 'local',
   accountKeys: 'local',
+  seenPods: 'local',
+  hostBlocksAdded: 'local',
 };
 
 export async function getStored<K extends StorageKey>(key: K): Promise<StorageSchema[K]> {

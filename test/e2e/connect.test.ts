@@ -239,8 +239,8 @@ test('copy-corrected on the late worker pane (en dash) copies the repaired comma
   await setSettings(DEFAULTS);
   await waitForPreview(expected(PROXY, DEFAULTS));
   await resetClipboard();
-  // Tab from the control just before it (the legacy row's own copy button).
-  await page.focus('#copy-legacy');
+  // Tab from the control just before it (the Connect assistant's toggle after the legacy row).
+  await page.locator('#connect [data-rpk=assistant]').last().locator('[data-rpk=assistant-toggle]').focus();
   await page.keyboard.press('Tab');
   assert.equal(await workerBar.evaluate((b) => b.matches(':focus-visible')), true);
   await page.locator('#worker [data-rpk-host] .tip').filter({ hasText: 'id_ed25519' }).waitFor();

@@ -78,6 +78,7 @@ export async function startSshd(extraConfig: readonly string[] = []): Promise<Ss
     'UsePAM no',
     'PidFile none',
     'LogLevel VERBOSE',
+    'Subsystem sftp internal-sftp',
     '',
   ].join('\n'));
 
