@@ -32,10 +32,10 @@ export function hostKeyAlias(f: Pick<BlockFacts, 'host' | 'port' | 'podId'>): st
 /** The Host block's lines (no trailing newline), or why it cannot be written. */
 export function hostBlockLines(f: BlockFacts, settings: Pick<RewriteSettings, 'keyPath' | 'shell' | 'identitiesOnly'>): { ok: true; lines: string[] } | Refusal {
   if (!SAFE_NAME.test(f.alias) || !SAFE_NAME.test(f.user) || !HOST.test(f.host)) {
-    return refuse(said('the host or user name contains characters ssh_config cannot hold', tx('cmdConfigBadHost')));
+    return refuse(said('the host or user name contains characters ssh_config cannot hold', tx('asstConfigBadHost')));
   }
   if (!Number.isInteger(f.port) || f.port < 1 || f.port > 65535) {
-    return refuse(said(`the port "${f.port}" is not a number`, tx('cmdConfigBadPort', String(f.port))));
+    return refuse(said(`the port "${f.port}" is not a number`, tx('asstConfigBadPort', String(f.port))));
   }
   const id = identityFileValue(settings.keyPath, settings.shell);
   if (!id.ok) return id;

@@ -54,7 +54,8 @@ const cases: { name: string; out: string; shell?: 'posix' | 'powershell' | 'cmd'
     keyPath: '~\\.ssh\\id_ed25519',
     out: 'PS C:\\Users\\me> ssh -i ~\\.ssh\\id_ed25519 root@149.36.0.213 -p 42442\ntilde_expand: No such user\n',
     code: 'windows-tilde',
-    fix: 'ssh -i ~/.ssh/id_ed25519 root@149.36.0.213 -p 42442',
+    // the rewriter refuses the page form (bash reads `~\.ssh` as a `~user` tilde), so the fix is built from facts
+    fix: 'ssh -i ~/.ssh/id_ed25519 -p 42442 root@149.36.0.213',
   },
   { name: 'PuTTY refused', out: 'FATAL ERROR: Network error: Connection refused', code: 'connection-refused' },
   { name: 'PuTTY timed out', out: 'Network error: Connection timed out', code: 'timeout' },
