@@ -103,7 +103,7 @@ test('hostile command-like text (6 KB) gets no button and does not stop later co
   await page.close();
 });
 
-test('commands the core refuses (ProxyCommand, $(…), -F) get no button', { todo: 'the current core (before issue 9\'s core half) still accepts these' }, async () => {
+test('commands the core refuses (ProxyCommand, $(…), -F) get no button', async () => {
   const page = await open('/pods');
   await page.evaluate(() => {
     for (const text of ['ssh root@1.2.3.4 -o ProxyCommand="nc %h %p"', 'ssh root@1.2.3.4 "$(touch /tmp/pwned)"', 'ssh root@1.2.3.4 -F /tmp/x']) {
