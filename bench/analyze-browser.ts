@@ -45,7 +45,15 @@ try {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     const context = await browser.newContext();
@@ -54,7 +62,13 @@ try {
     await context.route(/^https?:\/\//, async (route) => {
       const path = new URL(route.request().url()).pathname;
       if (!route.request().url().startsWith(ORIGIN)) await route.abort('internetdisconnected');
-      else if (path === '/') await route.fulfill({ status: 200, headers, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>analyze bench</title><script type="module" src="/bench.js"></script>' });
+      else if (path === '/')
+        await route.fulfill({
+          status: 200,
+          headers,
+          contentType: 'text/html; charset=utf-8',
+          body: '<!doctype html><title>analyze bench</title><script type="module" src="/bench.js"></script>',
+        });
       else if (path === '/bench.js') await route.fulfill({ status: 200, headers, contentType: 'text/javascript; charset=utf-8', body: js });
       else await route.fulfill({ status: 404, body: 'not found' });
     });
@@ -68,9 +82,15 @@ try {
     // A string, not a function: tsx would add its __name helper to a function's text.
     const r = (await page.evaluate('globalThis.rpkAnalyzeBench()')) as PageResult;
     if (r.paste !== paste) throw new Error('the page timed a different paste than bench/inputs.ts makes in Node');
-    console.log(`Chromium ${browser.version()} (headless${r.crossOriginIsolated ? ', cross-origin isolated: fine-grained timer' : ', NOT cross-origin isolated: 100 µs timer'})`);
-    console.log(`base64 decoding (ours and the floor): ${r.native ? 'native Uint8Array.fromBase64' : 'JS fallback (this browser has no Uint8Array.fromBase64)'}; sshpk: bundled buffer package + noble SHA-256 (the extension's shims)`);
-    console.log(`1,000-key paste in Chromium: ours ${r.ours.toFixed(2)} ms, floor ${r.floor.toFixed(2)} ms, sshpk ${r.sshpk.toFixed(2)} ms (per key: ours ${r.ours.toFixed(1)} µs)`);
+    console.log(
+      `Chromium ${browser.version()} (headless${r.crossOriginIsolated ? ', cross-origin isolated: fine-grained timer' : ', NOT cross-origin isolated: 100 µs timer'})`,
+    );
+    console.log(
+      `base64 decoding (ours and the floor): ${r.native ? 'native Uint8Array.fromBase64' : 'JS fallback (this browser has no Uint8Array.fromBase64)'}; sshpk: bundled buffer package + noble SHA-256 (the extension's shims)`,
+    );
+    console.log(
+      `1,000-key paste in Chromium: ours ${r.ours.toFixed(2)} ms, floor ${r.floor.toFixed(2)} ms, sshpk ${r.sshpk.toFixed(2)} ms (per key: ours ${r.ours.toFixed(1)} µs)`,
+    );
     console.log(`RATIO\tanalyze/floor (1,000 keys, Chromium)\t${(r.ours / r.floor).toFixed(3)}\t<= 5`);
     console.log(`RATIO\tsshpk/analyze (1,000 keys, Chromium)\t${(r.sshpk / r.ours).toFixed(3)}\t`);
   } finally {

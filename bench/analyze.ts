@@ -16,8 +16,12 @@ import { med, median, runContest } from './contest.ts';
 import { lines, rand } from './inputs.ts';
 
 const { ours: o, floor: f, sshpk: s } = runContest(sshpk);
-console.log(`base64 decoding (ours and the floor): ${hasNativeBase64() ? 'native Uint8Array.fromBase64' : 'JS fallback (this runtime has no Uint8Array.fromBase64)'}`);
-console.log(`1,000-key paste: ours ${o.toFixed(2)} ms, floor ${f.toFixed(2)} ms, sshpk ${s.toFixed(2)} ms (per key: ours ${((o / 1000) * 1000).toFixed(1)} µs)`);
+console.log(
+  `base64 decoding (ours and the floor): ${hasNativeBase64() ? 'native Uint8Array.fromBase64' : 'JS fallback (this runtime has no Uint8Array.fromBase64)'}`,
+);
+console.log(
+  `1,000-key paste: ours ${o.toFixed(2)} ms, floor ${f.toFixed(2)} ms, sshpk ${s.toFixed(2)} ms (per key: ours ${((o / 1000) * 1000).toFixed(1)} µs)`,
+);
 console.log(`RATIO\tanalyze/floor (1,000 keys)\t${(o / f).toFixed(3)}\t<= 5`);
 console.log(`RATIO\tsshpk/analyze (1,000 keys, for reference)\t${(s / o).toFixed(3)}\t`);
 
@@ -25,7 +29,15 @@ console.log(`RATIO\tsshpk/analyze (1,000 keys, for reference)\t${(s / o).toFixed
 function hostile(size: number, kind: number): string {
   const near = lines[8]!.slice(0, -40); // a truncated RSA key
   const unit =
-    kind === 0 ? 'AAAA' : kind === 1 ? `${near} ` : kind === 2 ? `${near}\n` : kind === 3 ? 'AAAAC3NzaC1lZDI1NTE5AAAAIQ' : `${lines[0]!.split(' ')[1]!.slice(0, -1)}\n`;
+    kind === 0
+      ? 'AAAA'
+      : kind === 1
+        ? `${near} `
+        : kind === 2
+          ? `${near}\n`
+          : kind === 3
+            ? 'AAAAC3NzaC1lZDI1NTE5AAAAIQ'
+            : `${lines[0]!.split(' ')[1]!.slice(0, -1)}\n`;
   let s = '';
   if (kind === 6) {
     // RFC 4716 §3.3: a header continued ("\\" at the line end) over the whole paste.
@@ -40,7 +52,15 @@ function hostile(size: number, kind: number): string {
   }
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 }
-const names = ['AAAA…', 'truncated RSA keys glued', 'truncated RSA keys, one per line', 'near-ed25519 headers glued', 'truncated ed25519 lines', 'random key-ish characters', 'RFC 4716 header continued'];
+const names = [
+  'AAAA…',
+  'truncated RSA keys glued',
+  'truncated RSA keys, one per line',
+  'near-ed25519 headers glued',
+  'truncated ed25519 lines',
+  'random key-ish characters',
+  'RFC 4716 header continued',
+];
 let worstRatio = 0;
 for (let k = 0; k < names.length; k++) {
   const small = hostile(100 * 1024, k);

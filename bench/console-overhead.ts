@@ -18,7 +18,11 @@ const URL_CONNECT = 'https://console.runpod.io/pods?pod=e9ohprt7xzfdgr';
 const STREAM_MS = 2000;
 const SETTLE_MS = 500;
 
-interface Sample { load: number; stream: number; stall: number }
+interface Sample {
+  load: number;
+  stream: number;
+  stall: number;
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -26,7 +30,7 @@ type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
 
 /** The renderer main thread's busy time so far (s), from the session enabled before navigation. */
 async function taskSeconds(cdp: Cdp): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics') as { metrics: { name: string; value: number }[] };
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
 }
 
@@ -90,13 +94,28 @@ try {
   await sample(withExt);
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, alternating which goes first.
-    const order = i % 2 ? [['with', withExt], ['without', without]] as const : [['without', without], ['with', withExt]] as const;
+    const order =
+      i % 2
+        ? ([
+            ['with', withExt],
+            ['without', without],
+          ] as const)
+        : ([
+            ['without', without],
+            ['with', withExt],
+          ] as const);
     for (const [name, run] of order) samples[name].push(await sample(run));
   }
   const m = (name: 'with' | 'without', key: keyof Sample): number => median(samples[name].map((s) => s[key]));
-  console.log(`main-thread ms, medians of ${RUNS}:  load ${m('without', 'load').toFixed(0)} → ${m('with', 'load').toFixed(0)};  streaming 2 s ${m('without', 'stream').toFixed(0)} → ${m('with', 'stream').toFixed(0)};  longest stall after 6 KB hostile text ${m('without', 'stall').toFixed(0)} → ${m('with', 'stall').toFixed(0)} ms`);
-  console.log(`RATIO\tconsole load main-thread (with / without extension)\t${(m('with', 'load') / m('without', 'load')).toFixed(3)}\t<= 1.5`);
-  console.log(`RATIO\tconsole streaming-logs main-thread (with / without)\t${(m('with', 'stream') / m('without', 'stream')).toFixed(3)}\t<= 1.5`);
+  console.log(
+    `main-thread ms, medians of ${RUNS}:  load ${m('without', 'load').toFixed(0)} → ${m('with', 'load').toFixed(0)};  streaming 2 s ${m('without', 'stream').toFixed(0)} → ${m('with', 'stream').toFixed(0)};  longest stall after 6 KB hostile text ${m('without', 'stall').toFixed(0)} → ${m('with', 'stall').toFixed(0)} ms`,
+  );
+  console.log(
+    `RATIO\tconsole load main-thread (with / without extension)\t${(m('with', 'load') / m('without', 'load')).toFixed(3)}\t<= 1.5`,
+  );
+  console.log(
+    `RATIO\tconsole streaming-logs main-thread (with / without)\t${(m('with', 'stream') / m('without', 'stream')).toFixed(3)}\t<= 1.5`,
+  );
   console.log(`RATIO\tlongest stall after 6 KB hostile text (ms, with extension)\t${m('with', 'stall').toFixed(1)}\t<= 100`);
 } finally {
   await withExt.close();

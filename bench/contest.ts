@@ -29,7 +29,8 @@ export function runContest(sshpk: typeof Sshpk): { ours: number; floor: number; 
   let sink = 0;
   const ours = (): void => {
     const a = analyzeKeys(paste);
-    if (a.keys.length !== 1000 || a.findings.length) throw new Error(`unexpected analysis: ${a.keys.length} keys, ${a.findings.map((f) => f.code)}`);
+    if (a.keys.length !== 1000 || a.findings.length)
+      throw new Error(`unexpected analysis: ${a.keys.length} keys, ${a.findings.map((f) => f.code)}`);
     sink += a.keys.length;
   };
   const floor = (): void => {

@@ -39,7 +39,9 @@ function line(i: number): string {
     const n = rand(kind === 8 ? 256 : 384);
     n[0]! |= 0x80;
     n[n.length - 1]! |= 1;
-    w.string(type).mpint(new Uint8Array([1, 0, 1])).mpint(n);
+    w.string(type)
+      .mpint(new Uint8Array([1, 0, 1]))
+      .mpint(n);
   }
   return `${type} ${encodeBase64(w.toBytes())} user${i}@host`;
 }

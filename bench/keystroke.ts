@@ -84,7 +84,10 @@ async function measure(page: Page, mode: 'noop' | 'panel', field: Locator): Prom
   const results: { latency: number; maxGap: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
     await field.press('End'); // caret at the end: each keystroke edits the last key's comment
-    const armed = page.evaluate((m) => (window as unknown as { __bench: { arm(m: string): Promise<{ latency: number; maxGap: number }> } }).__bench.arm(m), mode);
+    const armed = page.evaluate(
+      (m) => (window as unknown as { __bench: { arm(m: string): Promise<{ latency: number; maxGap: number }> } }).__bench.arm(m),
+      mode,
+    );
     await page.waitForTimeout(20);
     await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
     results.push(await armed);
@@ -119,18 +122,24 @@ try {
   const baseLatency = median(base.map((r) => r.latency));
   const baseGap = median(base.map((r) => r.maxGap));
   console.log(`baseline (no-op input handler): keystroke → frame ${baseLatency.toFixed(1)} ms, longest task gap ${baseGap.toFixed(1)} ms`);
-  console.log('keys  | keystroke→panel ms | ratio to no-op | update after debounce ms | within one frame | longest task ms (ratio to no-op)');
+  console.log(
+    'keys  | keystroke→panel ms | ratio to no-op | update after debounce ms | within one frame | longest task ms (ratio to no-op)',
+  );
   const rows: string[] = [];
   for (const n of SIZES) {
     await keyField.fill(all.slice(0, n).join('\n'));
-    await page.waitForFunction((want) => document.querySelector('[data-rpk=panel]')?.getAttribute('data-rpk-state') === want, 'ok', { timeout: 30_000 });
+    await page.waitForFunction((want) => document.querySelector('[data-rpk=panel]')?.getAttribute('data-rpk-state') === want, 'ok', {
+      timeout: 30_000,
+    });
     await page.waitForTimeout(300);
     const r = await measure(page, 'panel', keyField);
     const lat = median(r.map((x) => x.latency));
     const gap = median(r.map((x) => x.maxGap));
     // The validator waits DEBOUNCE_MS after the last keystroke by design; what follows is its work.
     const work = lat - DEBOUNCE_MS;
-    console.log(`${String(n).padStart(5)} | ${lat.toFixed(1).padStart(18)} | ${(lat / baseLatency).toFixed(1).padStart(14)} | ${work.toFixed(1).padStart(24)} | ${(work < 16.7 ? 'yes' : 'no').padStart(16)} | ${gap.toFixed(1)} (${(gap / baseGap).toFixed(1)}x)`);
+    console.log(
+      `${String(n).padStart(5)} | ${lat.toFixed(1).padStart(18)} | ${(lat / baseLatency).toFixed(1).padStart(14)} | ${work.toFixed(1).padStart(24)} | ${(work < 16.7 ? 'yes' : 'no').padStart(16)} | ${gap.toFixed(1)} (${(gap / baseGap).toFixed(1)}x)`,
+    );
     rows.push(`RATIO\tkeystroke→panel / no-op handler, ${n} keys\t${(lat / baseLatency).toFixed(3)}\t`);
     rows.push(`RATIO\tlongest task / no-op handler, ${n} keys\t${(gap / baseGap).toFixed(3)}\t`);
   }

@@ -11,7 +11,9 @@ const dir = import.meta.dirname;
 // Modules the bench scripts import, not benches themselves (bench/browser/ holds page-side code).
 const HELPERS = new Set(['run-all.ts', 'inputs.ts', 'contest.ts']);
 // analyze-browser.ts: the analysis in Chromium (sshpk bundled with the extension's browser shims).
-const scripts = readdirSync(dir).filter((f) => f.endsWith('.ts') && !HELPERS.has(f)).sort();
+const scripts = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts') && !HELPERS.has(f))
+  .sort();
 const rows: { script: string; name: string; value: number; target: string; met: boolean | undefined }[] = [];
 
 function meets(value: number, target: string): boolean | undefined {

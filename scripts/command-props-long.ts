@@ -14,7 +14,9 @@ const total = Number(process.argv[2] ?? 100_000);
 const diffTotal = Number(process.argv[3] ?? 20_000);
 const batch = 5000;
 let failures: string[] = [];
-let ran = 0, refused = 0, deep = 0;
+let ran = 0,
+  refused = 0,
+  deep = 0;
 const t0 = Date.now();
 for (let done = 0; done < total; done += batch) {
   const oracle = new BashOracle();
@@ -24,8 +26,12 @@ for (let done = 0; done < total; done += batch) {
   // earlier batch never sits where a later case needs a directory.
   rmSync(join(HOME, `.rpk-cmdtest-${process.pid}`), { recursive: true, force: true });
   failures = failures.concat(r.failures);
-  ran += r.ran; refused += r.refused; deep += r.deep;
-  console.log(`${done + batch}: ${ran} checked by bash, ${deep} by OpenSSH, ${refused} refused, ${failures.length} failures (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  ran += r.ran;
+  refused += r.refused;
+  deep += r.deep;
+  console.log(
+    `${done + batch}: ${ran} checked by bash, ${deep} by OpenSSH, ${refused} refused, ${failures.length} failures (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  );
 }
 rmSync(join(HOME, `.rpk-cmdtest-${process.pid}`), { recursive: true, force: true });
 const box = new Sandbox();

@@ -16,7 +16,11 @@ interface Known {
   generated: GeneratedPublicKey[];
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, data: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  data: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   for (const [k, v] of Object.entries(data)) (node as HTMLElement).dataset[k] = v;
   return node;
@@ -42,7 +46,11 @@ function renderCause(cause: Cause, signal: AbortSignal): HTMLLIElement {
 function renderOffered(key: OfferedKey, known: Known): HTMLLIElement {
   const generated = known.generated.some((g) => g.fingerprint === key.fingerprint);
   const account = key.inAccount === undefined ? 'unknown' : String(key.inAccount);
-  const li = el('li', { className: 'offered' }, { rpk: 'offered-key', fingerprint: key.fingerprint, accepted: String(key.accepted), inAccount: account });
+  const li = el(
+    'li',
+    { className: 'offered' },
+    { rpk: 'offered-key', fingerprint: key.fingerprint, accepted: String(key.accepted), inAccount: account },
+  );
   li.append(el('code', { textContent: key.fingerprint }), el('small', { textContent: ` ${key.type} ${key.path}` }));
   const facts = [
     key.accepted ? t('doctorAccepted') : t('doctorRefused'),
@@ -79,18 +87,35 @@ export function startDoctor(settings: SettingsHandle, signal: AbortSignal): void
     known.generated = stored.generatedKeys;
     render();
   });
-  onStoredChange('accountKeys', (v) => { known.account = v; render(); }, signal);
+  onStoredChange(
+    'accountKeys',
+    (v) => {
+      known.account = v;
+      render();
+    },
+    signal,
+  );
 
   const view = (): void => {
     const on = location.hash === '#doctor';
     document.documentElement.classList.toggle('doctor-view', on);
     if (on) input.focus();
   };
-  hook('open-doctor').addEventListener('click', () => { location.hash = 'doctor'; }, { signal });
-  hook('doctor-back').addEventListener('click', () => {
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
-    view();
-  }, { signal });
+  hook('open-doctor').addEventListener(
+    'click',
+    () => {
+      location.hash = 'doctor';
+    },
+    { signal },
+  );
+  hook('doctor-back').addEventListener(
+    'click',
+    () => {
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+      view();
+    },
+    { signal },
+  );
   window.addEventListener('hashchange', view, { signal });
   view();
 }

@@ -22,5 +22,7 @@ export async function copyWith(button: HTMLButtonElement, text: string, copied: 
   } catch {
     button.textContent = failed;
   }
-  window.setTimeout(() => { button.textContent = label; }, 1500);
+  window.setTimeout(() => {
+    button.textContent = label;
+  }, 1500);
 }

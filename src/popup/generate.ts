@@ -43,9 +43,12 @@ export function passphraseStrength(pass: string): 'none' | 'weak' | 'fair' | 'st
 
 export function sshAddCommand(shell: Shell, privateName: string): string {
   switch (shell) {
-    case 'posix': return `ssh-add ${installedPath(privateName)}`;
-    case 'powershell': return `ssh-add "$HOME\\.ssh\\${privateName}"`;
-    case 'cmd': return `ssh-add "%USERPROFILE%\\.ssh\\${privateName}"`;
+    case 'posix':
+      return `ssh-add ${installedPath(privateName)}`;
+    case 'powershell':
+      return `ssh-add "$HOME\\.ssh\\${privateName}"`;
+    case 'cmd':
+      return `ssh-add "%USERPROFILE%\\.ssh\\${privateName}"`;
   }
 }
 
@@ -115,9 +118,13 @@ function checkForm(els: Els, state: State): boolean {
   const problem = commentProblem(comment.value);
   let ok = problem === null;
   if (problem) say(passMsg, problem, 'error');
-  else if (p !== '' && c !== '' && p !== c) { say(passMsg, S.passphraseMismatch, 'error'); ok = false; }
-  else if (p !== '' && c === '') { say(passMsg, S.passphraseConfirmMissing, 'info'); ok = false; }
-  else {
+  else if (p !== '' && c !== '' && p !== c) {
+    say(passMsg, S.passphraseMismatch, 'error');
+    ok = false;
+  } else if (p !== '' && c === '') {
+    say(passMsg, S.passphraseConfirmMissing, 'info');
+    ok = false;
+  } else {
     const strength = passphraseStrength(p);
     const text = { none: S.passphraseNone, weak: S.passphraseWeak, fair: S.passphraseFair, strong: S.passphraseStrong }[strength];
     say(passMsg, text, strength === 'strong' ? 'ok' : strength === 'fair' ? 'info' : 'warning');
@@ -160,7 +167,12 @@ function showResult(els: Els, state: State, settings: SettingsHandle, generated:
 
 async function remember(generated: GeneratedKey, commentText: string): Promise<void> {
   const known = await getStored('generatedKeys');
-  const entry = { publicKey: generated.publicKey, comment: commentText, fingerprint: generated.fingerprint, createdAt: new Date().toISOString() };
+  const entry = {
+    publicKey: generated.publicKey,
+    comment: commentText,
+    fingerprint: generated.fingerprint,
+    createdAt: new Date().toISOString(),
+  };
   await setStored('generatedKeys', [...known.filter((k) => k.publicKey !== generated.publicKey), entry].slice(-MAX_REMEMBERED));
 }
 
@@ -201,52 +213,85 @@ async function runGeneration(els: Els, state: State, settings: SettingsHandle): 
 
 function wireFiles(els: Els, state: State, settings: SettingsHandle, signal: AbortSignal): void {
   const names = (): { privateName: string; publicName: string } | null => (state.key ? keyFileNames(state.key.fingerprint) : null);
-  els.downloadPrivate.addEventListener('click', () => {
-    const n = names();
-    if (!state.key || !n) return;
-    downloadText(n.privateName, state.key.privateKey);
-    state.privateDownloaded = true;
-    renderBanner(els, state);
-  }, { signal });
-  els.downloadPublic.addEventListener('click', () => {
-    const n = names();
-    if (state.key && n) downloadText(n.publicName, `${state.key.publicKey}\n`);
-  }, { signal });
+  els.downloadPrivate.addEventListener(
+    'click',
+    () => {
+      const n = names();
+      if (!state.key || !n) return;
+      downloadText(n.privateName, state.key.privateKey);
+      state.privateDownloaded = true;
+      renderBanner(els, state);
+    },
+    { signal },
+  );
+  els.downloadPublic.addEventListener(
+    'click',
+    () => {
+      const n = names();
+      if (state.key && n) downloadText(n.publicName, `${state.key.publicKey}\n`);
+    },
+    { signal },
+  );
   const copyPublic = hook<HTMLButtonElement>('copy-public-key');
-  copyPublic.addEventListener('click', () => { if (state.key) void copyWith(copyPublic, state.key.publicKey, S.copied, S.copyFailed); }, { signal });
+  copyPublic.addEventListener(
+    'click',
+    () => {
+      if (state.key) void copyWith(copyPublic, state.key.publicKey, S.copied, S.copyFailed);
+    },
+    { signal },
+  );
   const copyInstall = hook<HTMLButtonElement>('copy-install-command');
-  copyInstall.addEventListener('click', () => void copyWith(copyInstall, els.installCmd.textContent ?? '', S.copied, S.copyFailed), { signal });
-  hook<HTMLButtonElement>('use-generated-path').addEventListener('click', () => {
-    const n = names();
-    if (!n) return;
-    const path = installedPath(n.privateName);
-    void settings.setKeyPath(path).then(() => say(hook('use-generated-status'), S.keyPathSet(path), 'ok'));
-  }, { signal });
+  copyInstall.addEventListener('click', () => void copyWith(copyInstall, els.installCmd.textContent ?? '', S.copied, S.copyFailed), {
+    signal,
+  });
+  hook<HTMLButtonElement>('use-generated-path').addEventListener(
+    'click',
+    () => {
+      const n = names();
+      if (!n) return;
+      const path = installedPath(n.privateName);
+      void settings.setKeyPath(path).then(() => say(hook('use-generated-status'), S.keyPathSet(path), 'ok'));
+    },
+    { signal },
+  );
 }
 
 function wireAddToRunpod(els: Els, state: State, signal: AbortSignal): void {
   const { addButton, showTab, addResult } = els;
-  addButton.addEventListener('click', () => {
-    if (!state.key) return;
-    addButton.disabled = true;
-    showTab.hidden = true;
-    say(addResult, S.adding);
-    sendMessage('add-to-runpod', { publicKey: state.key.publicKey })
-      .then((res) => {
-        if (!res.ok) return say(addResult, S.addFailed(res.reason), 'error');
-        state.consoleTabId = res.tabId;
-        showTab.hidden = state.consoleTabId === undefined;
-        say(addResult, S.added, 'ok');
-      }, (error: unknown) => say(addResult, S.addFailed(error instanceof Error ? error.message : String(error)), 'error'))
-      .finally(() => { addButton.disabled = false; });
-  }, { signal });
-  showTab.addEventListener('click', () => {
-    if (state.consoleTabId === undefined) return;
-    // Activating another tab closes a popup: only on request, and the banner has warned about the key.
-    void browser.tabs.update(state.consoleTabId, { active: true }).then((tab) => {
-      if (tab?.windowId !== undefined) void browser.windows.update(tab.windowId, { focused: true });
-    });
-  }, { signal });
+  addButton.addEventListener(
+    'click',
+    () => {
+      if (!state.key) return;
+      addButton.disabled = true;
+      showTab.hidden = true;
+      say(addResult, S.adding);
+      sendMessage('add-to-runpod', { publicKey: state.key.publicKey })
+        .then(
+          (res) => {
+            if (!res.ok) return say(addResult, S.addFailed(res.reason), 'error');
+            state.consoleTabId = res.tabId;
+            showTab.hidden = state.consoleTabId === undefined;
+            say(addResult, S.added, 'ok');
+          },
+          (error: unknown) => say(addResult, S.addFailed(error instanceof Error ? error.message : String(error)), 'error'),
+        )
+        .finally(() => {
+          addButton.disabled = false;
+        });
+    },
+    { signal },
+  );
+  showTab.addEventListener(
+    'click',
+    () => {
+      if (state.consoleTabId === undefined) return;
+      // Activating another tab closes a popup: only on request, and the banner has warned about the key.
+      void browser.tabs.update(state.consoleTabId, { active: true }).then((tab) => {
+        if (tab?.windowId !== undefined) void browser.windows.update(tab.windowId, { focused: true });
+      });
+    },
+    { signal },
+  );
 }
 
 export function startGenerate(settings: SettingsHandle, signal: AbortSignal): void {
@@ -257,22 +302,32 @@ export function startGenerate(settings: SettingsHandle, signal: AbortSignal): vo
   const check = (): boolean => checkForm(els, state);
   for (const input of [els.comment, els.pass, els.confirm]) input.addEventListener('input', check, { signal });
   check();
-  settings.onShellChange((shell) => { if (state.key) renderShellParts(els, state.key, shell); });
+  settings.onShellChange((shell) => {
+    if (state.key) renderShellParts(els, state.key, shell);
+  });
   // Until a key exists the downloads have no name yet: the titles say the name's shape.
   els.downloadPrivate.title = t('popupSavesFile', 'id_ed25519_runpod_…');
   els.downloadPublic.title = t('popupSavesFile', 'id_ed25519_runpod_….pub');
-  els.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (state.busy || !check()) return;
-    void runGeneration(els, state, settings);
-  }, { signal });
+  els.form.addEventListener(
+    'submit',
+    (event) => {
+      event.preventDefault();
+      if (state.busy || !check()) return;
+      void runGeneration(els, state, settings);
+    },
+    { signal },
+  );
   wireFiles(els, state, settings, signal);
   wireAddToRunpod(els, state, signal);
   // A popup cannot refuse to close; as a tab, the browser can at least ask.
-  window.addEventListener('beforeunload', (event) => {
-    if (state.key && !state.privateDownloaded) {
-      event.preventDefault();
-      event.returnValue = S.beforeUnload;
-    }
-  }, { signal });
+  window.addEventListener(
+    'beforeunload',
+    (event) => {
+      if (state.key && !state.privateDownloaded) {
+        event.preventDefault();
+        event.returnValue = S.beforeUnload;
+      }
+    },
+    { signal },
+  );
 }

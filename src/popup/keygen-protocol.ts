@@ -9,7 +9,4 @@ export interface KeygenRequest {
   passphrase: string;
 }
 
-export type KeygenReply =
-  | { type: 'progress'; fraction: number }
-  | { type: 'done'; key: GeneratedKey }
-  | { type: 'error'; message: string };
+export type KeygenReply = { type: 'progress'; fraction: number } | { type: 'done'; key: GeneratedKey } | { type: 'error'; message: string };

@@ -73,7 +73,11 @@ export async function startPods(settings: SettingsHandle, signal: AbortSignal): 
     for (const b of [copy, download, forgetAll]) b.disabled = none;
     const changed = built.entries.filter((e) => e.changed).length;
     const refused = built.refused.map((r) => r.reason).join('; ');
-    say(status, refused ? t('asstPodsRefused', refused) : changed > 0 ? t('asstPodsChangedNote', String(changed)) : '', refused ? 'error' : 'warning');
+    say(
+      status,
+      refused ? t('asstPodsRefused', refused) : changed > 0 ? t('asstPodsChangedNote', String(changed)) : '',
+      refused ? 'error' : 'warning',
+    );
   };
   const forget = async (key: string): Promise<void> => {
     await setStored('seenPods', forgetPod(await getStored('seenPods'), key));
@@ -82,13 +86,21 @@ export async function startPods(settings: SettingsHandle, signal: AbortSignal): 
     await setStored('seenPods', markExported(await getStored('seenPods')));
   };
 
-  copy.addEventListener('click', () => {
-    void copyWith(copy, text, t('popupCopied'), t('popupCopyFailed')).then(exported);
-  }, { signal });
-  download.addEventListener('click', () => {
-    downloadText(FILE_NAME, text);
-    void exported();
-  }, { signal });
+  copy.addEventListener(
+    'click',
+    () => {
+      void copyWith(copy, text, t('popupCopied'), t('popupCopyFailed')).then(exported);
+    },
+    { signal },
+  );
+  download.addEventListener(
+    'click',
+    () => {
+      downloadText(FILE_NAME, text);
+      void exported();
+    },
+    { signal },
+  );
   forgetAll.addEventListener('click', () => void setStored('seenPods', []), { signal });
   for (const key of ['seenPods', 'keyPath', 'identitiesOnly'] as const) onStoredChange(key, () => void render(), signal);
   settings.onShellChange(() => void render());

@@ -91,30 +91,44 @@ export async function startSettings(signal: AbortSignal): Promise<SettingsHandle
     lastSaved = path;
     void setStored('keyPath', path);
   };
-  keyPath.addEventListener('input', () => {
-    if (!validate()) return;
-    // The first change of a burst is saved at once (a pasted path is in storage before the very
-    // next copy), the rest once typing stops: at most two writes per burst.
-    const inBurst = pending !== undefined;
-    if (!inBurst) flushKeyPath();
-    window.clearTimeout(pending);
-    pending = window.setTimeout(flushKeyPath, KEY_PATH_SAVE_DELAY_MS);
-  }, { signal });
+  keyPath.addEventListener(
+    'input',
+    () => {
+      if (!validate()) return;
+      // The first change of a burst is saved at once (a pasted path is in storage before the very
+      // next copy), the rest once typing stops: at most two writes per burst.
+      const inBurst = pending !== undefined;
+      if (!inBurst) flushKeyPath();
+      window.clearTimeout(pending);
+      pending = window.setTimeout(flushKeyPath, KEY_PATH_SAVE_DELAY_MS);
+    },
+    { signal },
+  );
   keyPath.addEventListener('change', flushKeyPath, { signal });
   window.addEventListener('pagehide', flushKeyPath, { signal });
   validate();
 
-  shellSelect.addEventListener('change', () => {
-    shell = shellSelect.value as Shell;
-    void setStored('shell', shell);
-    say(shellMsg, '');
-    validate();
-    for (const l of shellListeners) l(shell);
-  }, { signal });
+  shellSelect.addEventListener(
+    'change',
+    () => {
+      shell = shellSelect.value as Shell;
+      void setStored('shell', shell);
+      say(shellMsg, '');
+      validate();
+      for (const l of shellListeners) l(shell);
+    },
+    { signal },
+  );
 
   const bindCheckbox = (input: HTMLInputElement, key: 'identitiesOnly' | 'rewriteClipboard' | 'autoFixPaste'): void => {
     input.addEventListener('change', () => void setStored(key, input.checked), { signal });
-    onStoredChange(key, (value) => { input.checked = value; }, signal);
+    onStoredChange(
+      key,
+      (value) => {
+        input.checked = value;
+      },
+      signal,
+    );
   };
   bindCheckbox(identitiesOnly, 'identitiesOnly');
   bindCheckbox(rewriteClipboard, 'rewriteClipboard');
@@ -129,6 +143,8 @@ export async function startSettings(signal: AbortSignal): Promise<SettingsHandle
       window.clearTimeout(pending);
       await setStored('keyPath', path);
     },
-    onShellChange(listener) { shellListeners.push(listener); },
+    onShellChange(listener) {
+      shellListeners.push(listener);
+    },
   };
 }

@@ -33,7 +33,11 @@ export function getMessage(cat: Catalogue, key: string, subs: readonly string[])
 export function formatter(seen: Set<string>): (cat: Catalogue, text: I18nText) => string {
   const format = (cat: Catalogue, text: I18nText): string => {
     seen.add(text.key);
-    return getMessage(cat, text.key, text.subs.map((s) => (typeof s === 'string' ? s : format(cat, s))));
+    return getMessage(
+      cat,
+      text.key,
+      text.subs.map((s) => (typeof s === 'string' ? s : format(cat, s))),
+    );
   };
   return format;
 }

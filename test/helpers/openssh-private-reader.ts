@@ -14,7 +14,13 @@ import { SshReader } from '../../src/core/wire/reader.ts';
 import { bcryptPbkdfAsync } from '../../src/core/keygen/kdf.ts';
 import { keyTypeSpec } from '../../src/core/keys/blob.ts';
 import {
-  AUTH_MAGIC, BEGIN_MARK, END_MARK, ed25519PublicBlob, publicLine, type Encryption, type OpenSshPrivateKeyParts,
+  AUTH_MAGIC,
+  BEGIN_MARK,
+  END_MARK,
+  ed25519PublicBlob,
+  publicLine,
+  type Encryption,
+  type OpenSshPrivateKeyParts,
 } from '../../src/core/keygen/openssh-private.ts';
 
 /** Reading refuses absurd round counts (a damaged or hostile file must not hang a test). */
@@ -40,10 +46,19 @@ interface CipherSpec {
 }
 
 const aesCtr = (keyLen: number): CipherSpec => ({ keyLen, ivLen: 16, block: 16, authLen: 0, decrypt: (k, iv, d) => ctr(k, iv).decrypt(d) });
-const aesCbc = (keyLen: number): CipherSpec => ({ keyLen, ivLen: 16, block: 16, authLen: 0, decrypt: (k, iv, d) => cbc(k, iv, { disablePadding: true }).decrypt(d) });
+const aesCbc = (keyLen: number): CipherSpec => ({
+  keyLen,
+  ivLen: 16,
+  block: 16,
+  authLen: 0,
+  decrypt: (k, iv, d) => cbc(k, iv, { disablePadding: true }).decrypt(d),
+});
 /** aes*-gcm@openssh.com (RFC 5647 as OpenSSH does it): 12-byte IV, 16-byte tag, no AAD here. */
 const aesGcm = (keyLen: number): CipherSpec => ({
-  keyLen, ivLen: 12, block: 16, authLen: 16,
+  keyLen,
+  ivLen: 12,
+  block: 16,
+  authLen: 16,
   decrypt: (k, iv, d, tag) => {
     const sealed = new Uint8Array(d.length + tag.length);
     sealed.set(d);
@@ -60,7 +75,10 @@ const aesGcm = (keyLen: number): CipherSpec => ({
  * header: the Poly1305 key is ChaCha20(K_main, nonce 0, block 0); the payload uses blocks 1….
  */
 const chachaPoly: CipherSpec = {
-  keyLen: 64, ivLen: 0, block: 8, authLen: 16,
+  keyLen: 64,
+  ivLen: 0,
+  block: 8,
+  authLen: 16,
   decrypt: (k, _iv, d, tag) => {
     const mainKey = k.subarray(0, 32);
     const nonce = new Uint8Array(8);
@@ -117,33 +135,52 @@ function readEnvelope(bytes: Uint8Array): Envelope {
   const kdf = r.ascii('KDF name');
   const kdfOptions = r.bytes('KDF options');
   const nkeys = r.uint32('key count');
-  if (nkeys !== 1) throw new SshParseError('unsupported', `The OpenSSH private key file holds ${nkeys} keys; only files with exactly one key are supported`);
+  if (nkeys !== 1)
+    throw new SshParseError(
+      'unsupported',
+      `The OpenSSH private key file holds ${nkeys} keys; only files with exactly one key are supported`,
+    );
   const publicBlob = r.bytes('public key');
   const encrypted = r.bytes('private section');
   const spec = CIPHERS[cipher];
   if (!spec && cipher !== 'none') {
-    throw new SshParseError('unsupported', `Private keys encrypted with "${cipher}" are not supported; convert it with "ssh-keygen -p -Z aes256-ctr -f <file>"`);
+    throw new SshParseError(
+      'unsupported',
+      `Private keys encrypted with "${cipher}" are not supported; convert it with "ssh-keygen -p -Z aes256-ctr -f <file>"`,
+    );
   }
   const tag = r.raw(spec?.authLen ?? 0, 'authentication tag');
   r.end();
   const env: Envelope = { cipher, kdf, publicBlob, encrypted, tag };
 
   if (cipher === 'none') {
-    if (kdf !== 'none' || kdfOptions.length !== 0) throw new SshParseError('bad-format', `The OpenSSH private key is inconsistent: cipher "none" with KDF "${kdf}"`);
-    if (encrypted.length % 8 !== 0) throw new SshParseError('bad-length', `The OpenSSH private key is damaged: its private section (${encrypted.length} bytes) is not a multiple of 8 bytes`);
+    if (kdf !== 'none' || kdfOptions.length !== 0)
+      throw new SshParseError('bad-format', `The OpenSSH private key is inconsistent: cipher "none" with KDF "${kdf}"`);
+    if (encrypted.length % 8 !== 0)
+      throw new SshParseError(
+        'bad-length',
+        `The OpenSSH private key is damaged: its private section (${encrypted.length} bytes) is not a multiple of 8 bytes`,
+      );
     return env;
   }
   if (kdf !== 'bcrypt') throw new SshParseError('unsupported', `The private key's KDF "${kdf}" is not supported (only bcrypt)`);
-  const k = new SshReader(kdfOptions, 'The private key\'s KDF options');
+  const k = new SshReader(kdfOptions, "The private key's KDF options");
   env.salt = k.bytes('salt');
   env.rounds = k.uint32('rounds');
   k.end();
-  if (env.salt.length === 0) throw new SshParseError('bad-format', 'The private key\'s KDF salt is empty');
-  if (env.rounds === 0) throw new SshParseError('bad-format', 'The private key\'s KDF rounds are 0');
-  if (env.rounds > MAX_READ_ROUNDS) throw new SshParseError('unsupported', `The private key asks for ${env.rounds} bcrypt rounds; more than ${MAX_READ_ROUNDS} would take minutes here, so use ssh-keygen for it`);
+  if (env.salt.length === 0) throw new SshParseError('bad-format', "The private key's KDF salt is empty");
+  if (env.rounds === 0) throw new SshParseError('bad-format', "The private key's KDF rounds are 0");
+  if (env.rounds > MAX_READ_ROUNDS)
+    throw new SshParseError(
+      'unsupported',
+      `The private key asks for ${env.rounds} bcrypt rounds; more than ${MAX_READ_ROUNDS} would take minutes here, so use ssh-keygen for it`,
+    );
   const block = spec!.block; // known: unknown ciphers were refused above
   if (encrypted.length % block !== 0) {
-    throw new SshParseError('bad-length', `The OpenSSH private key is damaged: its encrypted section (${encrypted.length} bytes) is not a multiple of ${block} bytes`);
+    throw new SshParseError(
+      'bad-length',
+      `The OpenSSH private key is damaged: its encrypted section (${encrypted.length} bytes) is not a multiple of ${block} bytes`,
+    );
   }
   return env;
 }
@@ -170,10 +207,15 @@ function readInner(env: Envelope, inner: Uint8Array, encryption: Encryption | un
   }
   const keyStart = r.offset;
   const type = r.ascii('key type');
-  const pubType = new SshReader(env.publicBlob, 'The private key\'s public key').ascii('key type');
-  if (type !== pubType) throw new SshParseError('bad-type', `The private key is damaged: its private part is "${type}" but its public part is "${pubType}"`);
+  const pubType = new SshReader(env.publicBlob, "The private key's public key").ascii('key type');
+  if (type !== pubType)
+    throw new SshParseError('bad-type', `The private key is damaged: its private part is "${type}" but its public part is "${pubType}"`);
   const fields = keyTypeSpec(type)?.privateFields;
-  if (!fields) throw new SshParseError('unsupported', `Private keys of type "${type}" are not supported here; run "ssh-keygen -y -f <file>" to get the public key`);
+  if (!fields)
+    throw new SshParseError(
+      'unsupported',
+      `Private keys of type "${type}" are not supported here; run "ssh-keygen -y -f <file>" to get the public key`,
+    );
   const values: Uint8Array[] = [];
   for (const f of fields) {
     if (f === 'flags') r.raw(1, 'flags');
@@ -182,12 +224,14 @@ function readInner(env: Envelope, inner: Uint8Array, encryption: Encryption | un
   const privateKey = inner.slice(keyStart, r.offset);
   const comment = new TextDecoder('utf-8').decode(r.bytes('comment'));
   const padding = r.raw(r.remaining, 'padding');
-  if (!padding.every((b, i) => b === ((i + 1) & 255))) throw new SshParseError('bad-format', 'The OpenSSH private key is damaged: its padding is not 1, 2, 3, …');
+  if (!padding.every((b, i) => b === ((i + 1) & 255)))
+    throw new SshParseError('bad-format', 'The OpenSSH private key is damaged: its padding is not 1, 2, 3, …');
 
   let seed: Uint8Array | undefined;
   if (type === 'ssh-ed25519') {
     const [pk, sk] = values as [Uint8Array, Uint8Array];
-    if (pk.length !== 32 || sk.length !== 64) throw new SshParseError('bad-length', 'The ed25519 private key is damaged: wrong key lengths');
+    if (pk.length !== 32 || sk.length !== 64)
+      throw new SshParseError('bad-length', 'The ed25519 private key is damaged: wrong key lengths');
     seed = sk.slice(0, 32);
     const derived = ed25519.getPublicKey(seed);
     if (!equalBytes(sk.subarray(32), pk) || !equalBytes(derived, pk) || !equalBytes(ed25519PublicBlob(pk), env.publicBlob)) {
@@ -227,12 +271,20 @@ export async function parseOpenSshPrivateKey(text: string, passphrase?: string):
  * Reads an OpenSSH private key file and returns its public key line (as `ssh-keygen -y -f` prints
  * it), comment, and for ed25519 the seed. Throws only SshParseError.
  */
-export async function readOpenSshPrivateKey(text: string, passphrase?: string): Promise<{ publicKey: string; comment: string; seed?: Uint8Array }> {
+export async function readOpenSshPrivateKey(
+  text: string,
+  passphrase?: string,
+): Promise<{ publicKey: string; comment: string; seed?: Uint8Array }> {
   try {
     const key = await parseOpenSshPrivateKey(text, passphrase);
-    return key.seed ? { publicKey: key.publicLine, comment: key.comment, seed: key.seed } : { publicKey: key.publicLine, comment: key.comment };
+    return key.seed
+      ? { publicKey: key.publicLine, comment: key.comment, seed: key.seed }
+      : { publicKey: key.publicLine, comment: key.comment };
   } catch (error) {
     if (error instanceof SshParseError) throw error;
-    throw new SshParseError('bad-format', `The OpenSSH private key could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SshParseError(
+      'bad-format',
+      `The OpenSSH private key could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -136,10 +136,7 @@ const cache = new Map<string, GeneratedTestKey>();
  * Generates (once per process) a key pair with ssh-keygen. `format` is the private key file format
  * (`-m`), `passphrase` goes to `-N`.
  */
-export function generateKey(
-  spec: KeySpec,
-  opts: { passphrase?: string; format?: PrivateFormat; comment?: string } = {},
-): GeneratedTestKey {
+export function generateKey(spec: KeySpec, opts: { passphrase?: string; format?: PrivateFormat; comment?: string } = {}): GeneratedTestKey {
   const passphrase = opts.passphrase ?? '';
   const format = opts.format ?? 'openssh';
   const comment = opts.comment ?? `${spec.kind}${spec.bits ?? ''}@rpk-test`;
@@ -304,8 +301,13 @@ export function skKey(kind: 'ed25519' | 'ecdsa'): GeneratedTestKey {
  * Oracle for a copied command: real `bash` splits it into argv (as the user's shell would), and
  * real `ssh -G` resolves that argv: host, port, user, exactly one identity file, IdentitiesOnly.
  */
-export function assertSshResolves(command: string, want: { hostname: string; port: number; user: string; identityFile: string; identitiesOnly: boolean }): void {
-  const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', command], { encoding: 'utf8' }).split('\0').slice(0, -1);
+export function assertSshResolves(
+  command: string,
+  want: { hostname: string; port: number; user: string; identityFile: string; identitiesOnly: boolean },
+): void {
+  const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', command], { encoding: 'utf8' })
+    .split('\0')
+    .slice(0, -1);
   assert.equal(argv[0], 'ssh', command);
   const g = execFileSync('ssh', ['-G', ...argv.slice(1)], { encoding: 'utf8' });
   const one = (name: string): string[] => g.split('\n').filter((l) => l.startsWith(`${name} `));

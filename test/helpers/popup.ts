@@ -51,11 +51,12 @@ export async function addToRunpod(popup: Page): Promise<void> {
 }
 
 /** Clicks a download button and saves the file under `dir` by its suggested name. */
-export async function download(popup: Page, hook: 'download-private' | 'download-public', dir: string): Promise<{ name: string; path: string }> {
-  const [dl] = await Promise.all([
-    popup.waitForEvent('download', { timeout: 15_000 }),
-    popup.locator(`button[data-rpk=${hook}]`).click(),
-  ]);
+export async function download(
+  popup: Page,
+  hook: 'download-private' | 'download-public',
+  dir: string,
+): Promise<{ name: string; path: string }> {
+  const [dl] = await Promise.all([popup.waitForEvent('download', { timeout: 15_000 }), popup.locator(`button[data-rpk=${hook}]`).click()]);
   const name = dl.suggestedFilename();
   const path = join(dir, name);
   await dl.saveAs(path);
@@ -66,7 +67,10 @@ export async function download(popup: Page, hook: 'download-private' | 'download
 
 /** `ssh-keygen -y -f` (the public line derived from the private file) and `ssh-keygen -l` of it. */
 export function sshKeygenPublic(privatePath: string, passphrase = ''): string {
-  return execFileSync('ssh-keygen', ['-y', '-P', passphrase, '-f', privatePath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('ssh-keygen', ['-y', '-P', passphrase, '-f', privatePath], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 export function sshKeygenFingerprint(path: string): string {
   return execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', path], { encoding: 'utf8' }).trim();
@@ -95,7 +99,8 @@ export function privateNeedles(privateText: string, publicKey: string): string[]
     return s;
   };
   const cipher = str().toString();
-  str(); str();
+  str();
+  str();
   at += 4;
   str();
   const priv = str();
@@ -109,7 +114,8 @@ export function privateNeedles(privateText: string, publicKey: string): string[]
       return s;
     };
     at = 8; // two check ints
-    read(); read();
+    read();
+    read();
     const secret = read().subarray(0, 32);
     needles.push(secret.toString('hex'), secret.toString('base64').replace(/=+$/, ''));
   }
@@ -126,7 +132,9 @@ export interface Watch {
 /** Records console output of every page, worker and the service worker, and the background's messages. */
 export async function watch(run: Launched): Promise<Watch> {
   const logs: string[] = [];
-  const onWorker = (w: Worker): void => { w.on('console', (m) => logs.push(m.text())); };
+  const onWorker = (w: Worker): void => {
+    w.on('console', (m) => logs.push(m.text()));
+  };
   const onPage = (p: Page): void => {
     p.on('console', (m) => logs.push(m.text()));
     p.on('worker', onWorker);
@@ -139,7 +147,9 @@ export async function watch(run: Launched): Promise<Watch> {
   await sw.evaluate(() => {
     const g = globalThis as unknown as { __rpkMessages: string[] };
     g.__rpkMessages = [];
-    chrome.runtime.onMessage.addListener((message) => { g.__rpkMessages.push(JSON.stringify(message)); });
+    chrome.runtime.onMessage.addListener((message) => {
+      g.__rpkMessages.push(JSON.stringify(message));
+    });
     const send = chrome.tabs.sendMessage.bind(chrome.tabs);
     chrome.tabs.sendMessage = (...args: unknown[]) => {
       g.__rpkMessages.push(JSON.stringify(args));

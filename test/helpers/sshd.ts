@@ -42,7 +42,10 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
     if (child.exitCode !== null) throw new Error(`sshd exited with ${child.exitCode}`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => { socket.destroy(); resolve(true); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.once('error', () => resolve(false));
     });
     if (open) return;
@@ -64,27 +67,32 @@ export async function startSshd(extraConfig: readonly string[] = []): Promise<Ss
   const user = userInfo().username;
   const port = await freePort();
   const config = join(dir, 'sshd_config');
-  await writeFile(config, [
-    ...extraConfig,
-    `ListenAddress 127.0.0.1:${port}`,
-    `HostKey ${hostKey}`,
-    `AuthorizedKeysFile ${authorizedKeys}`,
-    'PubkeyAuthentication yes',
-    'PasswordAuthentication no',
-    'KbdInteractiveAuthentication no',
-    'PermitRootLogin prohibit-password',
-    `AllowUsers ${user}`,
-    'StrictModes no',
-    'UsePAM no',
-    'PidFile none',
-    'LogLevel VERBOSE',
-    'Subsystem sftp internal-sftp',
-    '',
-  ].join('\n'));
+  await writeFile(
+    config,
+    [
+      ...extraConfig,
+      `ListenAddress 127.0.0.1:${port}`,
+      `HostKey ${hostKey}`,
+      `AuthorizedKeysFile ${authorizedKeys}`,
+      'PubkeyAuthentication yes',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PermitRootLogin prohibit-password',
+      `AllowUsers ${user}`,
+      'StrictModes no',
+      'UsePAM no',
+      'PidFile none',
+      'LogLevel VERBOSE',
+      'Subsystem sftp internal-sftp',
+      '',
+    ].join('\n'),
+  );
 
   const child = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
   try {
     await waitForPort(port, child, 10_000);
   } catch (error) {

@@ -90,12 +90,23 @@ const PROGRAM_PATH = /^(?:[A-Za-z]:)?[A-Za-z0-9 _.()+~/\\-]{1,200}$/;
 const nope = (s: Said): Refusal => refuse(s);
 
 /** Occurrences → allowed ConnOptions, or the first refusal. */
-function connOptions(occ: readonly Occurrence[], kind: 'ssh' | 'scp' | 'sftp', program: string, afterIndex: number): { ok: true; options: ConnOption[] } | Refusal {
+function connOptions(
+  occ: readonly Occurrence[],
+  kind: 'ssh' | 'scp' | 'sftp',
+  program: string,
+  afterIndex: number,
+): { ok: true; options: ConnOption[] } | Refusal {
   const options: ConnOption[] = [];
   for (const o of occ) {
     const bad = optionProblem(program, kind, o.letter, o.value);
     if (bad) return nope(bad);
-    options.push({ letter: o.letter, ...(o.value !== undefined ? { value: o.value } : {}), attached: o.value !== undefined && o.valueIndex === undefined, group: o.index, after: o.index > afterIndex });
+    options.push({
+      letter: o.letter,
+      ...(o.value !== undefined ? { value: o.value } : {}),
+      attached: o.value !== undefined && o.valueIndex === undefined,
+      group: o.index,
+      after: o.index > afterIndex,
+    });
   }
   return { ok: true, options };
 }
@@ -126,7 +137,9 @@ function rshOptions(value: string): { ok: true; options: ConnOption[] } | Refusa
 }
 
 function operandOf(w: Word, index: number, destIndex: number): Operand {
-  return index === destIndex ? { kind: 'remote', path: remoteOperand(w.value)!.path ?? '' } : { kind: 'local', path: w.value, tilde: w.tilde };
+  return index === destIndex
+    ? { kind: 'remote', path: remoteOperand(w.value)!.path ?? '' }
+    : { kind: 'local', path: w.value, tilde: w.tilde };
 }
 
 /** rsync's arguments → RsyncArgs (allow-listed) and the -e options. */
@@ -173,7 +186,9 @@ function runpodShape(host: string, user: string | undefined): { kind: Connection
   }
   if (proxy) {
     const podId = PROXY_USER.exec(user ?? '')?.[1];
-    return podId === undefined ? refuse(said('not a Runpod proxy user (<pod id>-<8 hex digits>)', tx('cmdNotProxyUser'))) : { kind: 'proxy', podId };
+    return podId === undefined
+      ? refuse(said('not a Runpod proxy user (<pod id>-<8 hex digits>)', tx('cmdNotProxyUser')))
+      : { kind: 'proxy', podId };
   }
   if (user === undefined || !USER.test(user)) {
     const shown = JSON.stringify(user ?? '');
@@ -189,7 +204,8 @@ export function connectionOf(inv: Invocation): ConnectionResult {
     const shown = JSON.stringify(inv.argv[0]!.slice(0, 40));
     return refuse(said(`the program path ${shown} has characters we do not re-emit`, tx('cmdProgramPath', shown)));
   }
-  const opts = inv.program === 'rsync' ? { ok: true as const, options: [] } : connOptions(inv.occurrences, inv.program, inv.program, inv.destIndex);
+  const opts =
+    inv.program === 'rsync' ? { ok: true as const, options: [] } : connOptions(inv.occurrences, inv.program, inv.program, inv.destIndex);
   if (!opts.ok) return opts;
   const rs = inv.program === 'rsync' ? rsyncArgs(inv) : { ok: true as const, args: [], rsh: [] };
   if (!rs.ok) return rs;
@@ -209,22 +225,38 @@ export function connectionOf(inv: Invocation): ConnectionResult {
   }
   // ssh keeps the first -p / -o Port; scp and sftp overwrite their port with each -P (scp.c, sftp.c main())
   const copyPort = [...opts.options].reverse().find((o) => o.letter === 'P')?.value;
-  const portText = inv.program === 'scp' || inv.program === 'sftp' ? (copyPort ?? firstSetting(all, '', 'port')) : firstSetting(all, 'p', 'port');
+  const portText =
+    inv.program === 'scp' || inv.program === 'sftp' ? (copyPort ?? firstSetting(all, '', 'port')) : firstSetting(all, 'p', 'port');
   const port = portText === undefined ? 22 : Number(portText); // policy.ts checked it against PORT
   const remoteCommand = inv.program === 'ssh' ? inv.words.slice(inv.commandIndex) : [];
   const tilde = remoteCommand.find((w) => w.tilde);
-  if (tilde) return refuse(said(`${JSON.stringify(tilde.raw)} uses a "~" form the shell would expand differently`, tx('cmdTilde', JSON.stringify(tilde.raw))));
+  if (tilde)
+    return refuse(
+      said(`${JSON.stringify(tilde.raw)} uses a "~" form the shell would expand differently`, tx('cmdTilde', JSON.stringify(tilde.raw))),
+    );
   const operands = operandsOf(inv);
   if (!Array.isArray(operands)) return operands;
   const bad = operandProblem([...operands, ...rs.args.flatMap((a) => (a.kind === 'operand' ? [a.operand] : []))], remoteCommand[0]?.value);
   if (bad) return nope(bad);
   const connection: Connection = {
-    program: inv.program, kind: shape.kind, user: user!, host: inv.host!, port,
+    program: inv.program,
+    kind: shape.kind,
+    user: user!,
+    host: inv.host!,
+    port,
     ...(shape.podId !== undefined ? { podId: shape.podId } : {}),
-    forwards: all.filter((o) => o.letter === 'L' || o.letter === 'R' || o.letter === 'D').map((o) => ({ kind: o.letter as Forward['kind'], spec: o.value ?? '' })),
+    forwards: all
+      .filter((o) => o.letter === 'L' || o.letter === 'R' || o.letter === 'D')
+      .map((o) => ({ kind: o.letter as Forward['kind'], spec: o.value ?? '' })),
     remoteCommand: remoteCommand.map((w) => w.value),
-    programPath: inv.argv[0]!, options: opts.options, userInDestination: destUser !== undefined, ...(destUser !== undefined ? { destinationUser: destUser } : {}), bracketed: inv.bracketed,
-    operands, rsyncArgs: rs.args, rshOptions: rs.rsh,
+    programPath: inv.argv[0]!,
+    options: opts.options,
+    userInDestination: destUser !== undefined,
+    ...(destUser !== undefined ? { destinationUser: destUser } : {}),
+    bracketed: inv.bracketed,
+    operands,
+    rsyncArgs: rs.args,
+    rshOptions: rs.rsh,
   };
   return { ok: true, connection };
 }

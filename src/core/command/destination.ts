@@ -76,12 +76,17 @@ export interface DestinationFacts {
 export function destinationProblem(program: string, d: DestinationFacts): Said | null {
   const { host, user } = d;
   const shown = JSON.stringify(host.length > 40 ? host.slice(0, 40) + '…' : host);
-  if (user !== undefined && user === '') return said(`${program}: no destination host (empty user name before "@")`, tx('cmdEmptyUser', program));
-  if (user !== undefined && /\s/.test(user)) return said(`${program}: no destination host (the user name contains a space)`, tx('cmdUserSpace', program));
+  if (user !== undefined && user === '')
+    return said(`${program}: no destination host (empty user name before "@")`, tx('cmdEmptyUser', program));
+  if (user !== undefined && /\s/.test(user))
+    return said(`${program}: no destination host (the user name contains a space)`, tx('cmdUserSpace', program));
   const ok = user !== undefined || (d.colonPath !== undefined && PATHLIKE.test(d.colonPath)) ? isHostName(host) : isMachineName(host);
   if (ok) return null;
   if (user === undefined && LABEL.test(host)) {
-    return said(`${program}: no destination host (${shown} is a single word, not user@host, an IP address or a full host name)`, tx('cmdSingleWordHost', program, shown));
+    return said(
+      `${program}: no destination host (${shown} is a single word, not user@host, an IP address or a full host name)`,
+      tx('cmdSingleWordHost', program, shown),
+    );
   }
   return said(`${program}: no destination host (${shown} is not a host name or IP address)`, tx('cmdNotHostName', program, shown));
 }

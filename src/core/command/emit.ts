@@ -26,7 +26,10 @@ export interface EmitSettings {
 const arg = (value: string): Out => ({ kind: 'arg', value });
 
 /** ssh-family options → output words, with our key and IdentitiesOnly placed (module comment). */
-export function emitOptions(options: readonly ConnOption[], identitiesOnly: boolean): { before: Out[]; out: { after: boolean; words: Out[] }[] } {
+export function emitOptions(
+  options: readonly ConnOption[],
+  identitiesOnly: boolean,
+): { before: Out[]; out: { after: boolean; words: Out[] }[] } {
   const hasIo = options.some((o) => o.letter === 'o' && splitConfigOption(o.value ?? '').keyword === 'identitiesonly');
   const ioAfterKey = identitiesOnly && !hasIo ? [arg('-o'), arg('IdentitiesOnly=yes')] : [];
   let keyPlaced = false;
@@ -116,7 +119,9 @@ function quoteWord(w: Out, keyText: string, shell: ShellKind): { ok: true; text:
   if (w.tilde) {
     if (shell !== 'posix') {
       const shown = JSON.stringify(w.value.slice(0, 40));
-      return refuse(said(`${shown} starts with "~", which ${SHELL_NAME[shell]} does not expand`, tx('cmdTildeShell', shown, SHELL_NAME[shell])));
+      return refuse(
+        said(`${shown} starts with "~", which ${SHELL_NAME[shell]} does not expand`, tx('cmdTildeShell', shown, SHELL_NAME[shell])),
+      );
     }
     const rest = w.value.slice(1);
     if (rest === '' || rest === '/') return { ok: true, text: w.value };

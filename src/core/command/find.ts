@@ -29,7 +29,17 @@ const MAX_WORDS = 64;
 const MAX_TRIES = 12;
 
 /** Refusals about the program or destination: dropping trailing words cannot cure them. */
-const FINAL = new Set(['cmdNotSsh', 'cmdUri', 'cmdNotRunpodHost', 'cmdNotProxyUser', 'cmdBadUser', 'cmdSingleWordHost', 'cmdNotHostName', 'cmdEmptyUser', 'cmdUserSpace']);
+const FINAL = new Set([
+  'cmdNotSsh',
+  'cmdUri',
+  'cmdNotRunpodHost',
+  'cmdNotProxyUser',
+  'cmdBadUser',
+  'cmdSingleWordHost',
+  'cmdNotHostName',
+  'cmdEmptyUser',
+  'cmdUserSpace',
+]);
 
 type Found = { start: number; end: number; command: string };
 

@@ -40,7 +40,12 @@ export const unknownOption = (program: string, option: string): Refusal =>
  * taking an argument with its attached rest or the next argv element. Returns the occurrences and
  * the index of the next unread argv element.
  */
-export function readGroup(argv: readonly string[], k: number, g: Getopt, program: string): { ok: true; occurrences: Occurrence[]; next: number } | Refusal {
+export function readGroup(
+  argv: readonly string[],
+  k: number,
+  g: Getopt,
+  program: string,
+): { ok: true; occurrences: Occurrence[]; next: number } | Refusal {
   const a = argv[k]!;
   const occurrences: Occurrence[] = [];
   for (let p = 1; p < a.length; p++) {

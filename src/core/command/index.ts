@@ -11,4 +11,13 @@ export { sshConfigBlock } from './config.ts';
 export { validateKeyPath } from './validate.ts';
 export { quoteArg, quoteKeyPath } from './quote.ts';
 export { parseCommand } from './parse.ts';
-export { parseConnection, type Connection, type ConnectionKind, type ConnectionResult, type ConnOption, type Forward, type Operand, type RsyncArg } from './connection.ts';
+export {
+  parseConnection,
+  type Connection,
+  type ConnectionKind,
+  type ConnectionResult,
+  type ConnOption,
+  type Forward,
+  type Operand,
+  type RsyncArg,
+} from './connection.ts';

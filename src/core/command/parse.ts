@@ -91,7 +91,8 @@ function implausible(program: Program, d: Remote, words: readonly Word[], from: 
 
 const noRemoteOperand = (program: string): Refusal =>
   refuse(said(`${program}: no remote operand (host:path), so ssh is not used`, tx('cmdNoRemoteOperand', program)));
-const noDestinationHost = (program: string): Refusal => refuse(said(`${program}: no destination host`, tx('cmdNoDestinationHost', program)));
+const noDestinationHost = (program: string): Refusal =>
+  refuse(said(`${program}: no destination host`, tx('cmdNoDestinationHost', program)));
 
 type Base = Pick<Invocation, 'program' | 'argv' | 'words'>;
 const EMPTY = { rsync: [] as RsyncItem[], operandIndex: -1, uri: false, destPath: '' };
@@ -119,9 +120,27 @@ function parseSsh(base: Base): ParseResult {
   const user = firstValue(occurrences, 'l') ?? d.user;
   const before = first.occurrences;
   const port = firstValue(before, 'p') ?? d.port ?? firstValue(occurrences, 'p');
-  const bad = implausible('ssh', { host: d.host, ...(user !== undefined ? { user } : {}), ...(uri ? { path: '/' } : {}), bracketed: d.bracketed }, words, destIndex + 1, -1);
+  const bad = implausible(
+    'ssh',
+    { host: d.host, ...(user !== undefined ? { user } : {}), ...(uri ? { path: '/' } : {}), bracketed: d.bracketed },
+    words,
+    destIndex + 1,
+    -1,
+  );
   if (bad) return refuse(bad);
-  return { ok: true, ...base, ...EMPTY, uri, occurrences, destIndex, commandIndex, host: d.host, bracketed: d.bracketed, ...(user !== undefined ? { user } : {}), ...(port !== undefined ? { port } : {}) };
+  return {
+    ok: true,
+    ...base,
+    ...EMPTY,
+    uri,
+    occurrences,
+    destIndex,
+    commandIndex,
+    host: d.host,
+    bracketed: d.bracketed,
+    ...(user !== undefined ? { user } : {}),
+    ...(port !== undefined ? { port } : {}),
+  };
 }
 
 /** sftp's destination `[user@]host[:path]` or `sftp://…`. */
@@ -138,7 +157,11 @@ function parseScpSftp(base: Base & { program: 'scp' | 'sftp' }): ParseResult {
   const w = walkOptions(argv, 1, GETOPT[program], program);
   if (!w.ok) return w;
   if (w.end >= argv.length) {
-    return refuse(program === 'scp' ? said('scp: no source and target', tx('cmdScpNoOperands')) : said('sftp: no destination', tx('cmdSftpNoDestination')));
+    return refuse(
+      program === 'scp'
+        ? said('scp: no source and target', tx('cmdScpNoOperands'))
+        : said('sftp: no destination', tx('cmdSftpNoDestination')),
+    );
   }
   let destIndex = -1;
   let d: Remote | null = null;
@@ -159,9 +182,19 @@ function parseScpSftp(base: Base & { program: 'scp' | 'sftp' }): ParseResult {
   const port = lastValue(w.occurrences, 'P') ?? d.port;
   const uri = /^s(?:cp|ftp):\/\//i.test(argv[destIndex]!);
   return {
-    ok: true, ...base, ...EMPTY, uri, occurrences: w.occurrences, destIndex, commandIndex: argv.length, operandIndex: w.end,
+    ok: true,
+    ...base,
+    ...EMPTY,
+    uri,
+    occurrences: w.occurrences,
+    destIndex,
+    commandIndex: argv.length,
+    operandIndex: w.end,
     destPath: program === 'sftp' ? (d.path ?? '') : '',
-    host: d.host, bracketed: d.bracketed, ...(d.user !== undefined ? { user: d.user } : {}), ...(port !== undefined ? { port } : {}),
+    host: d.host,
+    bracketed: d.bracketed,
+    ...(d.user !== undefined ? { user: d.user } : {}),
+    ...(port !== undefined ? { port } : {}),
   };
 }
 
@@ -221,8 +254,16 @@ function parseRsync(base: Base): ParseResult {
   const bad = implausible('rsync', d, words, 1, destIndex);
   if (bad) return refuse(bad);
   return {
-    ok: true, ...base, ...EMPTY, rsync: r.items, occurrences: [], destIndex, commandIndex: argv.length,
-    host: d.host, bracketed: d.bracketed, ...(d.user !== undefined ? { user: d.user } : {}),
+    ok: true,
+    ...base,
+    ...EMPTY,
+    rsync: r.items,
+    occurrences: [],
+    destIndex,
+    commandIndex: argv.length,
+    host: d.host,
+    bracketed: d.bracketed,
+    ...(d.user !== undefined ? { user: d.user } : {}),
   };
 }
 

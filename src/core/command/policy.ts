@@ -25,12 +25,37 @@ const why = {
 
 /** ssh letters the contract allows: flags, and options whose value must match. `i` is replaced by ours. */
 export const SSH_FLAGS = 'tTNCqv46';
-const SSH_VALUES: Record<string, RegExp> = { p: PORT, l: USER, L: FORWARD, R: FORWARD, D: /^(?:[A-Za-z0-9_.:[\]*-]{1,100}:)?\d{1,5}$/, i: /[^]*/, o: /[^]*/ };
-const SSH_DANGER: Record<string, () => Said> = { F: why.config, E: why.writes, J: why.jump, S: why.socket, w: why.tunnel, A: why.agent, P: why.notShown };
+const SSH_VALUES: Record<string, RegExp> = {
+  p: PORT,
+  l: USER,
+  L: FORWARD,
+  R: FORWARD,
+  D: /^(?:[A-Za-z0-9_.:[\]*-]{1,100}:)?\d{1,5}$/,
+  i: /[^]*/,
+  o: /[^]*/,
+};
+const SSH_DANGER: Record<string, () => Said> = {
+  F: why.config,
+  E: why.writes,
+  J: why.jump,
+  S: why.socket,
+  w: why.tunnel,
+  A: why.agent,
+  P: why.notShown,
+};
 
 /** scp/sftp: -P port, -i, -o and plain flags that only change how files are copied. */
 const COPY_FLAGS: Record<'scp' | 'sftp', string> = { scp: 'rpqvC46TO', sftp: 'rpqvC46' };
-const COPY_DANGER: Record<string, () => Said> = { F: why.config, J: why.jump, S: why.runs, D: why.runs, b: why.runs, s: why.runs, X: why.notShown, A: why.agent };
+const COPY_DANGER: Record<string, () => Said> = {
+  F: why.config,
+  J: why.jump,
+  S: why.runs,
+  D: why.runs,
+  b: why.runs,
+  s: why.runs,
+  X: why.notShown,
+  A: why.agent,
+};
 
 const refusedOption = (program: string, option: string, reason: Said): Said =>
   said(`${program}: the option ${option} is refused: ${reason.text}`, tx('cmdOptionRefused', program, option, reason.i18n));
@@ -70,9 +95,19 @@ export const CONFIG_OPTIONS: Record<string, { name: string; value: RegExp }> = {
 };
 
 const CONFIG_DANGER: Record<string, () => Said> = {
-  proxycommand: why.runs, localcommand: why.runs, permitlocalcommand: why.runs, knownhostscommand: why.runs,
-  pkcs11provider: why.runs, securitykeyprovider: why.runs, match: why.runs, include: why.config,
-  proxyjump: why.jump, forwardagent: why.agent, controlpath: why.socket, controlmaster: why.socket, tunnel: why.tunnel,
+  proxycommand: why.runs,
+  localcommand: why.runs,
+  permitlocalcommand: why.runs,
+  knownhostscommand: why.runs,
+  pkcs11provider: why.runs,
+  securitykeyprovider: why.runs,
+  match: why.runs,
+  include: why.config,
+  proxyjump: why.jump,
+  forwardagent: why.agent,
+  controlpath: why.socket,
+  controlmaster: why.socket,
+  tunnel: why.tunnel,
 };
 
 /**
@@ -96,9 +131,16 @@ function configOptionProblem(program: string, text: string): Said | null {
 /** rsync options we pass on: archive/transfer flags that neither run programs nor name other files. */
 export const RSYNC_SHORT = 'avzrPhnucptlgoDHqiSWe';
 const RSYNC_LONG = new Set(
-  'archive verbose compress recursive progress partial human-readable dry-run update checksum stats times perms links hard-links sparse itemize-changes mkpath whole-file rsh'.split(' '),
+  'archive verbose compress recursive progress partial human-readable dry-run update checksum stats times perms links hard-links sparse itemize-changes mkpath whole-file rsh'.split(
+    ' ',
+  ),
 );
-const RSYNC_LONG_VALUE: Record<string, RegExp> = { info: /^[A-Za-z0-9,]{1,40}$/, exclude: /^[^]{1,200}$/, include: /^[^]{1,200}$/, rsh: /[^]*/ };
+const RSYNC_LONG_VALUE: Record<string, RegExp> = {
+  info: /^[A-Za-z0-9,]{1,40}$/,
+  exclude: /^[^]{1,200}$/,
+  include: /^[^]{1,200}$/,
+  rsh: /[^]*/,
+};
 
 export function rsyncOptionProblem(option: string, name: string, value: string | undefined): Said | null {
   if (value === undefined ? RSYNC_LONG.has(name) && name !== 'rsh' : RSYNC_LONG_VALUE[name]?.test(value)) return null;

@@ -71,7 +71,10 @@ export function unsafeCharacter(value: string, what: Said = THE_ARGUMENT): Said 
             : c === '\t'
               ? said('a tab', tx('cmdCharTab'))
               : said(`a control character (${hex(c)})`, tx('cmdCharControl', hex(c)));
-      return said(`${what.text} contains ${name.text}, which cannot be pasted safely into a shell`, tx('cmdControlChar', what.i18n, name.i18n));
+      return said(
+        `${what.text} contains ${name.text}, which cannot be pasted safely into a shell`,
+        tx('cmdControlChar', what.i18n, name.i18n),
+      );
     }
     if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c) {
       return said(
@@ -98,12 +101,23 @@ export function quoteArg(value: string, shell: ShellKind, what: Said = THE_ARGUM
       if (POSIX_SAFE.test(value)) return { ok: true, text: value };
       return { ok: true, text: `'${value.replace(/'/g, `'\\''`)}'` };
     case 'powershell':
-      if (value === '') return refuse(said(`${what.text} is empty; Windows PowerShell drops empty arguments to programs`, tx('cmdPsEmpty', what.i18n)));
+      if (value === '')
+        return refuse(said(`${what.text} is empty; Windows PowerShell drops empty arguments to programs`, tx('cmdPsEmpty', what.i18n)));
       if (value.includes('"')) {
-        return refuse(said(`${what.text} contains a double quote ("), which Windows PowerShell passes to programs unescaped`, tx('cmdPsQuote', what.i18n)));
+        return refuse(
+          said(
+            `${what.text} contains a double quote ("), which Windows PowerShell passes to programs unescaped`,
+            tx('cmdPsQuote', what.i18n),
+          ),
+        );
       }
       if (/\s/.test(value) && value.endsWith('\\')) {
-        return refuse(said(`${what.text} ends with a backslash and contains a space; Windows PowerShell would pass it broken`, tx('cmdPsBackslashSpace', what.i18n)));
+        return refuse(
+          said(
+            `${what.text} ends with a backslash and contains a space; Windows PowerShell would pass it broken`,
+            tx('cmdPsBackslashSpace', what.i18n),
+          ),
+        );
       }
       if (PS_SAFE.test(value)) return { ok: true, text: value };
       return { ok: true, text: `'${value.replace(psSingleQuotes(), (q) => q + q)}'` };
@@ -118,12 +132,19 @@ export function quoteArg(value: string, shell: ShellKind, what: Said = THE_ARGUM
 }
 
 function cmdRefusal(value: string, what: Said): Said | null {
-  if (value.includes('"')) return said(`${what.text} contains a double quote ("), which cmd cannot pass safely`, tx('cmdCmdQuote', what.i18n));
+  if (value.includes('"'))
+    return said(`${what.text} contains a double quote ("), which cmd cannot pass safely`, tx('cmdCmdQuote', what.i18n));
   if (value.includes('%')) {
-    return said(`${what.text} contains "%": cmd expands %…% even inside quotes and it cannot be escaped reliably at the prompt`, tx('cmdCmdPercent', what.i18n));
+    return said(
+      `${what.text} contains "%": cmd expands %…% even inside quotes and it cannot be escaped reliably at the prompt`,
+      tx('cmdCmdPercent', what.i18n),
+    );
   }
   if (value.includes('!')) {
-    return said(`${what.text} contains "!": cmd expands !…! inside quotes when delayed expansion (cmd /V:ON) is on`, tx('cmdCmdBang', what.i18n));
+    return said(
+      `${what.text} contains "!": cmd expands !…! inside quotes when delayed expansion (cmd /V:ON) is on`,
+      tx('cmdCmdBang', what.i18n),
+    );
   }
   return null;
 }
@@ -175,7 +196,8 @@ export function quoteKeyPath(path: string, shell: ShellKind): Quoted {
     if (shell === 'powershell') {
       if (home.rest.includes('"')) return quoteArg(home.rest, shell, what); // the refusal
       // The expanded home may contain spaces: Windows PowerShell would then pass `"…\"` broken.
-      if (home.rest.endsWith('\\')) return refuse(said(`${what.text} ends with a backslash; Windows PowerShell would pass it broken`, tx('cmdPsBackslash', what.i18n)));
+      if (home.rest.endsWith('\\'))
+        return refuse(said(`${what.text} ends with a backslash; Windows PowerShell would pass it broken`, tx('cmdPsBackslash', what.i18n)));
       const body = home.rest.replace(/[`$"\u201c\u201d\u201e]/g, (c) => '`' + c);
       return { ok: true, text: `"${home.prefix}${body}"` };
     }

@@ -112,7 +112,7 @@ const OPERATORS = ';&|<>()';
 const BLANK = ' \t\n';
 const substitution = (): Refusal =>
   refuse(said('command substitution ($(…) or backquotes) would run another program on your computer', tx('cmdSubstitution')));
-const dollarQuote = (): Refusal => refuse(said("$'…' and $\"…\" quoting is refused: shells read it differently", tx('cmdDollarQuote')));
+const dollarQuote = (): Refusal => refuse(said('$\'…\' and $"…" quoting is refused: shells read it differently', tx('cmdDollarQuote')));
 const variable = (s: string): Refusal => {
   const shown = JSON.stringify(s);
   return refuse(said(`the shell would replace ${shown} with the value of a variable on your computer`, tx('cmdVariable', shown)));
@@ -153,7 +153,8 @@ function readDouble(text: string, from: number): { value: string; next: number }
   let value = '';
   let i = from;
   for (;;) {
-    if (i >= text.length) return { kind: 'unterminated', at: from - 1, refusal: refuse(said('unterminated double quote', tx('cmdUnterminatedDouble'))) };
+    if (i >= text.length)
+      return { kind: 'unterminated', at: from - 1, refusal: refuse(said('unterminated double quote', tx('cmdUnterminatedDouble'))) };
     const e = text[i]!;
     if (e === '"') return { value, next: i + 1 };
     if (e === '\\' && i + 1 < text.length && '$`"\\\n'.includes(text[i + 1]!)) {
@@ -205,7 +206,8 @@ export function readWord(text: string, start: number): WordRead {
     if (OPERATORS.includes(d)) return { kind: 'operator', at: i, refusal: operator(d) };
     if (d === "'") {
       const close = text.indexOf("'", i + 1);
-      if (close < 0) return { kind: 'unterminated', at: i, refusal: refuse(said('unterminated single quote', tx('cmdUnterminatedSingle'))) };
+      if (close < 0)
+        return { kind: 'unterminated', at: i, refusal: refuse(said('unterminated single quote', tx('cmdUnterminatedSingle'))) };
       value += text.slice(i + 1, close);
       i = close + 1;
     } else if (d === '"') {
@@ -215,7 +217,12 @@ export function readWord(text: string, start: number): WordRead {
       i = r.next;
     } else if (d === '\\') {
       // At the very end bash -c keeps a lone `\` while a terminal joins the next line: ambiguous, refused.
-      if (i + 1 >= n) return { kind: 'unsafe', at: i, refusal: refuse(said('a trailing backslash would join the next line to the command', tx('cmdTrailingBackslash'))) };
+      if (i + 1 >= n)
+        return {
+          kind: 'unsafe',
+          at: i,
+          refusal: refuse(said('a trailing backslash would join the next line to the command', tx('cmdTrailingBackslash'))),
+        };
       if (text[i + 1] !== '\n') value += text[i + 1];
       i += 2;
     } else {

@@ -16,7 +16,8 @@ export function validateKeyPath(path: string, shell: ShellKind): KeyPathVerdict 
   }
   const q = quoteKeyPath(path, shell);
   if (!q.ok) return q.i18n ? verdict('error', said(q.reason, q.i18n)) : { level: 'error', message: q.reason };
-  if (/[/\\]$/.test(path) || path === '~') return verdict('error', said('that is a directory; -i needs the private key file', tx('cmdKeyPathDirectory')));
+  if (/[/\\]$/.test(path) || path === '~')
+    return verdict('error', said('that is a directory; -i needs the private key file', tx('cmdKeyPathDirectory')));
   if (/\.pub$/i.test(path)) return verdict('warning', said(PUB_WARNING, tx('cmdKeyPathPublic')));
   if (path !== path.trim()) {
     return verdict('warning', said('the path starts or ends with a space; is that part of the file name?', tx('cmdKeyPathSpace')));
@@ -25,7 +26,10 @@ export function validateKeyPath(path: string, shell: ShellKind): KeyPathVerdict 
   if (shell === 'posix' && (/^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\') || path.includes('\\'))) {
     return verdict(
       'warning',
-      said(`this looks like a Windows path, but the shell is ${name}; in WSL use /mnt/c/…, on Windows choose PowerShell or cmd`, tx('cmdKeyPathWindows', name)),
+      said(
+        `this looks like a Windows path, but the shell is ${name}; in WSL use /mnt/c/…, on Windows choose PowerShell or cmd`,
+        tx('cmdKeyPathWindows', name),
+      ),
     );
   }
   if (shell !== 'powershell' && /^\$env:/i.test(path)) {

@@ -130,7 +130,9 @@ function build(c: Connection, settings: ConnectSettings): ConnectionCommands | R
     vscodeUri: `vscode://vscode-remote/ssh-remote+${alias}/workspace`,
     cursorUri: `cursor://vscode-remote/ssh-remote+${alias}/workspace`,
     forward: (l, r) =>
-      validPort(l) && validPort(r) ? ['ssh', '-N', '-L', `${l}:localhost:${r}`, '-i', key.text, ...ident, c.user + '@' + c.host].join(' ') : '',
+      validPort(l) && validPort(r)
+        ? ['ssh', '-N', '-L', `${l}:localhost:${r}`, '-i', key.text, ...ident, c.user + '@' + c.host].join(' ')
+        : '',
     scp: (l, r, d) => (tcp ? maybe(transfer('scp', l, r, d)) : undefined),
     rsync: (l, r, d) => (tcp ? maybe(transfer('rsync', l, r, d)) : undefined),
     sftp: tcp ? ['sftp', ...port('-P'), '-i', key.text, ...io, dest].join(' ') : undefined,
@@ -143,7 +145,7 @@ function build(c: Connection, settings: ConnectSettings): ConnectionCommands | R
 /** ssh login: `-tt` on the proxy when a remote command runs (it demands a terminal). */
 function sshLogin(c: Connection, key: string, ident: readonly string[], shell: RewriteSettings['shell']): Text {
   const tty = c.kind === 'proxy' && c.remoteCommand.length > 0 ? ['-tt'] : [];
-  const forwards = c.forwards.map((f) => [`-${f.kind}`, quoteArg(f.spec, shell)]).flat();
+  const forwards = c.forwards.flatMap((f) => [`-${f.kind}`, quoteArg(f.spec, shell)]);
   const remote = c.remoteCommand.map((w) => quoteArg(w, shell));
   return joinWords(['ssh', ...tty, '-i', key, ...ident, ...forwards, `${c.user}@${c.host}`, ...remote]);
 }

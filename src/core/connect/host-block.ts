@@ -30,7 +30,10 @@ export function hostKeyAlias(f: Pick<BlockFacts, 'host' | 'port' | 'podId'>): st
 }
 
 /** The Host block's lines (no trailing newline), or why it cannot be written. */
-export function hostBlockLines(f: BlockFacts, settings: Pick<RewriteSettings, 'keyPath' | 'shell' | 'identitiesOnly'>): { ok: true; lines: string[] } | Refusal {
+export function hostBlockLines(
+  f: BlockFacts,
+  settings: Pick<RewriteSettings, 'keyPath' | 'shell' | 'identitiesOnly'>,
+): { ok: true; lines: string[] } | Refusal {
   if (!SAFE_NAME.test(f.alias) || !SAFE_NAME.test(f.user) || !HOST.test(f.host)) {
     return refuse(said('the host or user name contains characters ssh_config cannot hold', tx('asstConfigBadHost')));
   }
@@ -46,7 +49,10 @@ export function hostBlockLines(f: BlockFacts, settings: Pick<RewriteSettings, 'k
   return { ok: true, lines };
 }
 
-export function hostBlock(f: BlockFacts, settings: Pick<RewriteSettings, 'keyPath' | 'shell' | 'identitiesOnly'>): { ok: true; text: string } | Refusal {
+export function hostBlock(
+  f: BlockFacts,
+  settings: Pick<RewriteSettings, 'keyPath' | 'shell' | 'identitiesOnly'>,
+): { ok: true; text: string } | Refusal {
   const r = hostBlockLines(f, settings);
   return r.ok ? { ok: true, text: r.lines.join('\n') + '\n' } : r;
 }

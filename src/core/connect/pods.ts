@@ -51,8 +51,15 @@ export const recordKey = (r: Pick<PodRecord, 'id' | 'tcp' | 'proxy'>): string =>
 function validAddress(a: unknown): a is SeenAddress {
   if (typeof a !== 'object' || a === null) return false;
   const { user, host, port } = a as SeenAddress;
-  return typeof user === 'string' && SAFE_NAME.test(user) && typeof host === 'string' &&
-    (isIpLiteral(host) || host === 'ssh.runpod.io') && Number.isInteger(port) && port >= 1 && port <= 65535;
+  return (
+    typeof user === 'string' &&
+    SAFE_NAME.test(user) &&
+    typeof host === 'string' &&
+    (isIpLiteral(host) || host === 'ssh.runpod.io') &&
+    Number.isInteger(port) &&
+    port >= 1 &&
+    port <= 65535
+  );
 }
 
 /** Records as read from storage: anything malformed is dropped, never trusted. */
@@ -61,7 +68,8 @@ export function cleanRecords(value: unknown): PodRecord[] {
   return value.filter((r): r is PodRecord => {
     if (typeof r !== 'object' || r === null) return false;
     const p = r as PodRecord;
-    if (typeof p.id !== 'string' || (p.id !== '' && !POD_ID.test(p.id)) || typeof p.name !== 'string' || typeof p.seenAt !== 'string') return false;
+    if (typeof p.id !== 'string' || (p.id !== '' && !POD_ID.test(p.id)) || typeof p.name !== 'string' || typeof p.seenAt !== 'string')
+      return false;
     if (p.tcp !== undefined && !validAddress(p.tcp)) return false;
     if (p.proxy !== undefined && !validAddress(p.proxy)) return false;
     if (p.exported !== undefined && !validAddress(p.exported)) return false;
@@ -73,7 +81,10 @@ export function cleanRecords(value: unknown): PodRecord[] {
  * Adds what a Connect tab showed: the command (parsed to facts; anything not a Runpod connection
  * is ignored), the pod's name and, for a TCP command, the pod id when the tab also shows it.
  */
-export function recordSeen(records: readonly PodRecord[], seen: { command: string; name: string; podId?: string; at: string }): PodRecord[] {
+export function recordSeen(
+  records: readonly PodRecord[],
+  seen: { command: string; name: string; podId?: string; at: string },
+): PodRecord[] {
   const parsed = parseConnection(seen.command);
   if (!parsed.ok) return [...records];
   const c = parsed.connection;
@@ -83,8 +94,9 @@ export function recordSeen(records: readonly PodRecord[], seen: { command: strin
   const name = [...seen.name.replace(/\s+/g, ' ').trim()].slice(0, MAX_NAME).join('');
   // The same pod: same id, or (no id on this TCP command) the same name or the same address.
   const same = (r: PodRecord): boolean =>
-    id !== '' ? r.id === id || (r.id === '' && name !== '' && r.name === name) :
-      (name !== '' && r.name === name) || (r.tcp?.host === address.host && r.tcp.port === address.port);
+    id !== ''
+      ? r.id === id || (r.id === '' && name !== '' && r.name === name)
+      : (name !== '' && r.name === name) || (r.tcp?.host === address.host && r.tcp.port === address.port);
   const old = records.find(same);
   const next: PodRecord = {
     ...(old ?? {}),
@@ -99,7 +111,14 @@ export function recordSeen(records: readonly PodRecord[], seen: { command: strin
 
 /** A Host name from the pod's name: `runpod-<slug>`, ssh_config-safe (no patterns, no spaces). */
 export function aliasFromName(name: string, id: string): string {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
   if (slug !== '') return `runpod-${slug}`;
   return id !== '' ? `runpod-${id.toLowerCase()}` : 'runpod-pod';
 }
@@ -121,7 +140,10 @@ export function podEntries(records: readonly PodRecord[]): PodEntry[] {
 }
 
 /** The whole config file: a Host block per pod, stale entries marked with a comment. */
-export function podsConfig(records: readonly PodRecord[], settings: Pick<RewriteSettings, 'keyPath' | 'shell' | 'identitiesOnly'>): { text: string; entries: PodEntry[]; refused: { key: string; reason: string }[] } {
+export function podsConfig(
+  records: readonly PodRecord[],
+  settings: Pick<RewriteSettings, 'keyPath' | 'shell' | 'identitiesOnly'>,
+): { text: string; entries: PodEntry[]; refused: { key: string; reason: string }[] } {
   const entries = podEntries(records);
   const out: string[] = ['# Runpod pods, written by Runpod SSH Key Helper. Add to ~/.ssh/config (or Include this file).', ''];
   const refused: { key: string; reason: string }[] = [];

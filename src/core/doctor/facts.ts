@@ -22,7 +22,10 @@ function keyLine(line: string, marker: RegExp): { path: string; type: string; fi
   if (!fp) return null;
   // 8.x+: `PATH TYPE FP [explicit|agent]`; 7.x: `TYPE FP PATH`.
   const before = rest.slice(0, fp.index).trim();
-  const after = rest.slice(fp.index + fp[0].length).trim().replace(/(?:^|\s+)(?:explicit|agent|token)(?:\s.*)?$/, '');
+  const after = rest
+    .slice(fp.index + fp[0].length)
+    .trim()
+    .replace(/(?:^|\s+)(?:explicit|agent|token)(?:\s.*)?$/, '');
   const words = before.split(/\s+/);
   const type = words.length > 1 || after === '' ? (words.pop() ?? '') : (words[0] ?? '');
   const path = after !== '' && words.length <= 1 ? after : words.join(' ');
@@ -67,9 +70,15 @@ function destination(lines: readonly string[], command: string | undefined): Des
     let m = /Authenticating to (.+):(\d+) as '([^']*)'/.exec(line);
     if (m) return { host: m[1]!, port: Number(m[2]), user: m[3]! };
     m = /(?:connect to host|Received disconnect from|Connection closed by) (\S+) port (\d+)/.exec(line);
-    if (m && !dest.host) { dest.host = m[1]!; dest.port = Number(m[2]); }
+    if (m && !dest.host) {
+      dest.host = m[1]!;
+      dest.port = Number(m[2]);
+    }
     m = /^([^\s@]+)@(\S+): Permission denied/.exec(line);
-    if (m && !dest.user) { dest.user = m[1]!; dest.host ??= m[2]!; }
+    if (m && !dest.user) {
+      dest.user = m[1]!;
+      dest.host ??= m[2]!;
+    }
   }
   return dest;
 }
@@ -91,7 +100,10 @@ function accountFingerprints(accountKeys: readonly string[] | undefined): Set<st
 }
 
 export function readFacts(output: string, accountKeys?: readonly string[]): Facts {
-  const lines = output.replace(ANSI, '').split(/\r?\n|\r/).map((l) => l.trimEnd());
+  const lines = output
+    .replace(ANSI, '')
+    .split(/\r?\n|\r/)
+    .map((l) => l.trimEnd());
   const command = lines.map((l) => COMMAND.exec(l.trim())?.[1]).find((c) => c !== undefined);
   const account = accountFingerprints(accountKeys);
   const applied = lines.map((l) => /^debug1: (.+ line \d+): Applying options for (.+)$/.exec(l)).find((m) => m && m[2] !== '*');
@@ -102,7 +114,11 @@ export function readFacts(output: string, accountKeys?: readonly string[]): Fact
     dest: destination(lines, command),
     verbose: lines.some((l) => l.startsWith('debug1: ')),
     offered: offeredKeys(lines, account),
-    denied: lines.some((l) => /Permission denied \(|No more authentication methods to try|No supported authentication methods available|Server refused our key/.test(l)),
+    denied: lines.some((l) =>
+      /Permission denied \(|No more authentication methods to try|No supported authentication methods available|Server refused our key/.test(
+        l,
+      ),
+    ),
     authenticated: lines.some((l) => /^Authenticated to |Authentication succeeded \(publickey\)/.test(l)),
     configApplied: applied ? `${applied[1]} (Host ${applied[2]})` : undefined,
     accountFingerprints: account,

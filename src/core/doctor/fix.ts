@@ -56,10 +56,13 @@ export function permissionFix(path: string, shell: ShellKind): string | undefine
   const p = q(path, shell);
   if (!p) return undefined;
   switch (shell) {
-    case 'posix': return `chmod 600 ${p}`;
+    case 'posix':
+      return `chmod 600 ${p}`;
     // icacls: /inheritance:r removes inherited ACEs, /grant:r replaces the user's grant (learn.microsoft.com, icacls).
-    case 'powershell': return `icacls ${p} /inheritance:r /grant:r "$($env:USERNAME):R"`;
-    case 'cmd': return `icacls ${p} /inheritance:r /grant:r "%USERNAME%:R"`;
+    case 'powershell':
+      return `icacls ${p} /inheritance:r /grant:r "$($env:USERNAME):R"`;
+    case 'cmd':
+      return `icacls ${p} /inheritance:r /grant:r "%USERNAME%:R"`;
   }
 }
 

@@ -70,30 +70,44 @@ function expand0State(s: Int32Array, key: Int32Array, lr: Int32Array): void {
     s[P_OFF + i + 1] = lr[1]!;
   }
   // From here on P is fixed: keep it in locals for the 512 encryptions that rewrite S.
-  const p0 = s[P_OFF]!, p1 = s[P_OFF + 1]!, p2 = s[P_OFF + 2]!, p3 = s[P_OFF + 3]!, p4 = s[P_OFF + 4]!;
-  const p5 = s[P_OFF + 5]!, p6 = s[P_OFF + 6]!, p7 = s[P_OFF + 7]!, p8 = s[P_OFF + 8]!, p9 = s[P_OFF + 9]!;
-  const p10 = s[P_OFF + 10]!, p11 = s[P_OFF + 11]!, p12 = s[P_OFF + 12]!, p13 = s[P_OFF + 13]!;
-  const p14 = s[P_OFF + 14]!, p15 = s[P_OFF + 15]!, p16 = s[P_OFF + 16]!, p17 = s[P_OFF + 17]!;
+  const p0 = s[P_OFF]!,
+    p1 = s[P_OFF + 1]!,
+    p2 = s[P_OFF + 2]!,
+    p3 = s[P_OFF + 3]!,
+    p4 = s[P_OFF + 4]!;
+  const p5 = s[P_OFF + 5]!,
+    p6 = s[P_OFF + 6]!,
+    p7 = s[P_OFF + 7]!,
+    p8 = s[P_OFF + 8]!,
+    p9 = s[P_OFF + 9]!;
+  const p10 = s[P_OFF + 10]!,
+    p11 = s[P_OFF + 11]!,
+    p12 = s[P_OFF + 12]!,
+    p13 = s[P_OFF + 13]!;
+  const p14 = s[P_OFF + 14]!,
+    p15 = s[P_OFF + 15]!,
+    p16 = s[P_OFF + 16]!,
+    p17 = s[P_OFF + 17]!;
   let l = lr[0]!;
   let r = lr[1]!;
   for (let k = 0; k < 1024; k += 2) {
     l ^= p0;
-      r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p1;
-      l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p2;
-      r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p3;
-      l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p4;
-      r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p5;
-      l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p6;
-      r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p7;
-      l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p8;
-      r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p9;
-      l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p10;
-      r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p11;
-      l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p12;
-      r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p13;
-      l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p14;
-      r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p15;
-      l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p16;
+    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p1;
+    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p2;
+    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p3;
+    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p4;
+    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p5;
+    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p6;
+    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p7;
+    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p8;
+    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p9;
+    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p10;
+    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p11;
+    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p12;
+    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p13;
+    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p14;
+    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 255)]!) ^ s[512 | ((l >>> 8) & 255)]!) + s[768 | (l & 255)]!) ^ p15;
+    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 255)]!) ^ s[512 | ((r >>> 8) & 255)]!) + s[768 | (r & 255)]!) ^ p16;
     const t = l;
     l = r ^ p17;
     r = t;
@@ -140,7 +154,8 @@ export function* bcryptPbkdfSteps(pass: Uint8Array, salt: Uint8Array, rounds: nu
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`bcrypt_pbkdf: rounds must be a positive integer, got ${rounds}`);
   if (pass.length === 0) throw new RangeError('bcrypt_pbkdf: the passphrase must not be empty');
   if (salt.length === 0 || salt.length > 1 << 20) throw new RangeError(`bcrypt_pbkdf: bad salt length ${salt.length}`);
-  if (!Number.isInteger(keyLen) || keyLen < 1 || keyLen > HASH_BYTES * HASH_BYTES) throw new RangeError(`bcrypt_pbkdf: bad key length ${keyLen}`);
+  if (!Number.isInteger(keyLen) || keyLen < 1 || keyLen > HASH_BYTES * HASH_BYTES)
+    throw new RangeError(`bcrypt_pbkdf: bad key length ${keyLen}`);
 
   const stride = Math.ceil(keyLen / HASH_BYTES);
   let amt = Math.ceil(keyLen / stride);
@@ -188,7 +203,13 @@ export function* bcryptPbkdfSteps(pass: Uint8Array, salt: Uint8Array, rounds: nu
  * bcrypt_pbkdf(pass, salt, rounds) → keyLen bytes, exactly as OpenSSH computes it.
  * Throws RangeError for inputs OpenSSH rejects (empty passphrase or salt, rounds < 1, keyLen > 1024).
  */
-export function bcryptPbkdf(pass: Uint8Array, salt: Uint8Array, rounds: number, keyLen: number, onProgress?: (fraction: number) => void): Uint8Array {
+export function bcryptPbkdf(
+  pass: Uint8Array,
+  salt: Uint8Array,
+  rounds: number,
+  keyLen: number,
+  onProgress?: (fraction: number) => void,
+): Uint8Array {
   const steps = bcryptPbkdfSteps(pass, salt, rounds, keyLen);
   for (;;) {
     const step = steps.next();

@@ -46,7 +46,11 @@ export async function generateKey(opts: GenerateKeyProgressOptions = {}): Promis
   };
   // ssh-keygen treats an empty passphrase as "no encryption".
   if (opts.passphrase) {
-    parts.encryption = { passphrase: new TextEncoder().encode(opts.passphrase), salt: crypto.getRandomValues(new Uint8Array(SALT_LEN)), rounds };
+    parts.encryption = {
+      passphrase: new TextEncoder().encode(opts.passphrase),
+      salt: crypto.getRandomValues(new Uint8Array(SALT_LEN)),
+      rounds,
+    };
   }
   let privateKey: string;
   try {

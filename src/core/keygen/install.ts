@@ -20,7 +20,10 @@ const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
 
 /** File names unique to one key: `id_ed25519_runpod_<8 letters/digits of its fingerprint>`. */
 export function keyFileNames(fingerprint: string): { privateName: string; publicName: string } {
-  const tag = fingerprint.replace(/^SHA256:/, '').replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
+  const tag = fingerprint
+    .replace(/^SHA256:/, '')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 8);
   const privateName = `id_ed25519_runpod_${tag}`;
   return { privateName, publicName: `${privateName}.pub` };
 }
@@ -33,9 +36,12 @@ export function installCommand(opts: { shell: ShellKind; privateName: string; pu
   if (a === b) throw new RangeError('The private and public key files need different names');
   if (fp !== undefined && !FINGERPRINT.test(fp)) throw new RangeError(`"${fp}" is not a SHA256 fingerprint`);
   switch (shell) {
-    case 'posix': return posix(a, b, fp);
-    case 'powershell': return powershell(a, b, fp);
-    case 'cmd': return cmd(a, b, fp);
+    case 'posix':
+      return posix(a, b, fp);
+    case 'powershell':
+      return powershell(a, b, fp);
+    case 'cmd':
+      return cmd(a, b, fp);
   }
 }
 

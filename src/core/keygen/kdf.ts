@@ -10,7 +10,13 @@ const SLICE_MS = 30;
 const inDocument = (): boolean => typeof (globalThis as { document?: unknown }).document !== 'undefined';
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function bcryptPbkdfAsync(pass: Uint8Array, salt: Uint8Array, rounds: number, keyLen: number, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
+export async function bcryptPbkdfAsync(
+  pass: Uint8Array,
+  salt: Uint8Array,
+  rounds: number,
+  keyLen: number,
+  onProgress?: (fraction: number) => void,
+): Promise<Uint8Array> {
   const steps = bcryptPbkdfSteps(pass, salt, rounds, keyLen);
   const yields = inDocument();
   let sliceStart = Date.now();

@@ -48,7 +48,11 @@ export function decodeBase64RunInto(s: string, a: number, b: number, out: Uint8A
   let o = at;
   let i = a;
   for (; i + 4 <= b; i += 4) {
-    const v = (sextet(s.charCodeAt(i)) << 18) | (sextet(s.charCodeAt(i + 1)) << 12) | (sextet(s.charCodeAt(i + 2)) << 6) | sextet(s.charCodeAt(i + 3));
+    const v =
+      (sextet(s.charCodeAt(i)) << 18) |
+      (sextet(s.charCodeAt(i + 1)) << 12) |
+      (sextet(s.charCodeAt(i + 2)) << 6) |
+      sextet(s.charCodeAt(i + 3));
     out[o++] = v >> 16;
     out[o++] = (v >> 8) & 255;
     out[o++] = v & 255;

@@ -35,7 +35,8 @@ export class SshReader {
   }
 
   uint32(field = 'length'): number {
-    if (this.remaining < 4) throw new SshParseError('truncated', `${this.what} is truncated: ${field} needs 4 bytes, ${this.remaining} left`);
+    if (this.remaining < 4)
+      throw new SshParseError('truncated', `${this.what} is truncated: ${field} needs 4 bytes, ${this.remaining} left`);
     const b = this.buf;
     const p = this.pos;
     this.pos += 4;
@@ -83,7 +84,8 @@ export class SshReader {
 
   /** Raw fixed-size bytes (no length prefix). */
   raw(n: number, field = 'bytes'): Uint8Array {
-    if (n > this.remaining) throw new SshParseError('truncated', `${this.what} is truncated: ${field} needs ${n} bytes, ${this.remaining} left`);
+    if (n > this.remaining)
+      throw new SshParseError('truncated', `${this.what} is truncated: ${field} needs ${n} bytes, ${this.remaining} left`);
     const out = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;
@@ -92,7 +94,10 @@ export class SshReader {
   /** Throws unless everything was consumed. */
   end(): void {
     if (this.remaining !== 0) {
-      throw new SshParseError('trailing-bytes', `${this.what} has ${this.remaining} unexpected trailing byte${this.remaining === 1 ? '' : 's'}`);
+      throw new SshParseError(
+        'trailing-bytes',
+        `${this.what} has ${this.remaining} unexpected trailing byte${this.remaining === 1 ? '' : 's'}`,
+      );
     }
   }
 }

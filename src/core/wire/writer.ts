@@ -5,7 +5,10 @@ export class SshWriter {
 
   uint32(n: number): this {
     const b = new Uint8Array(4);
-    b[0] = n >>> 24; b[1] = (n >>> 16) & 255; b[2] = (n >>> 8) & 255; b[3] = n & 255;
+    b[0] = n >>> 24;
+    b[1] = (n >>> 16) & 255;
+    b[2] = (n >>> 8) & 255;
+    b[3] = n & 255;
     return this.raw(b);
   }
   bytes(data: Uint8Array): this {
@@ -34,7 +37,10 @@ export class SshWriter {
   toBytes(): Uint8Array {
     const out = new Uint8Array(this.size);
     let o = 0;
-    for (const c of this.chunks) { out.set(c, o); o += c.length; }
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
     return out;
   }
 }

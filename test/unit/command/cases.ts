@@ -13,7 +13,7 @@ import { HOME, type BashOracle, type OracleRun } from './oracle.ts';
 /** An unpaired UTF-16 surrogate (String.prototype.isWellFormed is ES2024, beyond our lib). */
 export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-const META = [..."'\"`$!;&|<>()[]{}*?#~^=,@+-\\ :", '\u00a0', 'é', '中', '😀', 'e\u0301', '‘', '’', '“', '”', '–', '\u200b'];
+const META = [...'\'"`$!;&|<>()[]{}*?#~^=,@+-\\ :', '\u00a0', 'é', '中', '😀', 'e\u0301', '‘', '’', '“', '”', '–', '\u200b'];
 const RARE = ['\n', '\r', '\x01', '\x7f', '\u0085', '\u202e', '\u2028', '\ud800', '${', '%h', '%'];
 
 const segment = fc
@@ -26,7 +26,11 @@ const segment = fc
     { minLength: 1, maxLength: 10 },
   )
   // one rare (refused) piece in about one segment of eight
-  .chain((a) => fc.tuple(fc.nat(7), fc.constantFrom(...RARE), fc.nat(a.length)).map(([roll, r, at]) => (roll === 0 ? [...a.slice(0, at), r, ...a.slice(at)] : a)))
+  .chain((a) =>
+    fc
+      .tuple(fc.nat(7), fc.constantFrom(...RARE), fc.nat(a.length))
+      .map(([roll, r, at]) => (roll === 0 ? [...a.slice(0, at), r, ...a.slice(at)] : a)),
+  )
   .map((a) => a.join('').replace(/[/\0]/g, '_'))
   .filter((s) => s !== '.' && s !== '..' && s !== '' && Buffer.byteLength(s) < 120);
 
@@ -99,9 +103,24 @@ const formArb = fc
     const tcp = { user: 'root', host: ip, port };
     switch (which) {
       case 0:
-        return { name: 'proxy', program: 'ssh', parts: ['ssh', `${proxyUser}@ssh.runpod.io`, { key: 'sep' }], user: proxyUser, host: 'ssh.runpod.io', port: '22' };
+        return {
+          name: 'proxy',
+          program: 'ssh',
+          parts: ['ssh', `${proxyUser}@ssh.runpod.io`, { key: 'sep' }],
+          user: proxyUser,
+          host: 'ssh.runpod.io',
+          port: '22',
+        };
       case 1:
-        return { name: 'proxy+command', program: 'ssh', parts: ['ssh', `${proxyUser}@ssh.runpod.io`, { key: 'sep' }, 'nvidia-smi'], user: proxyUser, host: 'ssh.runpod.io', port: '22', remote: true };
+        return {
+          name: 'proxy+command',
+          program: 'ssh',
+          parts: ['ssh', `${proxyUser}@ssh.runpod.io`, { key: 'sep' }, 'nvidia-smi'],
+          user: proxyUser,
+          host: 'ssh.runpod.io',
+          port: '22',
+          remote: true,
+        };
       case 2:
         return { name: 'tcp', program: 'ssh', parts: ['ssh', `root@${ip}`, '-p', port, { key: 'sep' }], ...tcp };
       case 3:
@@ -117,16 +136,34 @@ const formArb = fc
       case 8:
         return { name: 'sftp', program: 'sftp', parts: ['sftp', '-P', port, { key: 'sep' }, `root@${ip}`], ...tcp };
       case 9:
-        return { name: 'rsync -e', program: 'rsync', parts: ['rsync', '-e', `ssh -p ${port} -i ~/.ssh/id_ed25519`, '-a', 'data', `root@${ip}:/workspace/`], ...tcp };
+        return {
+          name: 'rsync -e',
+          program: 'rsync',
+          parts: ['rsync', '-e', `ssh -p ${port} -i ~/.ssh/id_ed25519`, '-a', 'data', `root@${ip}:/workspace/`],
+          ...tcp,
+        };
       case 10:
         return { name: 'rsync', program: 'rsync', parts: ['rsync', '-a', 'data', `root@${ip}:/workspace/`], ...tcp, port: '22' };
       case 12:
-        return { name: 'forward', program: 'ssh', parts: ['ssh', '-L', '8888:localhost:8888', `root@${ip}`, '-p', port, { key: 'sep' }], ...tcp };
+        return {
+          name: 'forward',
+          program: 'ssh',
+          parts: ['ssh', '-L', '8888:localhost:8888', `root@${ip}`, '-p', port, { key: 'sep' }],
+          ...tcp,
+        };
       case 13:
         return { name: 'ipv6', program: 'ssh', parts: ['ssh', `root@[${v6}]`, '-p', port, { key: 'sep' }], user: 'root', host: v6, port };
       case 14:
         // a quoted remote command reaches ssh as ONE word; the proxy needs -tt for it
-        return { name: 'proxy+command', program: 'ssh', parts: ['ssh', `${proxyUser}@ssh.runpod.io`, { key: 'sep' }, 'ls -la /workspace'], user: proxyUser, host: 'ssh.runpod.io', port: '22', remote: true };
+        return {
+          name: 'proxy+command',
+          program: 'ssh',
+          parts: ['ssh', `${proxyUser}@ssh.runpod.io`, { key: 'sep' }, 'ls -la /workspace'],
+          user: proxyUser,
+          host: 'ssh.runpod.io',
+          port: '22',
+          remote: true,
+        };
       default:
         return { name: 'scp no -i', program: 'scp', parts: ['scp', '-P', port, 'file', `root@${ip}:/workspace/`], ...tcp };
     }
@@ -226,7 +263,8 @@ export function checkRun(c: Case, run: OracleRun | undefined, deep: boolean): st
   if (!cfg) return 'no ssh -G output';
   const one = (k: string) => (cfg.get(k) ?? [])[0];
   const ids = cfg.get('identityfile') ?? [];
-  if (ids.length !== 1 || ids[0] !== c.spec.file) return `ssh -G identityfile ${JSON.stringify(ids)}, want [${JSON.stringify(c.spec.file)}]\n${run.configRaw}`;
+  if (ids.length !== 1 || ids[0] !== c.spec.file)
+    return `ssh -G identityfile ${JSON.stringify(ids)}, want [${JSON.stringify(c.spec.file)}]\n${run.configRaw}`;
   if (one('user') !== c.form.user) return `ssh -G user ${one('user')}, want ${c.form.user}`;
   if (one('hostname') !== c.form.host) return `ssh -G hostname ${one('hostname')}, want ${c.form.host}`;
   if (one('port') !== c.form.port) return `ssh -G port ${one('port')}, want ${c.form.port}`;
@@ -236,7 +274,12 @@ export function checkRun(c: Case, run: OracleRun | undefined, deep: boolean): st
 }
 
 /** Runs `n` random cases through rewriteCommand and the oracles; returns failures. */
-export function runProperty(oracle: BashOracle, n: number, deepEvery: number, seed?: number): { failures: string[]; ran: number; refused: number; deep: number } {
+export function runProperty(
+  oracle: BashOracle,
+  n: number,
+  deepEvery: number,
+  seed?: number,
+): { failures: string[]; ran: number; refused: number; deep: number } {
   const samples = fc.sample(caseArb, seed === undefined ? n : { numRuns: n, seed });
   const absBase = join(oracle.dir, 'keys');
   const lines: { command: string; deep: boolean }[] = [];
@@ -247,7 +290,12 @@ export function runProperty(oracle: BashOracle, n: number, deepEvery: number, se
     const c = buildCase(s, absBase, `c${i}`);
     let r;
     try {
-      r = rewriteCommand(c.input, { keyPath: c.spec.setting, shell: 'posix', identitiesOnly: c.identitiesOnly, ...(c.tty ? { tty: true } : {}) });
+      r = rewriteCommand(c.input, {
+        keyPath: c.spec.setting,
+        shell: 'posix',
+        identitiesOnly: c.identitiesOnly,
+        ...(c.tty ? { tty: true } : {}),
+      });
     } catch (e) {
       failures.push(`threw on ${JSON.stringify(c.input)}: ${String(e)}`);
       return;
@@ -272,7 +320,8 @@ export function runProperty(oracle: BashOracle, n: number, deepEvery: number, se
   const runs = oracle.run(lines);
   cases.forEach((c, i) => {
     const problem = checkRun(c, runs[i], lines[i]!.deep);
-    if (problem) failures.push(`${c.label}: ${JSON.stringify(c.input)} key ${JSON.stringify(c.spec.setting)} → ${lines[i]!.command}\n  ${problem}`);
+    if (problem)
+      failures.push(`${c.label}: ${JSON.stringify(c.input)} key ${JSON.stringify(c.spec.setting)} → ${lines[i]!.command}\n  ${problem}`);
   });
   return { failures, ran: cases.length, refused, deep: lines.filter((l) => l.deep).length };
 }

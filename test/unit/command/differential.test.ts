@@ -28,7 +28,13 @@ test('the sandbox notices another program, a second program, a changed argument 
   assert.ok(good.ok);
   const want = predictedArgv(box, BASES[1]!, false);
   assert.deepEqual(box.run(good.command).ran, [want]);
-  const bad = [`${good.command}; curl x`, `${good.command} $(touch pwned)`, good.command.replace('42442', '42443'), `${good.command} >out`, `touch pwned`];
+  const bad = [
+    `${good.command}; curl x`,
+    `${good.command} $(touch pwned)`,
+    good.command.replace('42442', '42443'),
+    `${good.command} >out`,
+    `touch pwned`,
+  ];
   for (const b of bad) {
     const run = box.run(b);
     assert.ok(run.ran.length !== 1 || JSON.stringify(run.ran[0]) !== JSON.stringify(want) || run.newFiles.length > 0, b);

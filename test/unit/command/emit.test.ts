@@ -7,7 +7,10 @@ import { test } from 'node:test';
 import { findSshCommands, parseConnection, rewriteCommand } from '../../../src/core/command/index.ts';
 
 test('PowerShell runs a quoted program path only with the call operator &', () => {
-  const ps = rewriteCommand(`'C:\\Program Files\\OpenSSH\\ssh.exe' root@149.36.0.213 -p 42442`, { keyPath: '~/.ssh/id_ed25519', shell: 'powershell' });
+  const ps = rewriteCommand(`'C:\\Program Files\\OpenSSH\\ssh.exe' root@149.36.0.213 -p 42442`, {
+    keyPath: '~/.ssh/id_ed25519',
+    shell: 'powershell',
+  });
   assert.deepEqual(ps, { ok: true, command: `& 'C:\\Program Files\\OpenSSH\\ssh.exe' -i ~/.ssh/id_ed25519 root@149.36.0.213 -p 42442` });
   const plain = rewriteCommand('ssh.exe root@149.36.0.213', { keyPath: '~/.ssh/id_ed25519', shell: 'powershell' });
   assert.deepEqual(plain, { ok: true, command: 'ssh.exe -i ~/.ssh/id_ed25519 root@149.36.0.213' });
@@ -18,7 +21,13 @@ test('PowerShell runs a quoted program path only with the call operator &', () =
 });
 
 test('a refusal for bash/zsh output never names PowerShell or cmd', () => {
-  const inputs = ['ssh root@1.2.3.4 echo $HOME', 'ssh root@1.2.3.4 "$(id)"', 'ssh root@1.2.3.4 ls *', 'scp ~root/f root@1.2.3.4:/w', 'ssh root@1.2.3.4 `id`'];
+  const inputs = [
+    'ssh root@1.2.3.4 echo $HOME',
+    'ssh root@1.2.3.4 "$(id)"',
+    'ssh root@1.2.3.4 ls *',
+    'scp ~root/f root@1.2.3.4:/w',
+    'ssh root@1.2.3.4 `id`',
+  ];
   for (const c of inputs) {
     const r = rewriteCommand(c, { keyPath: '~/k', shell: 'posix' });
     assert.equal(r.ok, false, c);
@@ -35,8 +44,17 @@ test('the Connection carries what re-emission needs', () => {
   assert.ok(r.ok);
   const c = r.connection;
   assert.deepEqual([c.program, c.kind, c.user, c.host, c.port], ['rsync', 'tcp', 'root', '149.36.0.213', 42442]);
-  assert.deepEqual(c.rsyncArgs.map((a) => a.kind), ['flags', 'long', 'rsh', 'operand', 'operand']);
-  assert.deepEqual(c.rshOptions.map((o) => [o.letter, o.value]), [['p', '42442'], ['o', 'StrictHostKeyChecking=no']]);
+  assert.deepEqual(
+    c.rsyncArgs.map((a) => a.kind),
+    ['flags', 'long', 'rsh', 'operand', 'operand'],
+  );
+  assert.deepEqual(
+    c.rshOptions.map((o) => [o.letter, o.value]),
+    [
+      ['p', '42442'],
+      ['o', 'StrictHostKeyChecking=no'],
+    ],
+  );
   const p = parseConnection('ssh -L 8888:localhost:8888 -tt e9ohprt7xzfdgr-64410d32@ssh.runpod.io -i ~/.ssh/id "nvidia-smi -L"');
   assert.ok(p.ok);
   assert.deepEqual([p.connection.kind, p.connection.podId, p.connection.port], ['proxy', 'e9ohprt7xzfdgr', 22]);

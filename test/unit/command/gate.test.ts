@@ -135,7 +135,11 @@ test('prose, words, sentences, markdown, JSON, URLs and other programs never pas
   for (const t of no) {
     assert.equal(looksLikeSshCommand(t), false, t);
     assert.equal(rewriteCommand(t, P).ok, false, t);
-    assert.equal(findSshCommands(t).some((f) => f.command === t.trim()), false, t);
+    assert.equal(
+      findSshCommands(t).some((f) => f.command === t.trim()),
+      false,
+      t,
+    );
   }
 });
 
@@ -153,7 +157,28 @@ test('what the gate refuses, rewriteCommand refuses with a specific reason', () 
 });
 
 test('gate and rewrite are consistent on random inputs built from command pieces', () => {
-  const piece = fc.constantFrom('ssh', 'scp', 'rsync', 'sftp', 'root@1.2.3.4', 'pod', 'pod:/w', 'a.b', 'is', '-p', '22', '-i', '~/k', 'great.', '$', 'localhost', '-e', '"ssh -p 2"', '“ssh -p 2”', '::1');
+  const piece = fc.constantFrom(
+    'ssh',
+    'scp',
+    'rsync',
+    'sftp',
+    'root@1.2.3.4',
+    'pod',
+    'pod:/w',
+    'a.b',
+    'is',
+    '-p',
+    '22',
+    '-i',
+    '~/k',
+    'great.',
+    '$',
+    'localhost',
+    '-e',
+    '"ssh -p 2"',
+    '“ssh -p 2”',
+    '::1',
+  );
   fc.assert(
     fc.property(fc.array(piece, { minLength: 1, maxLength: 7 }), (parts) => {
       const text = parts.join(' ');
@@ -177,7 +202,10 @@ const ENGLISH = (
 ).split(' ');
 
 test('property: prose from English words and "ssh" never passes the gate', () => {
-  const word = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ENGLISH) }, { weight: 2, arbitrary: fc.constantFrom('ssh', 'scp', 'sftp', 'rsync') });
+  const word = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...ENGLISH) },
+    { weight: 2, arbitrary: fc.constantFrom('ssh', 'scp', 'sftp', 'rsync') },
+  );
   const sentence = fc
     .tuple(fc.array(word, { minLength: 1, maxLength: 14 }), fc.constantFrom('', '.', '!', '?', ':', ','), fc.boolean())
     .map(([ws, end, cap]) => {
@@ -185,7 +213,12 @@ test('property: prose from English words and "ssh" never passes the gate', () =>
       return cap ? s[0]!.toUpperCase() + s.slice(1) : s;
     });
   const prose = fc
-    .tuple(fc.array(sentence, { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '\n', '\n\n', '\u00a0'), fc.constantFrom('', '$ ', '> ', '# '), fc.boolean())
+    .tuple(
+      fc.array(sentence, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(' ', '\n', '\n\n', '\u00a0'),
+      fc.constantFrom('', '$ ', '> ', '# '),
+      fc.boolean(),
+    )
     .map(([ss, sep, prompt, lead]) => prompt + (lead ? 'ssh ' : '') + ss.join(sep));
   fc.assert(
     fc.property(prose, (text) => {
@@ -196,8 +229,10 @@ test('property: prose from English words and "ssh" never passes the gate', () =>
 });
 
 test('IPv6 literal forms (RFC 4291 §2.2)', () => {
-  for (const a of ['::', '::1', '2001:db8::7', '1:2:3:4:5:6:7:8', '::ffff:192.0.2.1', '1::', 'fe80::1%eth0', '64:ff9b::1.2.3.4']) assert.equal(isIpv6(a), true, a);
-  for (const a of ['1:2:3', ':1', '1::2::3', '1:2:3:4:5:6:7:8:9', '12345::', '::ffff:999.0.0.1', 'g::1', 'host']) assert.equal(isIpv6(a), false, a);
+  for (const a of ['::', '::1', '2001:db8::7', '1:2:3:4:5:6:7:8', '::ffff:192.0.2.1', '1::', 'fe80::1%eth0', '64:ff9b::1.2.3.4'])
+    assert.equal(isIpv6(a), true, a);
+  for (const a of ['1:2:3', ':1', '1::2::3', '1:2:3:4:5:6:7:8:9', '12345::', '::ffff:999.0.0.1', 'g::1', 'host'])
+    assert.equal(isIpv6(a), false, a);
 });
 
 test('curly quotes around an rsync -e value or a path are read as straight quotes', () => {
@@ -238,7 +273,10 @@ test('curly quotes around an rsync -e value or a path are read as straight quote
 test('curly-quote repair runs through real bash: the rewritten command passes the intended argv', async () => {
   const { spawnSync } = await import('node:child_process');
   const cases: [string, string[]][] = [
-    ['rsync -e “ssh -p 42442 -i ~/.ssh/id_ed25519” -av ./d root@149.36.0.213:/workspace/', ['rsync', '-e', 'ssh -p 42442 -i ~/.ssh/runpod', '-av', './d', 'root@149.36.0.213:/workspace/']],
+    [
+      'rsync -e “ssh -p 42442 -i ~/.ssh/id_ed25519” -av ./d root@149.36.0.213:/workspace/',
+      ['rsync', '-e', 'ssh -p 42442 -i ~/.ssh/runpod', '-av', './d', 'root@149.36.0.213:/workspace/'],
+    ],
     ['scp ‘my data’ “it’s here” root@1.2.3.4:/w', ['scp', '-i', '~/.ssh/runpod', 'my data', 'it’s here', 'root@1.2.3.4:/w']],
   ];
   for (const [input, want] of cases) {
@@ -247,6 +285,10 @@ test('curly-quote repair runs through real bash: the rewritten command passes th
     const script = `rsync() { printf '%s\\0' rsync "$@"; }; scp() { printf '%s\\0' scp "$@"; }\n${r.command}\n`;
     const out = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { encoding: 'utf8' });
     const argv = out.stdout.split('\0').slice(0, -1);
-    assert.deepEqual(argv, want.map((w) => w.replace('~/.ssh/runpod', '/k/runpod')), r.command);
+    assert.deepEqual(
+      argv,
+      want.map((w) => w.replace('~/.ssh/runpod', '/k/runpod')),
+      r.command,
+    );
   }
 });

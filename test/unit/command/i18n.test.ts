@@ -22,25 +22,94 @@ const format = formatter(hit);
 const SHELLS: ShellKind[] = ['posix', 'powershell', 'cmd'];
 const settings = (keyPath: string, shell: ShellKind) => ({ keyPath, shell, identitiesOnly: true });
 /** A settings object whose key path getter throws: reaches the "could not …" catch-alls. */
-const throwing = { shell: 'posix', get keyPath(): string { throw new Error('boom'); } } as unknown as ReturnType<typeof settings>;
+const throwing = {
+  shell: 'posix',
+  get keyPath(): string {
+    throw new Error('boom');
+  },
+} as unknown as ReturnType<typeof settings>;
 
 const COMMANDS = [
-  'ssh a; b', 'ssh a\nssh b', "ssh 'a", 'ssh "a', 'curl x', 'ssh -v', 'ssh root@', 'ssh -Z host.example.com', 'ssh -i',
-  'ssh @host.example.com', "ssh -l 'a b' host.example.com", 'ssh mypod', 'ssh e.g.', 'ssh root@1.2.3.4 great.',
-  'scp -v', 'sftp -v', 'scp host.example.com:x', 'scp a b', 'scp @:x y', 'sftp @',
-  'rsync a b', 'rsync a @:x', 'rsync a b --rsh', 'rsync a host.example.com:b -e', 'rsync a host::mod', 'rsync host.example.com:a',
-  'rsync -e rsh a host.example.com:b', `rsync -e "ssh 'x" a host.example.com:b`, "rsync -e 'ssh -Z' a host.example.com:b",
-  'ssh root@1.2.3.4 echo $HOME', 'ssh root@1.2.3.4 echo 50%', "ssh root@1.2.3.4 'hi!'", "ssh root@1.2.3.4 ''",
-  "ssh 'ro#ot'@1.2.3.4", 'ssh -p abc root@1.2.3.4',
-  'ssh root@1.2.3.4 $(x)', "ssh root@1.2.3.4 $'x'", 'ssh root@1.2.3.4 *', 'ssh root@1.2.3.4 echo hi!x', 'ssh root@1.2.3.4 ~user',
-  'scp ~/f root@1.2.3.4:/w', 'ssh -F x root@1.2.3.4', 'ssh -E x root@1.2.3.4', 'ssh -J x root@1.2.3.4', 'ssh -A root@1.2.3.4',
-  'ssh -S x root@1.2.3.4', 'ssh -w 0 root@1.2.3.4', 'ssh -X root@1.2.3.4', 'ssh -o ProxyCommand=x root@1.2.3.4',
-  'rsync -e "ssh evil" a root@1.2.3.4:b', 'ssh 1.2.3.4', 'ssh ssh://root@1.2.3.4', "'/opt/a;b/ssh' root@1.2.3.4",
-  'scp root@1.2.3.4:/a root@1.2.3.4:/b', 'scp -- -x root@1.2.3.4:/w', 'ssh bad@ssh.runpod.io', 'ssh root@host.example.com', 'ssh root@1.2.3.4 x\\',
+  'ssh a; b',
+  'ssh a\nssh b',
+  "ssh 'a",
+  'ssh "a',
+  'curl x',
+  'ssh -v',
+  'ssh root@',
+  'ssh -Z host.example.com',
+  'ssh -i',
+  'ssh @host.example.com',
+  "ssh -l 'a b' host.example.com",
+  'ssh mypod',
+  'ssh e.g.',
+  'ssh root@1.2.3.4 great.',
+  'scp -v',
+  'sftp -v',
+  'scp host.example.com:x',
+  'scp a b',
+  'scp @:x y',
+  'sftp @',
+  'rsync a b',
+  'rsync a @:x',
+  'rsync a b --rsh',
+  'rsync a host.example.com:b -e',
+  'rsync a host::mod',
+  'rsync host.example.com:a',
+  'rsync -e rsh a host.example.com:b',
+  `rsync -e "ssh 'x" a host.example.com:b`,
+  "rsync -e 'ssh -Z' a host.example.com:b",
+  'ssh root@1.2.3.4 echo $HOME',
+  'ssh root@1.2.3.4 echo 50%',
+  "ssh root@1.2.3.4 'hi!'",
+  "ssh root@1.2.3.4 ''",
+  "ssh 'ro#ot'@1.2.3.4",
+  'ssh -p abc root@1.2.3.4',
+  'ssh root@1.2.3.4 $(x)',
+  "ssh root@1.2.3.4 $'x'",
+  'ssh root@1.2.3.4 *',
+  'ssh root@1.2.3.4 echo hi!x',
+  'ssh root@1.2.3.4 ~user',
+  'scp ~/f root@1.2.3.4:/w',
+  'ssh -F x root@1.2.3.4',
+  'ssh -E x root@1.2.3.4',
+  'ssh -J x root@1.2.3.4',
+  'ssh -A root@1.2.3.4',
+  'ssh -S x root@1.2.3.4',
+  'ssh -w 0 root@1.2.3.4',
+  'ssh -X root@1.2.3.4',
+  'ssh -o ProxyCommand=x root@1.2.3.4',
+  'rsync -e "ssh evil" a root@1.2.3.4:b',
+  'ssh 1.2.3.4',
+  'ssh ssh://root@1.2.3.4',
+  "'/opt/a;b/ssh' root@1.2.3.4",
+  'scp root@1.2.3.4:/a root@1.2.3.4:/b',
+  'scp -- -x root@1.2.3.4:/w',
+  'ssh bad@ssh.runpod.io',
+  'ssh root@host.example.com',
+  'ssh root@1.2.3.4 x\\',
 ];
 const KEY_PATHS = [
-  '', 'a\nb', 'a\rb', 'a\tb', 'a\x07b', 'a\u202eb', 'a\ud800b', 'x\udc00', 'a"b', 'my keys\\', '$env:USERPROFILE\\keys\\',
-  'a%b', 'a${X}b', '~/.ssh/', '~/.ssh/id_ed25519.pub', ' id', 'C:\\Users\\me\\id', '$env:USERPROFILE\\id', '$X\\id', '~/.ssh/id_ed25519',
+  '',
+  'a\nb',
+  'a\rb',
+  'a\tb',
+  'a\x07b',
+  'a\u202eb',
+  'a\ud800b',
+  'x\udc00',
+  'a"b',
+  'my keys\\',
+  '$env:USERPROFILE\\keys\\',
+  'a%b',
+  'a${X}b',
+  '~/.ssh/',
+  '~/.ssh/id_ed25519.pub',
+  ' id',
+  'C:\\Users\\me\\id',
+  '$env:USERPROFILE\\id',
+  '$X\\id',
+  '~/.ssh/id_ed25519',
 ];
 
 type Reason = { reason: string; i18n?: I18nText; where: string };
@@ -59,7 +128,8 @@ function corpus(): Reason[] {
       add(rewriteCommand('rsync a root@1.2.3.4:b', settings(k, shell)), `rsync ${shell} key ${JSON.stringify(k)}`);
       add(sshConfigBlock('ssh root@1.2.3.4', settings(k, shell)), `config ${shell} key ${JSON.stringify(k)}`);
       const v = validateKeyPath(k, shell);
-      if (v.message !== undefined) out.push({ reason: v.message, ...(v.i18n ? { i18n: v.i18n } : {}), where: `validate ${shell} ${JSON.stringify(k)}` });
+      if (v.message !== undefined)
+        out.push({ reason: v.message, ...(v.i18n ? { i18n: v.i18n } : {}), where: `validate ${shell} ${JSON.stringify(k)}` });
     }
   }
   add(parseCommand(''), 'parse empty');
@@ -105,7 +175,8 @@ test('the i18n reference does not change the contract shape of results', () => {
 });
 
 test('every catalogue key core names exists in en and de', () => {
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
   let count = 0;
   for (const file of walk(join(ROOT, 'src/core'))) {
     for (const m of readFileSync(file, 'utf8').matchAll(/\btx\(\s*'([A-Za-z0-9_@]+)'/g)) {

@@ -26,16 +26,15 @@ test('posix rewrites: bash argv and OpenSSH config match for 1500 random cases',
 });
 
 test('the oracle notices a wrong key, a lost -i and a wrong port (control)', () => {
-  const [s] = fc.sample(caseArb.filter((c) => c.form.program === 'ssh' && c.form.name === 'tcp'), { numRuns: 1, seed: 7 });
+  const [s] = fc.sample(
+    caseArb.filter((c) => c.form.program === 'ssh' && c.form.name === 'tcp'),
+    { numRuns: 1, seed: 7 },
+  );
   const c = buildCase({ ...s!, key: { prefix: 'abs', segs: ['ok key'] } }, join(oracle.dir, 'keys'), 'control');
   createKeyFile(c.spec, oracle.dir);
   const good = rewriteCommand(c.input, { keyPath: c.spec.setting, shell: 'posix', identitiesOnly: c.identitiesOnly });
   assert.ok(good.ok);
-  const bad = [
-    good.command.replace('ok key', 'ok  key'),
-    good.command.replace(/-i '[^']*'/, ''),
-    good.command.replace(/-p \d+/, '-p 1'),
-  ];
+  const bad = [good.command.replace('ok key', 'ok  key'), good.command.replace(/-i '[^']*'/, ''), good.command.replace(/-p \d+/, '-p 1')];
   const runs = oracle.run([{ command: good.command, deep: true }, ...bad.map((command) => ({ command, deep: true }))]);
   assert.equal(checkRun(c, runs[0], true), null);
   for (let i = 1; i < runs.length; i++) assert.notEqual(checkRun(c, runs[i], true), null, bad[i - 1]);
@@ -47,7 +46,9 @@ test('sshConfigBlock: ssh -G -F block reports the same identity, user, host, por
   samples.forEach((s, i) => {
     const spec = keySpec(s.key, join(oracle.dir, 'cfgkeys'), `k${i}`);
     if (spec.relative) return;
-    const command = s.proxy ? 'ssh e9ohprt7xzfdgr-64410d32@ssh.runpod.io -i ~/.ssh/id_ed25519' : 'ssh root@149.36.0.213 -p 42442 -i ~/.ssh/id_ed25519';
+    const command = s.proxy
+      ? 'ssh e9ohprt7xzfdgr-64410d32@ssh.runpod.io -i ~/.ssh/id_ed25519'
+      : 'ssh root@149.36.0.213 -p 42442 -i ~/.ssh/id_ed25519';
     const r = sshConfigBlock(command, { keyPath: spec.setting, shell: 'posix', identitiesOnly: s.io });
     if (mustRefuse(spec)) {
       assert.equal(r.ok, false, `emitted ${JSON.stringify(spec.setting)}`);
@@ -71,13 +72,18 @@ test('sshConfigBlock: ssh -G -F block reports the same identity, user, host, por
 
 test('garbage never throws; every refusal gives a reason', () => {
   fc.assert(
-    fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('posix', 'powershell', 'cmd' as const), (cmd, key, shell) => {
-      const r = rewriteCommand(cmd, { keyPath: key, shell, identitiesOnly: true });
-      assert.equal(typeof r.ok, 'boolean');
-      if (!r.ok) assert.ok(r.reason.length > 0);
-      const s = rewriteCommand('ssh ' + cmd, { keyPath: key, shell });
-      if (!s.ok) assert.ok(s.reason.length > 0);
-    }),
+    fc.property(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('posix', 'powershell', 'cmd' as const),
+      (cmd, key, shell) => {
+        const r = rewriteCommand(cmd, { keyPath: key, shell, identitiesOnly: true });
+        assert.equal(typeof r.ok, 'boolean');
+        if (!r.ok) assert.ok(r.reason.length > 0);
+        const s = rewriteCommand('ssh ' + cmd, { keyPath: key, shell });
+        if (!s.ok) assert.ok(s.reason.length > 0);
+      },
+    ),
     { numRuns: 2000 },
   );
 });

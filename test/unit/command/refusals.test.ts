@@ -19,15 +19,29 @@ function refusedEverywhere(command: string, why: RegExp): void {
     if (!r.ok) assert.match(r.reason, why, `${shell}: ${JSON.stringify(command)}`);
   }
   assert.equal(looksLikeSshCommand(command), false, command);
-  assert.deepEqual(findSshCommands(command).filter((f) => f.command === command.trim()), [], command);
+  assert.deepEqual(
+    findSshCommands(command).filter((f) => f.command === command.trim()),
+    [],
+    command,
+  );
 }
 
 /** ssh_config keywords that run programs, read files, reach other hosts or hand out the agent. */
 const KEYWORDS: [string, RegExp][] = [
-  ['ProxyCommand', /runs a program/], ['LocalCommand', /runs a program/], ['PermitLocalCommand', /runs a program/],
-  ['KnownHostsCommand', /runs a program/], ['PKCS11Provider', /runs a program/], ['SecurityKeyProvider', /runs a program/],
-  ['Match', /runs a program/], ['Include', /configuration file/], ['ProxyJump', /another host/], ['ForwardAgent', /SSH agent/],
-  ['ControlPath', /control socket/], ['ControlMaster', /control socket/], ['Tunnel', /tunnel device/], ['RemoteCommand', /never shows/],
+  ['ProxyCommand', /runs a program/],
+  ['LocalCommand', /runs a program/],
+  ['PermitLocalCommand', /runs a program/],
+  ['KnownHostsCommand', /runs a program/],
+  ['PKCS11Provider', /runs a program/],
+  ['SecurityKeyProvider', /runs a program/],
+  ['Match', /runs a program/],
+  ['Include', /configuration file/],
+  ['ProxyJump', /another host/],
+  ['ForwardAgent', /SSH agent/],
+  ['ControlPath', /control socket/],
+  ['ControlMaster', /control socket/],
+  ['Tunnel', /tunnel device/],
+  ['RemoteCommand', /never shows/],
 ];
 
 /** The spellings `-o` accepts (readconf.c: keyword, blanks and/or one `=`, any case, optional quotes). */
@@ -35,14 +49,24 @@ function spellings(kw: string, value: string): string[][] {
   const lower = kw.toLowerCase();
   const upper = kw.toUpperCase();
   return [
-    [`-o${kw}=${value}`], ['-o', `${kw}=${value}`], ['-o', `${kw} ${value}`], ['-o', `${lower} ${value}`], ['-o', `${upper}=${value}`],
-    ['-o', `${kw} = ${value}`], ['-o', `${kw}\t${value}`], ['-o', `  ${kw}=${value}`], ['-o', `"${kw}" ${value}`], ['-o', `${kw}=`],
-    ['-vo', `${kw}=${value}`], [`-Co${kw} ${value}`],
+    [`-o${kw}=${value}`],
+    ['-o', `${kw}=${value}`],
+    ['-o', `${kw} ${value}`],
+    ['-o', `${lower} ${value}`],
+    ['-o', `${upper}=${value}`],
+    ['-o', `${kw} = ${value}`],
+    ['-o', `${kw}\t${value}`],
+    ['-o', `  ${kw}=${value}`],
+    ['-o', `"${kw}" ${value}`],
+    ['-o', `${kw}=`],
+    ['-vo', `${kw}=${value}`],
+    [`-Co${kw} ${value}`],
   ];
 }
 
 /** Words → a posix command line (each argument single-quoted). */
-const line = (words: string[]): string => words.map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+const line = (words: string[]): string =>
+  words.map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
 
 test('dangerous -o keywords are refused in every spelling, for ssh, scp, sftp and inside rsync -e', () => {
   for (const [kw, why] of KEYWORDS) {
@@ -60,9 +84,17 @@ test('dangerous -o keywords are refused in every spelling, for ssh, scp, sftp an
 
 test('dangerous ssh letters are refused alone, grouped, attached and inside rsync -e', () => {
   const LETTERS: [string, string | null, RegExp][] = [
-    ['F', '/tmp/cfg', /configuration file/], ['E', '/tmp/log', /writes a file/], ['J', 'evil.example', /another host/],
-    ['S', '/tmp/sock', /control socket/], ['w', '0:0', /tunnel device/], ['A', null, /SSH agent/],
-    ['X', null, /never shows/], ['Y', null, /never shows/], ['M', null, /never shows/], ['f', null, /never shows/], ['G', null, /never shows/],
+    ['F', '/tmp/cfg', /configuration file/],
+    ['E', '/tmp/log', /writes a file/],
+    ['J', 'evil.example', /another host/],
+    ['S', '/tmp/sock', /control socket/],
+    ['w', '0:0', /tunnel device/],
+    ['A', null, /SSH agent/],
+    ['X', null, /never shows/],
+    ['Y', null, /never shows/],
+    ['M', null, /never shows/],
+    ['f', null, /never shows/],
+    ['G', null, /never shows/],
   ];
   for (const [l, v, why] of LETTERS) {
     const forms = v === null ? [[`-${l}`], [`-v${l}`], [`-${l}C`]] : [[`-${l}`, v], [`-${l}${v}`], [`-v${l}`, v]];
@@ -81,7 +113,7 @@ test('dangerous ssh letters are refused alone, grouped, attached and inside rsyn
   refusedEverywhere(`rsync -e sh -a d ${D}:/w`, /not ssh/);
 });
 
-test('shell syntax that would run or expand something is refused (the issue\'s reproductions first)', () => {
+test("shell syntax that would run or expand something is refused (the issue's reproductions first)", () => {
   const CASES: [string, RegExp][] = [
     [`ssh ${D} $'\\'' ; touch /tmp/pwned ; : '\\'`, /\$'…'/],
     [`ssh ${D} "$(touch /tmp/pwned)"`, /command substitution/],
@@ -113,7 +145,23 @@ test('shell syntax that would run or expand something is refused (the issue\'s r
 });
 
 test('control, bidi and line-separator characters are refused for every shell, wherever they are', () => {
-  for (const ch of ['\x00', '\x03', '\x1b', '\x7f', '\u0085', '\u009b', '\u202a', '\u202e', '\u2066', '\u2069', '\u200e', '\u200f', '\u061c', '\u2028', '\u2029']) {
+  for (const ch of [
+    '\x00',
+    '\x03',
+    '\x1b',
+    '\x7f',
+    '\u0085',
+    '\u009b',
+    '\u202a',
+    '\u202e',
+    '\u2066',
+    '\u2069',
+    '\u200e',
+    '\u200f',
+    '\u061c',
+    '\u2028',
+    '\u2029',
+  ]) {
     refusedEverywhere(`ssh ${D} 'x${ch}y'`, /control character|bidirectional|cannot be pasted/);
     refusedEverywhere(`ssh ${D} "x${ch}y"`, /control character|bidirectional|cannot be pasted/);
   }

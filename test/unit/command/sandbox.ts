@@ -60,7 +60,10 @@ export class Sandbox {
       timeout: 10_000,
     });
     const text = readFileSync(this.rec, 'utf8');
-    const ran = text.split('\x01').slice(0, -1).map((rec) => rec.split('\0').slice(0, -1));
+    const ran = text
+      .split('\x01')
+      .slice(0, -1)
+      .map((rec) => rec.split('\0').slice(0, -1));
     const newFiles = [...this.listing()].filter((p) => !before.has(p));
     return { ran, newFiles, stderr: r.stderr ?? '' };
   }

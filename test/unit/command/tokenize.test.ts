@@ -43,12 +43,24 @@ test('OpenSSH option grammar: which options take an argument', () => {
 
 test('rewrite keeps everything else in order and uses exactly one -i', () => {
   const r = rewriteCommand('ssh -vi ~/a root@1.2.3.4 -p 1 -i ~/b -o IdentitiesOnly=no ls', { ...P, identitiesOnly: true });
-  assert.deepEqual(r, { ok: true, command: "ssh -v -i ~/.ssh/runpod root@1.2.3.4 -p 1 -o IdentitiesOnly=yes ls" });
-  assert.deepEqual(rewriteCommand('ssh root@1.2.3.4 -o IdentitiesOnly=yes', { ...P, identitiesOnly: true }), { ok: true, command: 'ssh -i ~/.ssh/runpod root@1.2.3.4 -o IdentitiesOnly=yes' });
-  assert.deepEqual(rewriteCommand('ssh x-12345678@ssh.runpod.io', { ...P, tty: true }), { ok: true, command: 'ssh -tt -i ~/.ssh/runpod x-12345678@ssh.runpod.io' });
+  assert.deepEqual(r, { ok: true, command: 'ssh -v -i ~/.ssh/runpod root@1.2.3.4 -p 1 -o IdentitiesOnly=yes ls' });
+  assert.deepEqual(rewriteCommand('ssh root@1.2.3.4 -o IdentitiesOnly=yes', { ...P, identitiesOnly: true }), {
+    ok: true,
+    command: 'ssh -i ~/.ssh/runpod root@1.2.3.4 -o IdentitiesOnly=yes',
+  });
+  assert.deepEqual(rewriteCommand('ssh x-12345678@ssh.runpod.io', { ...P, tty: true }), {
+    ok: true,
+    command: 'ssh -tt -i ~/.ssh/runpod x-12345678@ssh.runpod.io',
+  });
   assert.deepEqual(rewriteCommand('ssh root@1.2.3.4', { ...P, tty: true }), { ok: true, command: 'ssh -i ~/.ssh/runpod root@1.2.3.4' });
-  assert.deepEqual(rewriteCommand('rsync -avze "ssh -p 2" a root@1.2.3.4:/b', P), { ok: true, command: `rsync -avze 'ssh -i ~/.ssh/runpod -p 2' a root@1.2.3.4:/b` });
-  assert.deepEqual(rewriteCommand('rsync --rsh=ssh a root@1.2.3.4:/b', P), { ok: true, command: `rsync '--rsh=ssh -i ~/.ssh/runpod' a root@1.2.3.4:/b` });
+  assert.deepEqual(rewriteCommand('rsync -avze "ssh -p 2" a root@1.2.3.4:/b', P), {
+    ok: true,
+    command: `rsync -avze 'ssh -i ~/.ssh/runpod -p 2' a root@1.2.3.4:/b`,
+  });
+  assert.deepEqual(rewriteCommand('rsync --rsh=ssh a root@1.2.3.4:/b', P), {
+    ok: true,
+    command: `rsync '--rsh=ssh -i ~/.ssh/runpod' a root@1.2.3.4:/b`,
+  });
   assert.deepEqual(splitRsyncRsh(`ssh -i "a ""b"" c" 'd''e'`), { ok: true, argv: ['ssh', '-i', 'a "b" c', "d'e"] });
 });
 
@@ -72,7 +84,8 @@ test('refusals have specific reasons', () => {
 });
 
 test('findSshCommands locates commands in pane text (original offsets)', () => {
-  const text = 'SSH\n$\u00a0ssh e9ohprt7xzfdgr-64410d32@ssh.runpod.io –i ~/.ssh/id_ed25519\nSSH over exposed TCP\n$ ssh root@149.36.0.213 -p 42442 -i ~/.ssh/id_ed25519  \nDirect TCP Ports';
+  const text =
+    'SSH\n$\u00a0ssh e9ohprt7xzfdgr-64410d32@ssh.runpod.io –i ~/.ssh/id_ed25519\nSSH over exposed TCP\n$ ssh root@149.36.0.213 -p 42442 -i ~/.ssh/id_ed25519  \nDirect TCP Ports';
   const found = findSshCommands(text);
   assert.equal(found.length, 2);
   for (const f of found) assert.equal(text.slice(f.start, f.end), f.command);
@@ -80,7 +93,10 @@ test('findSshCommands locates commands in pane text (original offsets)', () => {
 });
 
 test('validateKeyPath', () => {
-  assert.deepEqual(validateKeyPath('~/.ssh/id_ed25519.pub', 'posix'), { level: 'warning', message: 'that is the public key; -i needs the private key file (drop .pub)' });
+  assert.deepEqual(validateKeyPath('~/.ssh/id_ed25519.pub', 'posix'), {
+    level: 'warning',
+    message: 'that is the public key; -i needs the private key file (drop .pub)',
+  });
   assert.equal(validateKeyPath('', 'posix').level, 'error');
   assert.equal(validateKeyPath('C:\\Users\\me\\.ssh\\id', 'posix').level, 'warning');
   assert.equal(validateKeyPath('C:\\Users\\me\\.ssh\\id', 'cmd').level, 'ok');

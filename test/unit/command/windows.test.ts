@@ -112,7 +112,8 @@ function psArgs(line: string, env: Record<string, string>): string[] {
       let j = i;
       while (j < line.length && line[j] !== ' ') j++;
       const w = line.slice(i, j);
-      if (!/^(?:-{1,2}[A-Za-z0-9][A-Za-z0-9-]*|[A-Za-z_./\\~][A-Za-z0-9_./\\:+=~@-]*|[1-9][0-9]*)$/.test(w)) throw new Error(`unsafe bareword ${w}`);
+      if (!/^(?:-{1,2}[A-Za-z0-9][A-Za-z0-9-]*|[A-Za-z_./\\~][A-Za-z0-9_./\\:+=~@-]*|[1-9][0-9]*)$/.test(w))
+        throw new Error(`unsafe bareword ${w}`);
       out.push(w);
       i = j;
     }
@@ -127,9 +128,27 @@ function legacyLine(args: string[]): string {
 
 const ENV = { USERPROFILE: 'C:\\Users\\Jo Doe', HOME: 'C:\\Users\\Jo Doe', HOMEDRIVE: 'C:', HOMEPATH: '\\Users\\Jo Doe' };
 const pathArb = fc
-  .array(fc.oneof(fc.constantFrom(...'abcXYZ019._-\\/: '), fc.constantFrom(...'\'"`$!;&|<>()[]{}*?#~%^=,@+‘’“”–é中😀'), fc.string({ unit: 'grapheme', maxLength: 2 })), { minLength: 1, maxLength: 16 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...'abcXYZ019._-\\/: '),
+      fc.constantFrom(...'\'"`$!;&|<>()[]{}*?#~%^=,@+‘’“”–é中😀'),
+      fc.string({ unit: 'grapheme', maxLength: 2 }),
+    ),
+    { minLength: 1, maxLength: 16 },
+  )
   .map((a) => a.join(''));
-const prefixArb = fc.constantFrom('', 'C:\\Users\\me\\.ssh\\', '\\\\server\\share\\keys\\', '~/.ssh/', '$env:USERPROFILE\\.ssh\\', '%USERPROFILE%\\.ssh\\', '-', '@', '--%', '{');
+const prefixArb = fc.constantFrom(
+  '',
+  'C:\\Users\\me\\.ssh\\',
+  '\\\\server\\share\\keys\\',
+  '~/.ssh/',
+  '$env:USERPROFILE\\.ssh\\',
+  '%USERPROFILE%\\.ssh\\',
+  '-',
+  '@',
+  '--%',
+  '{',
+);
 
 function expand(path: string, shell: 'powershell' | 'cmd'): string {
   if (shell === 'powershell') return path.replace(/^\$env:USERPROFILE(?=[\\/])/i, ENV.USERPROFILE);
@@ -148,8 +167,14 @@ for (const shell of ['powershell', 'cmd'] as const) {
         const live = shell === 'cmd' ? /^%USERPROFILE%(?=[\\/])/i : /^\$env:USERPROFILE(?=[\\/])/i;
         const literal = path.replace(live, '');
         const mustRefuse =
-          path === '' || REFUSE_ALWAYS.test(path) || LONE_SURROGATE.test(path) || literal.includes('%') || literal.includes('${') || literal.includes('"') ||
-          (shell === 'cmd' && literal.includes('!')) || (shell === 'powershell' && (/\s/.test(path) || live.test(path)) && path.endsWith('\\'));
+          path === '' ||
+          REFUSE_ALWAYS.test(path) ||
+          LONE_SURROGATE.test(path) ||
+          literal.includes('%') ||
+          literal.includes('${') ||
+          literal.includes('"') ||
+          (shell === 'cmd' && literal.includes('!')) ||
+          (shell === 'powershell' && (/\s/.test(path) || live.test(path)) && path.endsWith('\\'));
         if (mustRefuse) {
           refused++;
           assert.equal(r.ok, false, `emitted ${JSON.stringify(path)}: ${r.ok ? r.command : ''}`);

@@ -70,16 +70,37 @@ test('TCP form: HostKeyAlias from the pod id in settings, else from the address;
 test('scp takes -P, rsync -e "ssh -p … -i …"; both get the key and IdentitiesOnly', () => {
   const c = ok(connectionCommands(TCP, { keyPath: '/k/my key', shell: 'posix', identitiesOnly: true }));
   const scp = bashArgv(c.scp('./data', '/workspace/', 'up')!);
-  assert.deepEqual(scp, ['scp', '-r', '-P', '42442', '-i', '/k/my key', '-o', 'IdentitiesOnly=yes', './data', 'root@149.36.0.213:/workspace/']);
+  assert.deepEqual(scp, [
+    'scp',
+    '-r',
+    '-P',
+    '42442',
+    '-i',
+    '/k/my key',
+    '-o',
+    'IdentitiesOnly=yes',
+    './data',
+    'root@149.36.0.213:/workspace/',
+  ]);
   const rsync = bashArgv(c.rsync('./', '/workspace/out', 'down')!);
-  assert.deepEqual(rsync, ['rsync', '-av', '-e', 'ssh -p 42442 -i "/k/my key" -o IdentitiesOnly=yes', 'root@149.36.0.213:/workspace/out', './']);
+  assert.deepEqual(rsync, [
+    'rsync',
+    '-av',
+    '-e',
+    'ssh -p 42442 -i "/k/my key" -o IdentitiesOnly=yes',
+    'root@149.36.0.213:/workspace/out',
+    './',
+  ]);
   const sftp = bashArgv(c.sftp!);
   assert.deepEqual(sftp, ['sftp', '-P', '42442', '-i', '/k/my key', '-o', 'IdentitiesOnly=yes', 'root@149.36.0.213']);
 });
 
 test('scp, sftp and rsync commands give the same connection (rsync: the port inside -e)', () => {
-  for (const cmd of ['scp -P 42442 -i ~/.ssh/id_ed25519 file root@149.36.0.213:/workspace/', 'sftp -P 42442 root@149.36.0.213',
-    'rsync -av -e "ssh -p 42442 -i ~/.ssh/id_ed25519" ./ root@149.36.0.213:/workspace/']) {
+  for (const cmd of [
+    'scp -P 42442 -i ~/.ssh/id_ed25519 file root@149.36.0.213:/workspace/',
+    'sftp -P 42442 root@149.36.0.213',
+    'rsync -av -e "ssh -p 42442 -i ~/.ssh/id_ed25519" ./ root@149.36.0.213:/workspace/',
+  ]) {
     const c = ok(connectionCommands(cmd, posix));
     assert.deepEqual([c.kind, c.user, c.host, c.port], ['tcp', 'root', '149.36.0.213', 42442], cmd);
   }
@@ -96,7 +117,10 @@ test('an IPv6 pod: bracketed where scp/sftp/rsync read host:path, bare for ssh',
 test('Windows shells: ~\\ key paths become ~/ (Windows OpenSSH tilde_expand), quoting per shell', () => {
   const ps = ok(connectionCommands(TCP, { keyPath: '~\\.ssh\\id_ed25519', shell: 'powershell' }));
   assert.equal(ps.ssh, 'ssh -i ~/.ssh/id_ed25519 -p 42442 root@149.36.0.213');
-  assert.equal(ps.scp('C:\\Users\\Ann Lee\\data', '/workspace/', 'up'), "scp -r -P 42442 -i ~/.ssh/id_ed25519 'C:\\Users\\Ann Lee\\data' root@149.36.0.213:/workspace/");
+  assert.equal(
+    ps.scp('C:\\Users\\Ann Lee\\data', '/workspace/', 'up'),
+    "scp -r -P 42442 -i ~/.ssh/id_ed25519 'C:\\Users\\Ann Lee\\data' root@149.36.0.213:/workspace/",
+  );
   assert.match(ps.config, /^ {4}IdentityFile ~\/\.ssh\/id_ed25519$/m);
   const cmd = ok(connectionCommands(TCP, { keyPath: '~\\my keys\\id', shell: 'cmd' }));
   assert.equal(cmd.ssh, 'ssh -i "~/my keys/id" -p 42442 root@149.36.0.213');
@@ -106,7 +130,17 @@ test('Windows shells: ~\\ key paths become ~/ (Windows OpenSSH tilde_expand), qu
 });
 
 test('refusals: not Runpod, bad settings, unquotable paths', () => {
-  for (const cmd of ['ssh root@example.com', 'ssh bob@ssh.runpod.io', 'ls -la', 'ssh root@1.2.3.4 -o ProxyCommand=nc', 'ssh -F /tmp/x root@1.2.3.4', 'ssh -J a@b root@1.2.3.4', 'rsync -e "ssh -o ProxyCommand=x" a root@1.2.3.4:/w', '', 'ssh root@1.2.3.4; rm -rf /']) {
+  for (const cmd of [
+    'ssh root@example.com',
+    'ssh bob@ssh.runpod.io',
+    'ls -la',
+    'ssh root@1.2.3.4 -o ProxyCommand=nc',
+    'ssh -F /tmp/x root@1.2.3.4',
+    'ssh -J a@b root@1.2.3.4',
+    'rsync -e "ssh -o ProxyCommand=x" a root@1.2.3.4:/w',
+    '',
+    'ssh root@1.2.3.4; rm -rf /',
+  ]) {
     const r = connectionCommands(cmd, posix);
     assert.equal(r.ok, false, cmd);
     assert.ok(!r.ok && r.reason.length > 0);
@@ -125,17 +159,47 @@ test('refusals: not Runpod, bad settings, unquotable paths', () => {
   assert.equal(cmdShell.scp('%TEMP%\\x', '/w/', 'up'), undefined, 'cmd expands %…% even in quotes');
 });
 
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 test('property: never throws; no output carries control, bidi or line-separator characters', () => {
   const token = fc.oneof(
-    fc.constantFrom('ssh', 'scp', 'sftp', 'rsync', '-p', '-P', '-i', '-tt', '-L', '8888:localhost:8888', '-o', 'IdentitiesOnly=yes', 'root@149.36.0.213', 'e9ohprt7xzfdgr-64410d32@ssh.runpod.io', 'root@2001:db8::1', '42442', '~/.ssh/id_ed25519', '$', '–i', 'ls', "'a b'", 'x:/workspace/'),
+    fc.constantFrom(
+      'ssh',
+      'scp',
+      'sftp',
+      'rsync',
+      '-p',
+      '-P',
+      '-i',
+      '-tt',
+      '-L',
+      '8888:localhost:8888',
+      '-o',
+      'IdentitiesOnly=yes',
+      'root@149.36.0.213',
+      'e9ohprt7xzfdgr-64410d32@ssh.runpod.io',
+      'root@2001:db8::1',
+      '42442',
+      '~/.ssh/id_ed25519',
+      '$',
+      '–i',
+      'ls',
+      "'a b'",
+      'x:/workspace/',
+    ),
     fc.string({ maxLength: 12 }),
     fc.string({ unit: 'binary', maxLength: 6 }),
   );
-  const command = fc.oneof(fc.array(token, { maxLength: 9 }).map((t) => t.join(' ')), fc.string({ unit: 'binary', maxLength: 40 }));
+  const command = fc.oneof(
+    fc.array(token, { maxLength: 9 }).map((t) => t.join(' ')),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+  );
   const settings = fc.record({
-    keyPath: fc.oneof(fc.constantFrom('~/.ssh/id_ed25519', '~\\.ssh\\id', '$HOME/k', '%USERPROFILE%\\k', "/a b/it's \"k\""), fc.string({ unit: 'binary', maxLength: 20 })),
+    keyPath: fc.oneof(
+      fc.constantFrom('~/.ssh/id_ed25519', '~\\.ssh\\id', '$HOME/k', '%USERPROFILE%\\k', '/a b/it\'s "k"'),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+    ),
     shell: fc.constantFrom('posix', 'powershell', 'cmd') as fc.Arbitrary<'posix' | 'powershell' | 'cmd'>,
     identitiesOnly: fc.boolean(),
     alias: fc.option(fc.string({ maxLength: 10 }), { nil: undefined }),

@@ -17,7 +17,20 @@ import { test } from 'node:test';
 import { connectionCommands, type ConnectionCommands } from '../../../src/core/connect/index.ts';
 import { startSshd, type Sshd } from '../../helpers/sshd.ts';
 
-const CLIENT = ['-o', 'BatchMode=yes', '-o', 'IdentityAgent=none', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'ConnectTimeout=10', '-o', 'LogLevel=ERROR'];
+const CLIENT = [
+  '-o',
+  'BatchMode=yes',
+  '-o',
+  'IdentityAgent=none',
+  '-o',
+  'StrictHostKeyChecking=no',
+  '-o',
+  'UserKnownHostsFile=/dev/null',
+  '-o',
+  'ConnectTimeout=10',
+  '-o',
+  'LogLevel=ERROR',
+];
 
 /** A dir whose `ssh` (found by rsync through PATH) adds the client options; scp/sftp get them as functions. */
 function wrappers(dir: string): string {
@@ -44,7 +57,11 @@ function keyAt(path: string, sshd: Sshd): void {
 }
 
 function commands(sshd: Sshd, keyPath: string, identitiesOnly: boolean): ConnectionCommands {
-  const r = connectionCommands(`ssh ${sshd.user}@127.0.0.1 -p ${sshd.port} -i ~/.ssh/id_ed25519`, { keyPath, shell: 'posix', identitiesOnly });
+  const r = connectionCommands(`ssh ${sshd.user}@127.0.0.1 -p ${sshd.port} -i ~/.ssh/id_ed25519`, {
+    keyPath,
+    shell: 'posix',
+    identitiesOnly,
+  });
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return r;
 }
@@ -116,13 +133,18 @@ test('forward: ssh -G shows the local forward, port and the key', (t) => {
   const r = connectionCommands('ssh root@149.36.0.213 -p 42442 -i ~/.ssh/id_ed25519', { keyPath: key, shell: 'posix' });
   assert.ok(r.ok);
   const line = r.forward(18888, 8888);
-  const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', line], { encoding: 'utf8' }).split('\0').slice(0, -1);
+  const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', line], { encoding: 'utf8' })
+    .split('\0')
+    .slice(0, -1);
   assert.deepEqual(argv.slice(0, 3), ['ssh', '-N', '-L']);
   const g = execFileSync('ssh', ['-G', '-F', '/dev/null', ...argv.slice(1)], { encoding: 'utf8' });
   assert.match(g, /^localforward 18888 \[localhost\]:8888$/m);
   assert.match(g, /^port 42442$/m);
   assert.match(g, /^hostname 149\.36\.0\.213$/m);
-  assert.deepEqual(g.split('\n').filter((l) => l.startsWith('identityfile ')), [`identityfile ${key}`]);
+  assert.deepEqual(
+    g.split('\n').filter((l) => l.startsWith('identityfile ')),
+    [`identityfile ${key}`],
+  );
   assert.equal(r.forward(0, 8888), '', 'an impossible port gives no command');
   assert.equal(r.forward(8888, 70000), '');
 });
@@ -133,7 +155,9 @@ test('a file name that looks like host:path stays local (./ in front)', () => {
     const r = connectionCommands('ssh root@10.0.0.1 -p 2222', { keyPath: '~/.ssh/id_ed25519', shell: 'posix' });
     assert.ok(r.ok);
     const line = r.scp('notes:v2.txt', '/workspace/', 'up')!;
-    const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', line], { encoding: 'utf8', cwd: dir }).split('\0').slice(0, -1);
+    const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', line], { encoding: 'utf8', cwd: dir })
+      .split('\0')
+      .slice(0, -1);
     assert.deepEqual(argv.slice(-2), ['./notes:v2.txt', 'root@10.0.0.1:/workspace/']);
     chmodSync(dir, 0o700);
   } finally {

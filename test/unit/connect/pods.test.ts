@@ -9,7 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { aliasFromName, cleanRecords, forgetPod, markExported, podEntries, podsConfig, recordKey, recordSeen, type PodRecord } from '../../../src/core/connect/index.ts';
+import {
+  aliasFromName,
+  cleanRecords,
+  forgetPod,
+  markExported,
+  podEntries,
+  podsConfig,
+  recordKey,
+  recordSeen,
+  type PodRecord,
+} from '../../../src/core/connect/index.ts';
 
 const AT = '2026-12-02T07:00:00.000Z';
 const settings = { keyPath: '~/.ssh/id_ed25519', shell: 'posix', identitiesOnly: true } as const;
@@ -17,7 +27,12 @@ const settings = { keyPath: '~/.ssh/id_ed25519', shell: 'posix', identitiesOnly:
 function seenTwoPods(): PodRecord[] {
   let r: PodRecord[] = [];
   r = recordSeen(r, { command: 'ssh e9ohprt7xzfdgr-64410d32@ssh.runpod.io -i ~/.ssh/id_ed25519', name: 'Stable Diffusion', at: AT });
-  r = recordSeen(r, { command: 'ssh root@149.36.0.213 -p 42442 -i ~/.ssh/id_ed25519', name: 'Stable Diffusion', podId: 'e9ohprt7xzfdgr', at: AT });
+  r = recordSeen(r, {
+    command: 'ssh root@149.36.0.213 -p 42442 -i ~/.ssh/id_ed25519',
+    name: 'Stable Diffusion',
+    podId: 'e9ohprt7xzfdgr',
+    at: AT,
+  });
   r = recordSeen(r, { command: 'ssh h01e202zhqq90o-64410bd8@ssh.runpod.io -i ~/.ssh/id_ed25519', name: 'Stable   Diffusion', at: AT });
   return r;
 }
@@ -41,7 +56,10 @@ test('two pods seen on their Connect tabs: one Host block each, unique aliases, 
   assert.deepEqual(first.proxy, { user: 'e9ohprt7xzfdgr-64410d32', host: 'ssh.runpod.io', port: 22 });
   const { text, entries, refused } = podsConfig(records, settings);
   assert.deepEqual(refused, []);
-  assert.deepEqual(entries.map((e) => e.alias), ['runpod-stable-diffusion', 'runpod-stable-diffusion-2']);
+  assert.deepEqual(
+    entries.map((e) => e.alias),
+    ['runpod-stable-diffusion', 'runpod-stable-diffusion-2'],
+  );
   const a = sshG(text, 'runpod-stable-diffusion');
   assert.match(a, /^hostname 149\.36\.0\.213$/m);
   assert.match(a, /^port 42442$/m);
@@ -59,7 +77,10 @@ test('an address that changed since the last export is marked; export clears the
   assert.ok(podEntries(records).every((e) => !e.changed));
   records = recordSeen(records, { command: 'ssh root@149.36.0.99 -p 40001', name: 'Stable Diffusion', podId: 'e9ohprt7xzfdgr', at: AT });
   const { text, entries } = podsConfig(records, settings);
-  assert.deepEqual(entries.map((e) => e.changed), [true, false]);
+  assert.deepEqual(
+    entries.map((e) => e.changed),
+    [true, false],
+  );
   assert.match(text, /# CHANGED since your last export \(was 149\.36\.0\.213 port 42442\)\nHost runpod-stable-diffusion\n/);
   assert.match(sshG(text, 'runpod-stable-diffusion'), /^port 40001$/m);
   assert.ok(podEntries(markExported(records)).every((e) => !e.changed));
@@ -69,8 +90,14 @@ test('forget one or all; storage junk is dropped, never trusted', () => {
   const records = seenTwoPods();
   const left = forgetPod(records, 'e9ohprt7xzfdgr');
   assert.deepEqual(left.map(recordKey), ['h01e202zhqq90o']);
-  const junk = [...records, { id: 'x y', name: 'a', seenAt: AT, tcp: { user: 'root', host: '1.2.3.4', port: 1 } },
-    { id: '', name: 'evil', seenAt: AT, tcp: { user: 'root', host: 'evil.example\nProxyCommand x', port: 22 } }, null, 5, 'x'];
+  const junk = [
+    ...records,
+    { id: 'x y', name: 'a', seenAt: AT, tcp: { user: 'root', host: '1.2.3.4', port: 1 } },
+    { id: '', name: 'evil', seenAt: AT, tcp: { user: 'root', host: 'evil.example\nProxyCommand x', port: 22 } },
+    null,
+    5,
+    'x',
+  ];
   assert.equal(cleanRecords(junk).length, 2);
   assert.deepEqual(cleanRecords('nope'), []);
   assert.doesNotMatch(podsConfig(junk as PodRecord[], settings).text, /evil|ProxyCommand/);

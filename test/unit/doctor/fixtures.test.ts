@@ -22,7 +22,14 @@ import { generateKey, listLine } from '../../helpers/openssh.ts';
 const account = [generateKey({ kind: 'ed25519' }).publicLine];
 
 const PROXY = 'e9ohprt7xzfdgr-64410d32@ssh.runpod.io';
-const cases: { name: string; out: string; shell?: 'posix' | 'powershell' | 'cmd'; keyPath?: string; code: string; fix?: string | RegExp }[] = [
+const cases: {
+  name: string;
+  out: string;
+  shell?: 'posix' | 'powershell' | 'cmd';
+  keyPath?: string;
+  code: string;
+  fix?: string | RegExp;
+}[] = [
   {
     name: 'Windows OpenSSH bad permissions (PowerShell)',
     shell: 'powershell',
@@ -44,7 +51,7 @@ const cases: { name: string; out: string; shell?: 'posix' | 'powershell' | 'cmd'
   {
     name: 'Windows OpenSSH bad permissions (cmd)',
     shell: 'cmd',
-    out: "C:\\Users\\my user>ssh -i \"C:\\Users\\my user\\.ssh\\id_ed25519\" root@149.36.0.213 -p 42442\r\nPermissions for 'C:\\\\Users\\\\my user\\\\.ssh\\\\id_ed25519' are too open.\r\n",
+    out: 'C:\\Users\\my user>ssh -i "C:\\Users\\my user\\.ssh\\id_ed25519" root@149.36.0.213 -p 42442\r\nPermissions for \'C:\\\\Users\\\\my user\\\\.ssh\\\\id_ed25519\' are too open.\r\n',
     code: 'bad-permissions',
     fix: 'icacls "C:\\Users\\my user\\.ssh\\id_ed25519" /inheritance:r /grant:r "%USERNAME%:R"',
   },
@@ -59,15 +66,23 @@ const cases: { name: string; out: string; shell?: 'posix' | 'powershell' | 'cmd'
   },
   { name: 'PuTTY refused', out: 'FATAL ERROR: Network error: Connection refused', code: 'connection-refused' },
   { name: 'PuTTY timed out', out: 'Network error: Connection timed out', code: 'timeout' },
-  { name: 'PuTTY host key', out: 'WARNING - POTENTIAL SECURITY BREACH!\nThe host key does not match the one PuTTY has cached for this server.', code: 'host-key-changed' },
+  {
+    name: 'PuTTY host key',
+    out: 'WARNING - POTENTIAL SECURITY BREACH!\nThe host key does not match the one PuTTY has cached for this server.',
+    code: 'host-key-changed',
+  },
   {
     name: 'PuTTY too many failures',
     out: 'Server sent disconnect message\ntype 2 (protocol error):\n"Too many authentication failures for root"',
     code: 'too-many-auth-failures',
   },
-  { name: 'PuTTY OpenSSH key file', out: 'Unable to use key file "C:\\keys\\id_ed25519" (OpenSSH SSH-2 private key (new format))', code: 'invalid-key-file' },
+  {
+    name: 'PuTTY OpenSSH key file',
+    out: 'Unable to use key file "C:\\keys\\id_ed25519" (OpenSSH SSH-2 private key (new format))',
+    code: 'invalid-key-file',
+  },
   { name: 'plink missing key file', out: 'Unable to use key file "C:\\keys\\nope.ppk" (unable to open file)', code: 'identity-missing' },
-  { name: 'PuTTY password prompt', out: 'login as: root\nroot@149.36.0.213\'s password: ', code: 'password-prompt' },
+  { name: 'PuTTY password prompt', out: "login as: root\nroot@149.36.0.213's password: ", code: 'password-prompt' },
   {
     name: 'Runpod proxy without a terminal',
     out: `$ ssh ${PROXY} -i ~/.ssh/id_ed25519 nvidia-smi\nYour SSH client doesn't support PTY\n`,
@@ -96,15 +111,24 @@ for (const c of cases) {
 
 test('key matching against the account: offered and accepted fingerprints, in and out of the account', () => {
   const key = listLine(account[0]!);
-  const report = doctorReport('debug1: Offering public key: /k/x ED25519 SHA256:g3kt5nhXSasyjqnmi6gZSHE7ReoyC/84qmNkDkOeEtI explicit\nroot@h: Permission denied (publickey).', { accountKeys: account });
+  const report = doctorReport(
+    'debug1: Offering public key: /k/x ED25519 SHA256:g3kt5nhXSasyjqnmi6gZSHE7ReoyC/84qmNkDkOeEtI explicit\nroot@h: Permission denied (publickey).',
+    { accountKeys: account },
+  );
   assert.equal(report.offered.length, 1);
   assert.equal(report.offered[0]!.inAccount, false);
   assert.equal(report.offered[0]!.path, '/k/x');
   assert.equal(report.causes[0]!.code, 'key-not-in-account');
   // The account's key offered and accepted (OpenSSH 7.x order: TYPE FP PATH).
-  const ok = doctorReport(`debug1: Offering public key: ED25519 ${key.fingerprint} /k/y\ndebug1: Server accepts key: ED25519 ${key.fingerprint} /k/y\nAuthenticated to h ([1.2.3.4]:22).`, { accountKeys: account });
+  const ok = doctorReport(
+    `debug1: Offering public key: ED25519 ${key.fingerprint} /k/y\ndebug1: Server accepts key: ED25519 ${key.fingerprint} /k/y\nAuthenticated to h ([1.2.3.4]:22).`,
+    { accountKeys: account },
+  );
   assert.deepEqual(ok.offered, [{ path: '/k/y', type: 'ED25519', fingerprint: key.fingerprint, accepted: true, inAccount: true }]);
-  assert.deepEqual(ok.causes.map((c) => c.code), ['unknown']);
+  assert.deepEqual(
+    ok.causes.map((c) => c.code),
+    ['unknown'],
+  );
 });
 
 test('every message is the en catalogue entry formatted; de is translated', () => {
@@ -124,9 +148,12 @@ test('every message is the en catalogue entry formatted; de is translated', () =
 });
 
 test('property: any text gives at least one cause, never throws; fixes are one line', () => {
-  fc.assert(fc.property(fc.string({ maxLength: 400 }), fc.constantFrom('posix', 'powershell', 'cmd' as const), (text, shell) => {
-    const { causes } = diagnoseSsh(text, { shell, keyPath: '~/.ssh/id_ed25519' });
-    assert.ok(causes.length > 0);
-    for (const c of causes) assert.ok(c.fix === undefined || !/[\r\n]/.test(c.fix));
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.string({ maxLength: 400 }), fc.constantFrom('posix', 'powershell', 'cmd' as const), (text, shell) => {
+      const { causes } = diagnoseSsh(text, { shell, keyPath: '~/.ssh/id_ed25519' });
+      assert.ok(causes.length > 0);
+      for (const c of causes) assert.ok(c.fix === undefined || !/[\r\n]/.test(c.fix));
+    }),
+    { numRuns: 300 },
+  );
 });

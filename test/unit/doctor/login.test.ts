@@ -27,7 +27,9 @@ before(async () => {
   writeFileSync(sshd.authorizedKeys, `${good.publicLine}\n`);
   kh = join(dir, 'known_hosts');
 });
-after(async () => { await sshd.stop(); });
+after(async () => {
+  await sshd.stop();
+});
 
 const opts = (): string => `-o UserKnownHostsFile=${kh} -o StrictHostKeyChecking=accept-new`;
 const ssh = (args: string, verbose = false): string => `ssh ${verbose ? '-v ' : ''}${opts()} -p ${sshd.port} ${args} root@127.0.0.1 true`;
@@ -70,7 +72,9 @@ for (const verbose of [false, true]) {
       assert.equal(c.fix, `chmod 600 ${good.path}`);
       runFix(c.fix, r.output);
       assert.equal(run(cmd).status, 0);
-    } finally { chmodSync(good.path, 0o600); }
+    } finally {
+      chmodSync(good.path, 0o600);
+    }
   });
 
   for (const mode of [0o644, 0o600]) {
@@ -139,7 +143,10 @@ for (const verbose of [false, true]) {
     const r = run(ssh(`-i ${good.path}`, verbose));
     assert.equal(r.status, 0, r.output);
     const { causes } = diagnoseSsh(r.output, ctx());
-    assert.deepEqual(causes.map((x) => x.code), ['unknown']);
+    assert.deepEqual(
+      causes.map((x) => x.code),
+      ['unknown'],
+    );
     if (verbose) assert.match(causes[0]!.message, /successful login/);
   });
 }
@@ -161,7 +168,10 @@ test('key in the account but not on the server (-v): key-added-after-start first
 
 test('a -F config choosing another key (-v): config-identity first; the corrected -i with IdentitiesOnly logs in', () => {
   const cfg = join(dir, 'config');
-  writeFileSync(cfg, `Host pod\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityFile ${stranger.path}\n  UserKnownHostsFile ${kh}\n  StrictHostKeyChecking accept-new\n`);
+  writeFileSync(
+    cfg,
+    `Host pod\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityFile ${stranger.path}\n  UserKnownHostsFile ${kh}\n  StrictHostKeyChecking accept-new\n`,
+  );
   const r = run(`ssh -v -F ${cfg} pod true`);
   const c = first(r.output);
   assert.equal(c.code, 'config-identity', r.output);
@@ -189,5 +199,7 @@ test('password prompt under a pty (with and without -v): password-prompt first',
       assert.equal(c.code, 'password-prompt', out);
       assert.match(c.fix ?? '', /^ssh -v /);
     }
-  } finally { await pw.stop(); }
+  } finally {
+    await pw.stop();
+  }
 });

@@ -45,13 +45,22 @@ export function runPty(command: string, until: RegExp): Promise<string> {
       child.kill('SIGKILL');
       resolve(`$ ${command}\n${out}`);
     };
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no ${until} in:\n${out}`)); }, 15_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no ${until} in:\n${out}`));
+    }, 15_000);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
-      if (until.test(out)) { clearTimeout(timer); done(); }
+      if (until.test(out)) {
+        clearTimeout(timer);
+        done();
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', () => { clearTimeout(timer); if (!until.test(out)) reject(new Error(`exited before ${until}:\n${out}`)); });
+    child.on('exit', () => {
+      clearTimeout(timer);
+      if (!until.test(out)) reject(new Error(`exited before ${until}:\n${out}`));
+    });
   });
 }

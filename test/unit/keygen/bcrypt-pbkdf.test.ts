@@ -35,7 +35,7 @@ test('property: equals the npm bcrypt-pbkdf reference on random passwords, salts
   );
 });
 
-test('OpenSSH\'s own parameters (48 bytes, 16-byte salt) and the key-length extremes match the reference', () => {
+test("OpenSSH's own parameters (48 bytes, 16-byte salt) and the key-length extremes match the reference", () => {
   const pass = new TextEncoder().encode('correct horse');
   const salt = Uint8Array.from({ length: 16 }, (_, i) => i * 17);
   assert.deepEqual(bcryptPbkdf(pass, salt, 16, 48), expected(pass, salt, 16, 48));
@@ -49,7 +49,10 @@ test('the async variant gives the same bytes and reports monotone progress up to
   const seen: number[] = [];
   const key = await bcryptPbkdfAsync(pass, salt, 4, 48, (f) => seen.push(f));
   assert.deepEqual(key, bcryptPbkdf(pass, salt, 4, 48));
-  assert.deepEqual(seen, [1, 2, 3, 4, 5, 6, 7, 8].map((n) => n / 8));
+  assert.deepEqual(
+    seen,
+    [1, 2, 3, 4, 5, 6, 7, 8].map((n) => n / 8),
+  );
 });
 
 test('inputs OpenSSH rejects are RangeErrors', () => {
@@ -66,7 +69,9 @@ test('in a document (a page that must paint) the async variant lets timers run b
   try {
     let steps = 0;
     let stepsWhenTimerRan = -1;
-    setTimeout(() => { stepsWhenTimerRan = steps; }, 0);
+    setTimeout(() => {
+      stepsWhenTimerRan = steps;
+    }, 0);
     await bcryptPbkdfAsync(new Uint8Array([1]), new Uint8Array(16), 16, 48, () => steps++);
     assert.equal(steps, 32);
     assert.ok(stepsWhenTimerRan > 0 && stepsWhenTimerRan < 32, `timer ran after ${stepsWhenTimerRan} steps`);

@@ -53,7 +53,10 @@ test('1,000 unencrypted keys: ssh-keygen -y and -lv agree with our public line, 
     assert.ok(head!.startsWith('256 ') && head!.endsWith(`${comment ? ` ${comment}` : ''} (ED25519)`), `key ${i}: ${head}`);
     assert.equal(art.join('\n'), key.randomart, `key ${i}: ssh-keygen -lv randomart`);
     // Our reader agrees too, and the file is laid out as ssh-keygen lays it out.
-    assert.match(key.privateKey, /^-----BEGIN OPENSSH PRIVATE KEY-----\n([A-Za-z0-9+/=]{70}\n)*[A-Za-z0-9+/=]{1,70}\n-----END OPENSSH PRIVATE KEY-----\n$/);
+    assert.match(
+      key.privateKey,
+      /^-----BEGIN OPENSSH PRIVATE KEY-----\n([A-Za-z0-9+/=]{70}\n)*[A-Za-z0-9+/=]{1,70}\n-----END OPENSSH PRIVATE KEY-----\n$/,
+    );
   }
   const first = await readOpenSshPrivateKey(keys[1]!.privateKey);
   assert.equal(first.publicKey, keys[1]!.publicKey);
@@ -61,7 +64,7 @@ test('1,000 unencrypted keys: ssh-keygen -y and -lv agree with our public line, 
 
 test('20 passphrase-protected keys open with ssh-keygen -y -P (two at the default 24 rounds)', async (t) => {
   const dir = tempDir(t);
-  const passphrases = ['pass', 'correct horse battery staple', 'pässwörd ключ', "it's \"quoted\" $HOME", 'x'.repeat(200)];
+  const passphrases = ['pass', 'correct horse battery staple', 'pässwörd ключ', 'it\'s "quoted" $HOME', 'x'.repeat(200)];
   const cases = Array.from({ length: 20 }, (_, i) => ({
     passphrase: passphrases[i % passphrases.length]!,
     rounds: i < 2 ? undefined : 1 + (i % 4),
@@ -71,7 +74,12 @@ test('20 passphrase-protected keys open with ssh-keygen -y -P (two at the defaul
   const keys: GeneratedKey[] = [];
   for (const [i, c] of cases.entries()) {
     const progress: number[] = [];
-    const key = await generateKey({ comment: c.comment, passphrase: c.passphrase, ...(c.rounds ? { rounds: c.rounds } : {}), onProgress: (f) => progress.push(f) });
+    const key = await generateKey({
+      comment: c.comment,
+      passphrase: c.passphrase,
+      ...(c.rounds ? { rounds: c.rounds } : {}),
+      onProgress: (f) => progress.push(f),
+    });
     const rounds = c.rounds ?? 24;
     // 48 bytes of key material = 2 interleaved blocks: one progress step per bcrypt_hash.
     assert.equal(progress.length, 2 * rounds);

@@ -56,10 +56,14 @@ test('posix: tightens an existing ~/.ssh and never overwrites an existing key', 
   assert.equal(mode(ssh), 0o700);
 });
 
-test('PowerShell and cmd: move from the user\'s Downloads into .ssh and restrict the private key with icacls', () => {
+test("PowerShell and cmd: move from the user's Downloads into .ssh and restrict the private key with icacls", () => {
   const ps = installCommand({ shell: 'powershell', ...names });
   assert.ok(ps.includes('New-Item -ItemType Directory -Force "$env:USERPROFILE\\.ssh"'));
-  assert.ok(ps.includes('Move-Item -ErrorAction Stop "$env:USERPROFILE\\Downloads\\id_ed25519_runpod", "$env:USERPROFILE\\Downloads\\id_ed25519_runpod.pub" "$env:USERPROFILE\\.ssh"'));
+  assert.ok(
+    ps.includes(
+      'Move-Item -ErrorAction Stop "$env:USERPROFILE\\Downloads\\id_ed25519_runpod", "$env:USERPROFILE\\Downloads\\id_ed25519_runpod.pub" "$env:USERPROFILE\\.ssh"',
+    ),
+  );
   assert.ok(ps.includes('icacls "$env:USERPROFILE\\.ssh\\id_ed25519_runpod" /inheritance:r /grant:r "$($env:USERNAME):F"'));
   assert.ok(ps.includes('Test-Path "$env:USERPROFILE\\.ssh\\id_ed25519_runpod"'));
   const cmd = installCommand({ shell: 'cmd', ...names });
@@ -94,9 +98,13 @@ test('posix: Downloads holding an OLDER pair (old names and a browser "(1)" copy
   assert.notEqual(names.privateName, keyFileNames(old.fingerprint).privateName);
   writeFileSync(join(dl, names.privateName), key.privateKey, { mode: 0o644 });
   writeFileSync(join(dl, names.publicName), `${key.publicKey}\n`, { mode: 0o644 });
-  const r = spawnSync('bash', ['-c', installCommand({ shell: 'posix', ...names, fingerprint: key.fingerprint })], { env: { PATH: process.env.PATH, HOME: home }, encoding: 'utf8', cwd: home });
+  const r = spawnSync('bash', ['-c', installCommand({ shell: 'posix', ...names, fingerprint: key.fingerprint })], {
+    env: { PATH: process.env.PATH, HOME: home },
+    encoding: 'utf8',
+    cwd: home,
+  });
   assert.equal(r.status, 0, r.stderr);
-  assert.ok(r.stdout.includes(key.fingerprint), 'prints the installed key\'s fingerprint');
+  assert.ok(r.stdout.includes(key.fingerprint), "prints the installed key's fingerprint");
   const ssh = join(home, '.ssh');
   assert.equal(readFileSync(join(ssh, names.publicName), 'utf8'), `${key.publicKey}\n`);
   assert.equal(readFileSync(join(ssh, names.privateName), 'utf8'), key.privateKey);
@@ -111,7 +119,10 @@ test('posix: files under the new names that are not the generated key are refuse
   const key = await generateKey({ comment: 'new' });
   const other = await generateKey({ comment: 'other' });
   const names = keyFileNames(key.fingerprint);
-  for (const [priv, pub] of [[other.privateKey, key.publicKey], [key.privateKey, other.publicKey]] as const) {
+  for (const [priv, pub] of [
+    [other.privateKey, key.publicKey],
+    [key.privateKey, other.publicKey],
+  ] as const) {
     writeFileSync(join(dl, names.privateName), priv, { mode: 0o600 });
     writeFileSync(join(dl, names.publicName), `${pub}\n`, { mode: 0o644 });
     const r = runBash(home, installCommand({ shell: 'posix', ...names, fingerprint: key.fingerprint }));

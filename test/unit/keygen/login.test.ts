@@ -16,7 +16,10 @@ import { tempDir } from './oracle.ts';
 test('generated keys (plain and with a passphrase) installed by the posix command log in to a real sshd', async (t) => {
   const sshd = await startSshd();
   t.after(() => sshd.stop());
-  for (const [name, passphrase] of [['id_plain', ''], ['id_locked', 'open sesame']] as const) {
+  for (const [name, passphrase] of [
+    ['id_plain', ''],
+    ['id_locked', 'open sesame'],
+  ] as const) {
     const home = tempDir(t);
     const key = await generateKey({ comment: `${name}@rpk-test`, passphrase, rounds: 4 });
     appendFileSync(sshd.authorizedKeys, `${key.publicKey}\n`);
@@ -24,17 +27,46 @@ test('generated keys (plain and with a passphrase) installed by the posix comman
     writeFileSync(join(home, 'Downloads', name), key.privateKey, { mode: 0o644 });
     writeFileSync(join(home, 'Downloads', `${name}.pub`), `${key.publicKey}\n`, { mode: 0o644 });
     const env = { PATH: process.env.PATH, HOME: home };
-    const install = spawnSync('bash', ['-c', installCommand({ shell: 'posix', privateName: name, publicName: `${name}.pub` })], { env, encoding: 'utf8' });
+    const install = spawnSync('bash', ['-c', installCommand({ shell: 'posix', privateName: name, publicName: `${name}.pub` })], {
+      env,
+      encoding: 'utf8',
+    });
     assert.equal(install.status, 0, install.stderr);
 
     const askpass = join(home, 'askpass.sh');
     writeFileSync(askpass, `#!/bin/sh\nprintf '%s\\n' '${passphrase}'\n`, { mode: 0o700 });
-    const ssh = spawnSync('ssh', [
-      '-F', '/dev/null', '-i', join(home, '.ssh', name), '-o', 'IdentitiesOnly=yes', '-o', 'BatchMode=' + (passphrase ? 'no' : 'yes'),
-      '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'ConnectTimeout=10',
-      '-p', String(sshd.port), `${sshd.user}@127.0.0.1`, 'echo logged-in',
-    ], { env: { ...env, SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: ':0' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+    const ssh = spawnSync(
+      'ssh',
+      [
+        '-F',
+        '/dev/null',
+        '-i',
+        join(home, '.ssh', name),
+        '-o',
+        'IdentitiesOnly=yes',
+        '-o',
+        'BatchMode=' + (passphrase ? 'no' : 'yes'),
+        '-o',
+        'StrictHostKeyChecking=no',
+        '-o',
+        'UserKnownHostsFile=/dev/null',
+        '-o',
+        'ConnectTimeout=10',
+        '-p',
+        String(sshd.port),
+        `${sshd.user}@127.0.0.1`,
+        'echo logged-in',
+      ],
+      {
+        env: { ...env, SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: ':0' },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 20_000,
+      },
+    );
     assert.equal(ssh.stdout.trim(), 'logged-in', `${name}: ${ssh.stderr}\n${sshd.log()}`);
-    await sshd.waitForLog(new RegExp(`Accepted publickey for ${sshd.user} from 127\\.0\\.0\\.1 .*ED25519 ${key.fingerprint.replace(/[+/]/g, '\\$&')}`));
+    await sshd.waitForLog(
+      new RegExp(`Accepted publickey for ${sshd.user} from 127\\.0\\.0\\.1 .*ED25519 ${key.fingerprint.replace(/[+/]/g, '\\$&')}`),
+    );
   }
 });

@@ -13,7 +13,12 @@ import { writeOpenSshPrivateKey } from '../../../src/core/keygen/openssh-private
 import { parseOpenSshPrivateKey, readOpenSshPrivateKey } from '../../helpers/openssh-private-reader.ts';
 import { sshKeygen, tempDir } from './oracle.ts';
 
-interface Written { file: string; text: string; passphrase: string; publicLine: string }
+interface Written {
+  file: string;
+  text: string;
+  passphrase: string;
+  publicLine: string;
+}
 
 function keygenWrite(dir: string, name: string, args: string[], passphrase: string, comment: string): Written {
   const file = join(dir, name);
@@ -30,7 +35,7 @@ const ED25519_CASES = [
   { name: 'a3-pass', args: ['-t', 'ed25519', '-a', '3'], passphrase: 'p', comment: 'few rounds' },
 ];
 
-test('reads ed25519 keys ssh-keygen wrote (-a 16 / -a 24, with and without -N) and returns ssh-keygen\'s public line', async (t) => {
+test("reads ed25519 keys ssh-keygen wrote (-a 16 / -a 24, with and without -N) and returns ssh-keygen's public line", async (t) => {
   const dir = tempDir(t);
   for (const c of ED25519_CASES) {
     const w = keygenWrite(dir, c.name, c.args, c.passphrase, c.comment);
@@ -76,17 +81,30 @@ test('reads the other key types ssh-keygen writes (public line as ssh-keygen -y 
     if (pass) await assert.rejects(readOpenSshPrivateKey(w.text, `${pass}!`), { code: 'bad-passphrase' }, name);
   }
   const des = keygenWrite(dir, 'des', ['-t', 'ed25519', '-a', '1', '-Z', '3des-cbc'], 'd', 'des');
-  await assert.rejects(readOpenSshPrivateKey(des.text, 'd'), { code: 'unsupported', message: 'Private keys encrypted with "3des-cbc" are not supported; convert it with "ssh-keygen -p -Z aes256-ctr -f <file>"' });
+  await assert.rejects(readOpenSshPrivateKey(des.text, 'd'), {
+    code: 'unsupported',
+    message: 'Private keys encrypted with "3des-cbc" are not supported; convert it with "ssh-keygen -p -Z aes256-ctr -f <file>"',
+  });
 });
 
 test('wrong or missing passphrase: the specific SshParseError', async (t) => {
   const dir = tempDir(t);
   const w = keygenWrite(dir, 'k', ['-t', 'ed25519', '-a', '2'], 'right', 'c');
-  await assert.rejects(readOpenSshPrivateKey(w.text, 'wrong'), (e: unknown) =>
-    e instanceof SshParseError && e.code === 'bad-passphrase' && e.message === 'Incorrect passphrase: it does not decrypt this private key');
+  await assert.rejects(
+    readOpenSshPrivateKey(w.text, 'wrong'),
+    (e: unknown) =>
+      e instanceof SshParseError &&
+      e.code === 'bad-passphrase' &&
+      e.message === 'Incorrect passphrase: it does not decrypt this private key',
+  );
   for (const missing of [undefined, '']) {
-    await assert.rejects(readOpenSshPrivateKey(w.text, missing), (e: unknown) =>
-      e instanceof SshParseError && e.code === 'needs-passphrase' && e.message === 'This private key is protected by a passphrase: enter it to read the key');
+    await assert.rejects(
+      readOpenSshPrivateKey(w.text, missing),
+      (e: unknown) =>
+        e instanceof SshParseError &&
+        e.code === 'needs-passphrase' &&
+        e.message === 'This private key is protected by a passphrase: enter it to read the key',
+    );
   }
   // Our own encrypted output behaves the same.
   const ours = await generateKey({ passphrase: 'right', rounds: 2 });
@@ -106,10 +124,18 @@ test('damaged files get specific messages', async () => {
     [armor(new TextEncoder().encode('openssh-key-v2\0rest')), 'bad-format', /does not start with "openssh-key-v1"/],
     [armor(raw.subarray(0, 100)), 'truncated', /^The OpenSSH private key is truncated: private section says \d+ bytes, only \d+ left$/],
     // magic (15 bytes), string "none" (cipher), string "none" (KDF) → KDF "bcrypt".
-    [armor(Buffer.concat([raw.subarray(0, 23), Buffer.from('\0\0\0\x06bcrypt', 'latin1'), raw.subarray(31)])), 'bad-format', /cipher "none" with KDF "bcrypt"/],
+    [
+      armor(Buffer.concat([raw.subarray(0, 23), Buffer.from('\0\0\0\x06bcrypt', 'latin1'), raw.subarray(31)])),
+      'bad-format',
+      /cipher "none" with KDF "bcrypt"/,
+    ],
   ];
   for (const [text, code, message] of cases) {
-    await assert.rejects(readOpenSshPrivateKey(text), (e: unknown) => e instanceof SshParseError && e.code === code && message.test(e.message), `${code} ${message}`);
+    await assert.rejects(
+      readOpenSshPrivateKey(text),
+      (e: unknown) => e instanceof SshParseError && e.code === code && message.test(e.message),
+      `${code} ${message}`,
+    );
   }
   // CRLF line endings and surrounding text, as pastes bring them, are fine.
   assert.equal((await readOpenSshPrivateKey(`  \r\n${key.privateKey.replace(/\n/g, '\r\n')}trailing`)).publicKey, key.publicKey);
@@ -136,8 +162,10 @@ test('property: mutated files never throw anything but SshParseError', async (t)
   const plain = await generateKey({ comment: 'fuzz' });
   const enc = await generateKey({ comment: 'fuzz', passphrase: 'p', rounds: 1 });
   const dir = tempDir(t);
-  const aead = ['aes256-gcm@openssh.com', 'chacha20-poly1305@openssh.com'].map((cipher, i) =>
-    ({ text: keygenWrite(dir, `f${i}`, ['-t', 'ed25519', '-a', '1', '-Z', cipher], 'p', 'fuzz').text, pass: 'p' }));
+  const aead = ['aes256-gcm@openssh.com', 'chacha20-poly1305@openssh.com'].map((cipher, i) => ({
+    text: keygenWrite(dir, `f${i}`, ['-t', 'ed25519', '-a', '1', '-Z', cipher], 'p', 'fuzz').text,
+    pass: 'p',
+  }));
   const anywhere = fc.noBias(fc.integer({ min: 0, max: 0x7fffffff }));
   const bytesOf = (text: string): Uint8Array => Buffer.from(text.split('\n').slice(1, -2).join(''), 'base64');
   const samples = [{ text: plain.privateKey, pass: undefined }, { text: enc.privateKey, pass: 'p' }, ...aead];

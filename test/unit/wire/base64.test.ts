@@ -15,7 +15,22 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hex = (b: Uint8Array | null): string | null => (b === null ? null : Buffer.from(b).toString('hex'));
 
 /** Strings near base64: valid encodings (padded or not) of random bytes, mutated, and random text of base64-ish characters. */
-const CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', '=', '=', ' ', '\t', '\n', '\r', '\f', '\v', '-', '_', '\u00a0', 'é', '\0'];
+const CHARS = [
+  ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+  '=',
+  '=',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\f',
+  '\v',
+  '-',
+  '_',
+  '\u00a0',
+  'é',
+  '\0',
+];
 const near = fc.oneof(
   fc.uint8Array({ maxLength: 40 }).map((b) => encodeBase64(b)),
   fc.uint8Array({ maxLength: 40 }).map((b) => encodeBase64(b, false)),
@@ -26,9 +41,15 @@ const near = fc.oneof(
   }),
   fc.array(fc.constantFrom(...CHARS), { maxLength: 24 }).map((a) => a.join('')),
   // Whitespace inside a valid encoding (fromBase64 itself would skip it).
-  fc.tuple(fc.uint8Array({ maxLength: 40 }), fc.boolean(), fc.array(fc.tuple(fc.nat(), fc.constantFrom(' ', '\t', '\n', '\r', '\f')), { minLength: 1, maxLength: 4 })).map(([b, pad, ws]) =>
-    ws.reduce((s, [at, c]) => s.slice(0, at % (s.length + 1)) + c + s.slice(at % (s.length + 1)), encodeBase64(b, pad)),
-  ),
+  fc
+    .tuple(
+      fc.uint8Array({ maxLength: 40 }),
+      fc.boolean(),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(' ', '\t', '\n', '\r', '\f')), { minLength: 1, maxLength: 4 }),
+    )
+    .map(([b, pad, ws]) =>
+      ws.reduce((s, [at, c]) => s.slice(0, at % (s.length + 1)) + c + s.slice(at % (s.length + 1)), encodeBase64(b, pad)),
+    ),
 );
 
 /** What strict, padding-optional base64 means, from Node's lenient decoder: the input is exactly the canonical text of its bytes. */
@@ -60,7 +81,29 @@ test('native path (Uint8Array.fromBase64 + strictness wrapper) agrees with the t
   const js = ts.transpileModule(readFileSync(new URL('../../../src/core/wire/base64.ts', import.meta.url), 'utf8'), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
   }).outputText;
-  const samples = [...fc.sample(near, 30000), '', '=', '==', 'A', 'AA', 'AA=', 'AA==', 'AB==', 'AAA', 'AAB=', 'AAAA', 'AA==AA==', 'AAAA====', ' AAAA', 'AA AA', 'AAAA\n', 'AAAA    ', 'AA\nAA', 'AAAA\r\n\r\n', 'AAB=    '];
+  const samples = [
+    ...fc.sample(near, 30000),
+    '',
+    '=',
+    '==',
+    'A',
+    'AA',
+    'AA=',
+    'AA==',
+    'AB==',
+    'AAA',
+    'AAB=',
+    'AAAA',
+    'AA==AA==',
+    'AAAA====',
+    ' AAAA',
+    'AA AA',
+    'AAAA\n',
+    'AAAA    ',
+    'AA\nAA',
+    'AAAA\r\n\r\n',
+    'AAB=    ',
+  ];
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();

@@ -15,7 +15,16 @@ function trace(r: SshReader, ops: readonly Op[]): unknown[] {
   const out: unknown[] = [];
   for (const op of ops) {
     try {
-      const v = op === 'uint32' ? r.uint32() : op === 'bytes' ? [...r.bytes()] : op === 'mpint' ? [...r.mpint()] : op === 'raw' ? [...r.raw(3)] : r.end();
+      const v =
+        op === 'uint32'
+          ? r.uint32()
+          : op === 'bytes'
+            ? [...r.bytes()]
+            : op === 'mpint'
+              ? [...r.mpint()]
+              : op === 'raw'
+                ? [...r.raw(3)]
+                : r.end();
       out.push(op, v, r.offset, r.remaining);
     } catch (e) {
       assert.ok(e instanceof SshParseError);
@@ -34,7 +43,10 @@ test('fast-check: a reader over buf[start, end) reads exactly as one over buf.su
     fc.property(buf, fc.nat(), fc.nat(), fc.array(op, { maxLength: 8 }), (b, x, y, ops) => {
       const start = x % (b.length + 1);
       const end = start + (y % (b.length - start + 1));
-      assert.deepEqual(trace(new SshReader(b, 'ssh-rsa key', start, end), ops), trace(new SshReader(b.subarray(start, end), 'ssh-rsa key'), ops));
+      assert.deepEqual(
+        trace(new SshReader(b, 'ssh-rsa key', start, end), ops),
+        trace(new SshReader(b.subarray(start, end), 'ssh-rsa key'), ops),
+      );
     }),
     { numRuns: 2000 },
   );
