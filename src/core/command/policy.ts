@@ -31,8 +31,8 @@ const SSH_VALUES: Record<string, RegExp> = {
   L: FORWARD,
   R: FORWARD,
   D: /^(?:[A-Za-z0-9_.:[\]*-]{1,100}:)?\d{1,5}$/,
-  i: /[^]*/,
-  o: /[^]*/,
+  i: /[\s\S]*/,
+  o: /[\s\S]*/,
 };
 const SSH_DANGER: Record<string, () => Said> = {
   F: why.config,
@@ -91,7 +91,7 @@ export const CONFIG_OPTIONS: Record<string, { name: string; value: RegExp }> = {
   connecttimeout: { name: 'ConnectTimeout', value: /^\d{1,6}$/ },
   port: { name: 'Port', value: PORT },
   user: { name: 'User', value: USER },
-  identityfile: { name: 'IdentityFile', value: /[^]*/ },
+  identityfile: { name: 'IdentityFile', value: /[\s\S]*/ },
 };
 
 const CONFIG_DANGER: Record<string, () => Said> = {
@@ -115,7 +115,7 @@ const CONFIG_DANGER: Record<string, () => Said> = {
  * (any case), then blanks and/or one `=`, then the value. Returns the keyword (lower case) and value.
  */
 export function splitConfigOption(text: string): { keyword: string; value: string } {
-  const m = /^[\s"]*([^\s"=]*)"?\s*=?\s*([^]*?)\s*$/.exec(text)!;
+  const m = /^[\s"]*([^\s"=]*)"?\s*=?\s*([\s\S]*?)\s*$/.exec(text)!;
   return { keyword: m[1]!.toLowerCase(), value: m[2]! };
 }
 
@@ -137,9 +137,9 @@ const RSYNC_LONG = new Set(
 );
 const RSYNC_LONG_VALUE: Record<string, RegExp> = {
   info: /^[A-Za-z0-9,]{1,40}$/,
-  exclude: /^[^]{1,200}$/,
-  include: /^[^]{1,200}$/,
-  rsh: /[^]*/,
+  exclude: /^[\s\S]{1,200}$/,
+  include: /^[\s\S]{1,200}$/,
+  rsh: /[\s\S]*/,
 };
 
 export function rsyncOptionProblem(option: string, name: string, value: string | undefined): Said | null {
