@@ -8,7 +8,6 @@
  * Each contender is warmed up, then timed in interleaved rounds (so machine noise hits all alike);
  * every figure is a median. Run: node --import tsx bench/analyze.ts
  */
-import { performance } from 'node:perf_hooks';
 import sshpk from 'sshpk';
 import { analyzeKeys } from '../src/core/keys/analyze.ts';
 import { hasNativeBase64 } from '../src/core/wire/base64.ts';

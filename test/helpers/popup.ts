@@ -47,7 +47,7 @@ export async function addToRunpod(popup: Page): Promise<void> {
   await popup.locator('button[data-rpk=add-to-runpod]').click();
   const result = popup.locator('[data-rpk=add-result]');
   await popup.locator('[data-rpk=add-result]:is([data-tone=ok], [data-tone=error])').waitFor({ timeout: 40_000 });
-  if ((await result.getAttribute('data-tone')) !== 'ok') throw new Error(`Add to Runpod failed: ${await result.innerText()}`);
+  if ((await result.getAttribute('data-tone')) !== 'ok') throw new Error(`Add to Runpod failed: ${await result.textContent()}`);
 }
 
 /** Clicks a download button and saves the file under `dir` by its suggested name. */

@@ -288,7 +288,7 @@ export function runProperty(
   let refused = 0;
   samples.forEach((s, i) => {
     const c = buildCase(s, absBase, `c${i}`);
-    let r;
+    let r: ReturnType<typeof rewriteCommand>;
     try {
       r = rewriteCommand(c.input, {
         keyPath: c.spec.setting,

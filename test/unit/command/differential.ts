@@ -37,6 +37,7 @@ const HOSTILE = [
   '$(touch pwned)',
   '`touch pwned`',
   '$HOME',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell expansion the quoting must neutralize
   '${HOME}',
   '$X',
   '$',

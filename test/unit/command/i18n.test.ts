@@ -102,6 +102,7 @@ const KEY_PATHS = [
   'my keys\\',
   '$env:USERPROFILE\\keys\\',
   'a%b',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell expansion the quoting must neutralize
   'a${X}b',
   '~/.ssh/',
   '~/.ssh/id_ed25519.pub',
