@@ -11,7 +11,8 @@
  *    fixable finding applies its entry's rewrite lazily, and fixAll applies all of them, repeating
  *    until nothing fixable is left.
  */
-import type { Analysis, AnalyzeOptions, FieldState, Finding, I18nText, KeyInfo } from '../types.ts';
+import type { Analysis, AnalyzeOptions, FieldState, FindingData, I18nText, KeyInfo } from '../types.ts';
+import { formatEn } from '../i18n-format.ts';
 import { SshParseError } from '../errors.ts';
 import { fingerprintMd5 } from './fingerprint.ts';
 import { randomart } from './randomart.ts';
@@ -19,7 +20,7 @@ import { findBlocks, type Block } from './formats/index.ts';
 import { applyEdits, splitLines, type FieldLines, type LineEdit } from './lines.ts';
 import { cleanLineText, crIssue, whitespaceOnlyIssue } from './diagnostics/whitespace.ts';
 import { findBlobs } from './diagnostics/scan.ts';
-import { tx, type KeyOcc } from './diagnostics/model.ts';
+import { tx, type Issue, type KeyOcc } from './diagnostics/model.ts';
 import { blockIssue } from './diagnostics/blocks.ts';
 import { mayWrap, tryUnwrap } from './diagnostics/wrapped.ts';
 import { fixLabel, lineEntry, rewrite, type Entry, type EntryIssue } from './analysis/entry.ts';
@@ -37,13 +38,27 @@ export interface DetailedKey extends KeyInfo {
   label: string;
 }
 
-export interface DetailedFinding extends Finding {
+export interface DetailedFinding extends FindingData {
   /** Stable within one analysis: `${code}:${line}:${n}`. */
   id: string;
   /** 1-based, inclusive. */
   endLine: number;
-  /** Lazily computes the whole field text after this one fix. */
-  fix?: { label: string; apply(): string; /** `label` as a `_locales` reference. */ i18n?: I18nText };
+  fix?: FieldFix;
+}
+
+/** A finding's fix: its label (a `_locales` reference) and, computed on demand, the whole field after it. */
+export class FieldFix {
+  constructor(
+    readonly label: I18nText,
+    private readonly field: FieldLines,
+    private readonly edit: { start: number; end: number; entry: Entry } | null,
+  ) {}
+  apply(): string {
+    if (!this.edit) return applyEdits(this.field, [], true);
+    const { start, end, entry } = this.edit;
+    const lines = rewrite(entry);
+    return lines ? applyEdits(this.field, [{ start, end, lines }]) : this.field.lines.map((l, i) => l + this.field.eols[i]).join('');
+  }
 }
 
 export interface DetailedAnalysis {
@@ -124,7 +139,7 @@ function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
   return { field, entries, occs: ctx.occs };
 }
 
-function worst(findings: readonly Finding[]): FieldState {
+function worst(findings: readonly { severity: string }[]): FieldState {
   let s: FieldState = 'ok';
   for (const f of findings) {
     if (f.severity === 'error') return 'error';
@@ -170,12 +185,14 @@ class Key implements DetailedKey {
     return { ...this, md5: this.md5, randomart: this.randomart };
   }
 }
+/** A finding without its id: an issue where it is, with its fix. */
+const finding = (is: Issue, line: number, endLine: number, fix: FieldFix | undefined): Omit<DetailedFinding, 'id'> =>
+  ({ code: is.code, severity: is.severity, line, key: is.key, params: is.params, fixable: fix !== undefined, endLine, fix });
+
 /** The CR-line-endings finding (whole field), first among the findings of its line. */
 function crFinding(field: FieldLines): Omit<DetailedFinding, 'id'> {
   const line = field.firstCrLine + 1;
-  const { code, severity, message, i18n } = crIssue(line);
-  const fix = { label: 'Use plain newlines', apply: () => applyEdits(field, [], true), i18n: tx('fixPlainNewlines') };
-  return { code, severity, line, endLine: line, message, ...(i18n && { i18n }), fixable: true, fix };
+  return finding(crIssue(line), line, line, new FieldFix(tx('fixPlainNewlines'), field, null));
 }
 
 /** Every issue with its entry, by line (stable: entry order within a line; usually already sorted). */
@@ -188,15 +205,8 @@ function issuesByLine(entries: readonly Entry[]): [Entry, EntryIssue][] {
 
 /** An issue as a detailed finding, its fix applied lazily to the whole field. */
 function detailedFinding(field: FieldLines, e: Entry, is: EntryIssue): Omit<DetailedFinding, 'id'> {
-  const { issue } = is;
-  const f: Omit<DetailedFinding, 'id'> = { code: issue.code, severity: issue.severity, line: is.line, endLine: e.end + 1, message: issue.message, fixable: is.fix !== null };
-  if (issue.i18n) f.i18n = issue.i18n;
-  if (is.fix === null) return f;
-  const apply = (): string => {
-    const lines = rewrite(e);
-    return lines ? applyEdits(field, [{ start: e.start, end: e.end, lines }]) : field.lines.map((l, i) => l + field.eols[i]).join('');
-  };
-  return { ...f, fix: { ...fixLabel(is), apply } };
+  const fix = is.fix === null ? undefined : new FieldFix(fixLabel(is), field, { start: e.start, end: e.end, entry: e });
+  return finding(is.issue, is.line, e.end + 1, fix);
 }
 
 /** Findings with ids, `${code}:${line}:${n}`. */
@@ -210,7 +220,7 @@ function withIds(fs: readonly Omit<DetailedFinding, 'id'>[]): DetailedFinding[] 
   });
 }
 
-/** The analysis with everything the UI shows: fixes, fix labels, `_locales` references, md5 and randomart. */
+/** The analysis with everything the UI shows: findings as data with their fixes, md5 and randomart. */
 export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): DetailedAnalysis {
   const a = analyzeInternal(text, opts);
   if (!a) return { state: 'empty', keys: [], findings: [] };
@@ -220,15 +230,13 @@ export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): Detail
   return { state: worst(findings), keys, findings };
 }
 
-/** Contract API: exactly the shapes of shared/CONTRACT.md, from the same passes as analyzeDetailed. */
+/** Contract API: exactly the shapes of shared/CONTRACT.md; each message is the English catalogue's sentence. */
 export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
   const a = analyzeInternal(text, opts);
   if (!a) return { state: 'empty', keys: [], findings: [] };
-  const findings: Finding[] = issuesByLine(a.entries).map(([, { issue, line, fix }]) => ({ code: issue.code, severity: issue.severity, line, message: issue.message, fixable: fix !== null }));
-  if (a.field.firstCrLine >= 0) {
-    const { code, severity, line, message, fixable } = crFinding(a.field);
-    findings.unshift({ code, severity, line, message, fixable });
-  }
+  const found: [Issue, number, boolean][] = issuesByLine(a.entries).map(([, is]) => [is.issue, is.line, is.fix !== null]);
+  if (a.field.firstCrLine >= 0) found.unshift([crIssue(a.field.firstCrLine + 1), a.field.firstCrLine + 1, true]);
+  const findings = found.map(([is, line, fixable]) => ({ code: is.code, severity: is.severity, line, message: formatEn({ key: is.key, subs: is.params }), fixable }));
   const keys: KeyInfo[] = [];
   for (const k of a.occs) {
     const p = k.parsed;

@@ -8,8 +8,8 @@ import { SshParseError } from '../../errors.ts';
 import { paddingFor } from '../../wire/base64.ts';
 import { isTypeLike, type Issue, type KeyOcc } from '../diagnostics/model.ts';
 import { KNOWN_TYPES, MAX_TYPE, type BlobHit } from '../diagnostics/scan.ts';
-import { cleanLine, whitespaceI18n, whitespaceMessage, type CleanLine } from '../diagnostics/whitespace.ts';
-import { parseOptions, optionsI18n, optionsMessage } from '../diagnostics/options-prefix.ts';
+import { cleanLine, whitespaceIssue as whitespaceFinding, type CleanLine } from '../diagnostics/whitespace.ts';
+import { parseOptions, optionsIssue } from '../diagnostics/options-prefix.ts';
 import { joinedIssue } from '../diagnostics/joined.ts';
 import { missingTypeIssue } from '../diagnostics/missing-type.ts';
 import { typeMismatchIssue } from '../diagnostics/type-mismatch.ts';
@@ -144,8 +144,7 @@ function prefixIssue(line: number, prefix: string): { issue: EntryIssue; options
   if (!prefix) return null;
   const options = parseOptions(prefix);
   if (options.ok) {
-    const issue: Issue = { code: 'options-prefix', severity: 'info', message: optionsMessage(line, options.names), i18n: optionsI18n(line, options.names) };
-    return { issue: entryIssue(issue, line), options: true, damaged: null };
+    return { issue: entryIssue(optionsIssue(line, options.names), line), options: true, damaged: null };
   }
   if (/AAAA|(?:^|\s)(?:ssh|ecdsa|sk)-/.test(prefix)) return { issue: entryIssue(damagedPrefixIssue(line, prefix), line), options: false, damaged: prefix };
   return { issue: entryIssue(notAKeyIssue(line, prefix, true), line, 'removeTextBefore'), options: false, damaged: null };
@@ -199,8 +198,6 @@ function whitespaceIssue(raw: string, t: string, line: number, lastEnd: number, 
   const { changes } = cleanLine(raw);
   const breaking = f.glued || f.spaced || breaksKey(changes, lastEnd);
   const extras = { leading: t.charCodeAt(0) === 32, trailing: t.charCodeAt(t.length - 1) === 32, multiple: f.multiple, glued: f.glued, cr: false, spacedType: f.spaced };
-  const message = whitespaceMessage(line, changes, extras, breaking);
-  if (!message) return null;
-  const i18n = whitespaceI18n(line, changes, extras, breaking) ?? undefined;
-  return entryIssue({ code: 'whitespace', severity: breaking ? 'error' : 'warning', message, ...(i18n && { i18n }) }, line, 'normaliseSpaces');
+  const issue = whitespaceFinding(line, changes, extras, breaking);
+  return issue ? entryIssue(issue, line, 'normaliseSpaces') : null;
 }

@@ -5,9 +5,7 @@
  * Runpod injects the field into authorized_keys as is, so options work, but they are easy to
  * paste by mistake: report them as information.
  */
-import type { I18nText } from '../../types.ts';
-import { tx } from './model.ts';
-
+import { issue, type Issue } from './model.ts';
 
 const FLAGS = [
   'agent-forwarding', 'cert-authority', 'no-agent-forwarding', 'no-port-forwarding', 'no-pty', 'no-user-rc',
@@ -51,8 +49,5 @@ export function parseOptions(text: string): OptionsResult {
   return names.length ? { ok: true, names } : { ok: false, reason: 'empty' };
 }
 
-export const optionsI18n = (line: number, names: readonly string[]): I18nText => tx('findingOptions', line, names.join(', '));
-
-export function optionsMessage(line: number, names: readonly string[]): string {
-  return `Line ${line} starts with authorized_keys options (${names.join(', ')}). They will restrict what this key can do on your pods; remove them unless you meant them.`;
-}
+/** Options before a key: information, since they restrict the key on purpose or by mistake. */
+export const optionsIssue = (line: number, names: readonly string[]): Issue => issue('options-prefix', 'info', 'findingOptions', line, names.join(', '));

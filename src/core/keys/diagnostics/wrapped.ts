@@ -30,7 +30,7 @@
  *    either way, the finding names both lines, and the fix can be undone.
  */
 import { readKeyPrefix } from '../blob.ts';
-import { isTypeLike, tx, TYPE_LIKE_STARTS, type Issue } from './model.ts';
+import { isTypeLike, issue, TYPE_LIKE_STARTS, type Issue } from './model.ts';
 import { detectFingerprint } from './fingerprint.ts';
 import { findBlobs, KNOWN_TYPES, MAX_TYPE, type BlobHit } from './scan.ts';
 import { base64RunEnd as runEnd, decodeBase64RunInto, paddingFor, sextet } from '../../wire/base64.ts';
@@ -288,10 +288,5 @@ function continueComment(clean: (i: number) => string, raw: readonly string[], s
 }
 
 export function wrappedIssue(line: number, endLine: number): Issue {
-  return {
-    code: 'wrapped',
-    severity: 'error',
-    message: `The key on lines ${line}–${endLine} is broken across ${endLine - line + 1} lines; SSH needs each key on one line. Fix joins them back together.`,
-    i18n: tx('findingWrapped', line, endLine, endLine - line + 1),
-  };
+  return issue('wrapped', 'error', 'findingWrapped', line, endLine, endLine - line + 1);
 }

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeDetailed, analyzeKeys } from '../../../../src/core/keys/analyze.ts';
+import { formatEn } from '../../../../src/core/i18n-format.ts';
 import { splitLines } from '../../../../src/core/keys/lines.ts';
 import { excerpt } from '../../../../src/core/keys/diagnostics/model.ts';
 import { notAKeyIssue } from '../../../../src/core/keys/diagnostics/not-a-key.ts';
@@ -64,7 +65,7 @@ test('property: cleanLineText, excerpt and the not-a-key message match their pla
       assert.equal(excerpt(s, 12), excerptRef(s, 12));
       const t = cleanLineText(s).trim() || 'x';
       const issue = notAKeyIssue(n, t, false);
-      assert.equal(issue.message, `Line ${n} ("${excerptRef(t)}") is not an SSH public key. Only public key lines (ssh-ed25519 AAAA… comment) belong here: fix removes it.`);
+      assert.equal(formatEn({ key: issue.key, subs: issue.params }), `Line ${n} ("${excerptRef(t)}") is not an SSH public key. Only public key lines (ssh-ed25519 AAAA… comment) belong here: fix removes it.`);
     }),
     { numRuns: 3000 },
   );
@@ -85,14 +86,14 @@ test('property: splitLines keeps every line and terminator (LF, CRLF, lone CR)',
   );
 });
 
-test('analyzeKeys and analyzeDetailed agree finding by finding on junk (analyzeKeys builds no i18n)', () => {
+test('analyzeKeys and analyzeDetailed agree finding by finding on junk (analyzeKeys: the contract shape, in English)', () => {
   const junk = ['$ cat ~/.ssh/id_ed25519.pub', 'x\u00a0y\tz', '  ', `${edType} ${edB64.slice(0, 40)}`, edB64.slice(0, 50), 'é'.repeat(50), ed, ed].join('\n');
   const plain = analyzeKeys(junk);
   const detailed = analyzeDetailed(junk);
   assert.deepEqual(
     plain.findings,
-    detailed.findings.map(({ code, severity, line, message, fixable }) => ({ code, severity, line, message, fixable })),
+    detailed.findings.map(({ code, severity, line, key, params, fixable }) => ({ code, severity, line, message: formatEn({ key, subs: params }), fixable })),
   );
-  assert.ok(detailed.findings.every((f) => f.i18n && f.i18n.key !== ''));
-  assert.ok(plain.findings.every((f) => !('i18n' in f)));
+  assert.ok(detailed.findings.every((f) => f.key !== '' && !('message' in f)));
+  assert.ok(plain.findings.every((f) => Object.keys(f).join() === 'code,severity,line,message,fixable'));
 });
