@@ -4,7 +4,7 @@
  * undo, and holds the private-key paste finding. Everything is torn down by one AbortSignal.
  */
 import { t, tText } from '../../shared/i18n.ts';
-import { fixAll } from '../../core/keys/analyze.ts';
+import { fixAll } from '../../core/keys/analyze-detailed.ts';
 import type { FieldState } from '../../core/types.ts';
 import { safely } from '../safe.ts';
 import { analyze, loadAdapter, mayNeedAdapter, currentOptions, type DetailedAnalysis } from './analysis.ts';
