@@ -18,9 +18,9 @@ export function formatEn(text: I18nText): string {
   const subs = text.subs.map((s) => (typeof s === 'string' ? s : formatEn(s)));
   const holders = entry.placeholders ?? {};
   const expanded = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (m, name: string) => {
-    const lower = name.toLowerCase();
-    const found = Object.keys(holders).find((k) => k.toLowerCase() === lower);
-    return found === undefined ? m : (holders[found] as { content: string }).content;
+    // Names are case-insensitive; the catalogue writes them as declared, so look that up first.
+    const holder = holders[name] ?? Object.entries(holders).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+    return holder ? holder.content : m;
   });
   return expanded.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
 }

@@ -190,18 +190,16 @@ class Key implements DetailedKey {
 const finding = (is: Issue, line: number, endLine: number, fix: FieldFix | undefined): Omit<DetailedFinding, 'id'> =>
   ({ code: is.code, severity: is.severity, line, key: is.key, params: is.params, fixable: fix !== undefined, endLine, fix });
 
-/** The CR-line-endings finding (whole field), first among the findings of its line. */
+/** The CR-line-endings finding (whole field). */
 function crFinding(field: FieldLines): Omit<DetailedFinding, 'id'> {
   const line = field.firstCrLine + 1;
   return finding(crIssue(line), line, line, new FieldFix(tx('fixPlainNewlines'), field, null));
 }
 
-/** Every issue with its entry, by line (stable: entry order within a line; usually already sorted). */
-export function issuesByLine(entries: readonly Entry[]): [Entry, EntryIssue][] {
-  const out: [Entry, EntryIssue][] = [];
-  for (const e of entries) for (const is of e.issues) out.push([e, is]);
-  for (let k = 1; k < out.length; k++) if (out[k]![1].line < out[k - 1]![1].line) return out.sort((x, y) => x[1].line - y[1].line);
-  return out;
+/** Findings in line order (stable: field order within a line; almost always already sorted). */
+export function byLine<T extends { line: number }>(items: T[]): T[] {
+  for (let k = 1; k < items.length; k++) if (items[k]!.line < items[k - 1]!.line) return items.sort((x, y) => x.line - y.line);
+  return items;
 }
 
 /** An issue as a detailed finding, its fix applied lazily to the whole field. */
@@ -225,8 +223,12 @@ function withIds(fs: readonly Omit<DetailedFinding, 'id'>[]): DetailedFinding[] 
 export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): DetailedAnalysis {
   const a = analyzeInternal(text, opts);
   if (!a) return { state: 'empty', keys: [], findings: [] };
-  const found = issuesByLine(a.entries).map(([e, is]) => detailedFinding(a.field, e, is));
-  const findings = withIds(a.field.firstCrLine >= 0 ? [crFinding(a.field), ...found] : found);
+  const found: Omit<DetailedFinding, 'id'>[] = [];
+  for (const e of a.entries) for (const is of e.issues) found.push(detailedFinding(a.field, e, is));
+  byLine(found);
+  // The CR-endings finding is about the whole field: it comes first.
+  if (a.field.firstCrLine >= 0) found.unshift(crFinding(a.field));
+  const findings = withIds(found);
   const keys: DetailedKey[] = a.occs.filter((k) => k.parsed?.supported).map((k) => new Key(k));
   return { state: worst(findings), keys, findings };
 }

@@ -3,12 +3,12 @@
  * finding's sentence formatted from the English catalogue (core/i18n-format.ts). The content
  * script imports analyze-detailed.ts instead, so the catalogue stays out of its bundle.
  */
-import type { Analysis, AnalyzeOptions, KeyInfo } from '../types.ts';
+import type { Analysis, AnalyzeOptions, Finding, KeyInfo } from '../types.ts';
 import { formatEn } from '../i18n-format.ts';
 import type { Issue } from './diagnostics/model.ts';
 import { crIssue } from './diagnostics/whitespace.ts';
 import { sha256Of } from './analysis/resolve.ts';
-import { analyzeInternal, issuesByLine, worst } from './analyze-detailed.ts';
+import { analyzeInternal, byLine, worst } from './analyze-detailed.ts';
 
 export { analyzeDetailed, fixAll, FieldFix, type DetailedAnalysis, type DetailedFinding, type DetailedKey } from './analyze-detailed.ts';
 
@@ -16,9 +16,13 @@ export { analyzeDetailed, fixAll, FieldFix, type DetailedAnalysis, type Detailed
 export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
   const a = analyzeInternal(text, opts);
   if (!a) return { state: 'empty', keys: [], findings: [] };
-  const found: [Issue, number, boolean][] = issuesByLine(a.entries).map(([, is]) => [is.issue, is.line, is.fix !== null]);
-  if (a.field.firstCrLine >= 0) found.unshift([crIssue(a.field.firstCrLine + 1), a.field.firstCrLine + 1, true]);
-  const findings = found.map(([is, line, fixable]) => ({ code: is.code, severity: is.severity, line, message: formatEn({ key: is.key, subs: is.params }), fixable }));
+  const finding = (is: Issue, line: number, fixable: boolean): Finding => ({ code: is.code, severity: is.severity, line, message: formatEn({ key: is.key, subs: is.params }), fixable });
+  const findings: Finding[] = [];
+  for (const e of a.entries) for (const is of e.issues) findings.push(finding(is.issue, is.line, is.fix !== null));
+  byLine(findings);
+  // The CR-endings finding is about the whole field: it comes first.
+  const cr = a.field.firstCrLine + 1;
+  if (cr > 0) findings.unshift(finding(crIssue(cr), cr, true));
   const keys: KeyInfo[] = [];
   for (const k of a.occs) {
     const p = k.parsed;
