@@ -34,7 +34,8 @@ const format = formatter(seen);
 
 // --- the catalogues themselves ---
 
-const placeholdersIn = (message: string): string[] => [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => (m[1] as string).toLowerCase()).sort();
+const placeholdersIn = (message: string): string[] =>
+  [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => (m[1] as string).toLowerCase()).sort();
 
 test('en and de have the same keys, the same placeholders, and no empty messages', () => {
   assert.deepEqual(Object.keys(de).sort(), Object.keys(en).sort());
@@ -45,7 +46,9 @@ test('en and de have the same keys, the same placeholders, and no empty messages
     assert.ok(e.message.trim() !== '' && d.message.trim() !== '', `${key}: empty message`);
     assert.deepEqual(d.placeholders ?? {}, e.placeholders ?? {}, `${key}: placeholders`);
     // Every placeholder is declared, used, and used in both languages.
-    const declared = Object.keys(e.placeholders ?? {}).map((k) => k.toLowerCase()).sort();
+    const declared = Object.keys(e.placeholders ?? {})
+      .map((k) => k.toLowerCase())
+      .sort();
     assert.deepEqual([...new Set(placeholdersIn(e.message))].sort(), declared, `${key}: en uses exactly its placeholders`);
     assert.deepEqual([...new Set(placeholdersIn(d.message))].sort(), declared, `${key}: de uses exactly its placeholders`);
     // A lone `$` that is not `$$`, `$n` or `$name$` is shown differently by Chrome and Firefox.
@@ -89,7 +92,8 @@ const golden = JSON.parse(readFileSync(join(ROOT, 'test/unit/keys/finding-senten
   variants: Record<string, string>;
 };
 /** The golden sentences with this run's fingerprints (finding-corpus.ts tokenize). */
-const untokenize = (s: string): string => s.replaceAll('{sha256}', ed.sha256.fingerprint.slice(0, 30)).replaceAll('{md5}', ed.md5.fingerprint.slice(0, 30));
+const untokenize = (s: string): string =>
+  s.replaceAll('{sha256}', ed.sha256.fingerprint.slice(0, 30)).replaceAll('{md5}', ed.md5.fingerprint.slice(0, 30));
 
 /** Core's formatter and the test's Chrome rules both give `expected`; German formats and differs. */
 function checkText(text: I18nText, expected: string, where: string, translated = true): void {
@@ -107,14 +111,18 @@ function checkIssue(is: Issue, expected: string | undefined, where: string, line
   checkText(textOf(is), expected, where);
 }
 
-test('every finding of the corpus formats from the English catalogue to exactly today\'s sentence', () => {
+test("every finding of the corpus formats from the English catalogue to exactly today's sentence", () => {
   const codes = new Set<FindingCode>();
   for (const [name, { text, knownKeys }] of Object.entries(CORPUS)) {
     const opts = knownKeys ? { knownKeys } : {};
     const a = analyzeDetailed(text, opts);
     const want = (golden.corpus[name] ?? []).map((w) => ({ ...w, message: untokenize(w.message) }));
     assert.ok(a.findings.length > 0, `${name}: no finding`);
-    assert.deepEqual(a.findings.map((f) => [f.code, f.line, f.fix !== undefined]), want.map((w) => [w.code, w.line, w.fix !== undefined]), name);
+    assert.deepEqual(
+      a.findings.map((f) => [f.code, f.line, f.fix !== undefined]),
+      want.map((w) => [w.code, w.line, w.fix !== undefined]),
+      name,
+    );
     a.findings.forEach((f, i) => {
       const w = want[i] as Sentence;
       codes.add(f.code);
@@ -122,14 +130,52 @@ test('every finding of the corpus formats from the English catalogue to exactly 
       if (f.fix) checkText(f.fix.label, w.fix as string, `${name} fix`, false);
     });
     // The contract's analyzeKeys says the same sentences.
-    assert.deepEqual(analyzeKeys(text, opts).findings.map((f) => f.message), want.map((w) => w.message), `${name}: analyzeKeys`);
+    assert.deepEqual(
+      analyzeKeys(text, opts).findings.map((f) => f.message),
+      want.map((w) => w.message),
+      `${name}: analyzeKeys`,
+    );
   }
-  const all: FindingCode[] = ['private-key', 'fingerprint', 'missing-type', 'joined', 'wrapped', 'type-mismatch', 'foreign-format', 'invalid-key', 'unsupported-type', 'weak-key', 'whitespace', 'not-a-key', 'duplicate', 'certificate', 'options-prefix'];
+  const all: FindingCode[] = [
+    'private-key',
+    'fingerprint',
+    'missing-type',
+    'joined',
+    'wrapped',
+    'type-mismatch',
+    'foreign-format',
+    'invalid-key',
+    'unsupported-type',
+    'weak-key',
+    'whitespace',
+    'not-a-key',
+    'duplicate',
+    'certificate',
+    'options-prefix',
+  ];
   assert.deepEqual([...codes].sort(), [...all].sort(), 'the corpus produces every finding code');
 });
 
-const FORMATS = ['openssh', 'pem-rsa', 'pem-ec', 'pem-dsa', 'pkcs8', 'pkcs8-encrypted', 'putty', 'sshcom', 'rfc4716', 'pem-spki', 'pem-pkcs1-public', 'x509'];
-const WAYS: [string, Partial<Block>][] = [['public', { publicLine: 'ssh-ed25519 AAAA x' }], ['adapter', { needsAdapter: true }], ['hint', { hint: 'ssh-keygen -y -f ~/.ssh/id_rsa' }], ['none', {}]];
+const FORMATS = [
+  'openssh',
+  'pem-rsa',
+  'pem-ec',
+  'pem-dsa',
+  'pkcs8',
+  'pkcs8-encrypted',
+  'putty',
+  'sshcom',
+  'rfc4716',
+  'pem-spki',
+  'pem-pkcs1-public',
+  'x509',
+];
+const WAYS: [string, Partial<Block>][] = [
+  ['public', { publicLine: 'ssh-ed25519 AAAA x' }],
+  ['adapter', { needsAdapter: true }],
+  ['hint', { hint: 'ssh-keygen -y -f ~/.ssh/id_rsa' }],
+  ['none', {}],
+];
 
 test('block findings: every format, with and without an error, each way forward', () => {
   for (const format of FORMATS) {
@@ -145,15 +191,24 @@ test('block findings: every format, with and without an error, each way forward'
   }
 });
 
-test('a blocked private paste restates core\'s private-key finding without its line (key-field paste.ts)', () => {
+test("a blocked private paste restates core's private-key finding without its line (key-field paste.ts)", () => {
   // paste.ts formats pasteBlockedPrivate(Error) from the finding's params after the line number;
   // in English that must be exactly core's sentence with "Lines n… are" turned into "It is".
   for (const blockFormat of ['openssh', 'pem-rsa', 'pkcs8-encrypted', 'putty', 'x509']) {
     for (const [way, fields] of WAYS) {
       for (const error of [undefined, 'bad checksum']) {
-        const issue = blockIssue(3, { kind: 'private-key', format: blockFormat, startLine: 2, endLine: 9, ...fields, ...(error && { error }) } as Block);
+        const issue = blockIssue(3, {
+          kind: 'private-key',
+          format: blockFormat,
+          startLine: 2,
+          endLine: 9,
+          ...fields,
+          ...(error && { error }),
+        } as Block);
         const message = golden.blocks[`private-key ${blockFormat} ${way}${error ? ' error' : ''}`] as string;
-        const key = ({ findingPrivateKey: 'pasteBlockedPrivate', findingPrivateKeyError: 'pasteBlockedPrivateError' } as Record<string, string>)[issue.key];
+        const key = (
+          { findingPrivateKey: 'pasteBlockedPrivate', findingPrivateKeyError: 'pasteBlockedPrivateError' } as Record<string, string>
+        )[issue.key];
         assert.ok(key, issue.key);
         const restated = { key, subs: issue.params.slice(1) };
         const english = `This paste was blocked and never reached the page or the field. ${message.replace(/^Lines 3… are /, 'It is ')}`;
@@ -194,7 +249,12 @@ test('the rest of the variants: fingerprint matches, an unreadable key, RSA unde
   // A key that reads fine is "could not be read" only by explainKeyData called out of turn.
   checkIssue(explainKeyData(1, 'ssh-ed25519', edB64, KNOWN_TYPES), golden.variants.unreadable, 'unreadable', 1);
   // The scanner parses every blob it finds, so analysis reports bad points through explainKeyData.
-  checkIssue(invalidBlobIssue(2, 'ecdsa-sha2-nistp256', 'public point is not on the nistp256 curve'), golden.variants['invalid blob'], 'invalid blob', 2);
+  checkIssue(
+    invalidBlobIssue(2, 'ecdsa-sha2-nistp256', 'public point is not on the nistp256 curve'),
+    golden.variants['invalid blob'],
+    'invalid blob',
+    2,
+  );
   const weak = weakKeyIssue(1, { parsed: { type: 'ssh-rsa', bits: 768, certificate: false, label: 'RSA', supported: true } } as KeyOcc);
   assert.ok(weak);
   checkIssue(weak, golden.variants['weak 768'], 'weak 768', 1);
@@ -206,7 +266,8 @@ test('every catalogue key core refers to was produced and checked above', () => 
   const referenced = new Set<string>();
   for (const file of walk(join(ROOT, 'src/core/keys'))) {
     // issue(code, severity, 'key', …), tx('key', …) calls and the key tables (NAME_KEYS) of the diagnostics.
-    for (const m of readFileSync(file, 'utf8').matchAll(/'((?:finding|invalid|block|fingerprint|ws|list|fix)[A-Z][A-Za-z0-9]*)'/g)) referenced.add(m[1] as string);
+    for (const m of readFileSync(file, 'utf8').matchAll(/'((?:finding|invalid|block|fingerprint|ws|list|fix)[A-Z][A-Za-z0-9]*)'/g))
+      referenced.add(m[1] as string);
   }
   assert.ok(referenced.size > 50, `found ${referenced.size}`);
   for (const key of referenced) assert.ok(key in en, `core names unknown message ${key}`);
@@ -217,7 +278,13 @@ test('every catalogue key core refers to was produced and checked above', () => 
 test('no English finding sentence is spelled in src/core/keys: the catalogue is their one source', () => {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
-  const sentences = [...Object.values(golden.blocks), ...Object.values(golden.variants), ...Object.values(golden.corpus).flat().map((w) => w.message)];
+  const sentences = [
+    ...Object.values(golden.blocks),
+    ...Object.values(golden.variants),
+    ...Object.values(golden.corpus)
+      .flat()
+      .map((w) => w.message),
+  ];
   // Every run of five words between the substitutions of a finding's catalogue entry.
   const fragments = new Set<string>();
   for (const key of Object.keys(en)) {

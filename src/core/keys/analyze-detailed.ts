@@ -86,7 +86,12 @@ function blocksByLine(lines: readonly string[], opts: AnalyzeOptions): Map<numbe
 }
 
 const blockEntry = (i: number, b: Block): Entry => ({
-  ...lineEntry(i, blockIssue(i + 1, b), b.publicLine !== undefined ? 'replaceWithPublicKey' : null, b.publicLine !== undefined ? [b.publicLine] : null),
+  ...lineEntry(
+    i,
+    blockIssue(i + 1, b),
+    b.publicLine !== undefined ? 'replaceWithPublicKey' : null,
+    b.publicLine !== undefined ? [b.publicLine] : null,
+  ),
   end: b.endLine,
 });
 
@@ -187,8 +192,16 @@ class Key implements DetailedKey {
   }
 }
 /** A finding without its id: an issue where it is, with its fix. */
-const finding = (is: Issue, line: number, endLine: number, fix: FieldFix | undefined): Omit<DetailedFinding, 'id'> =>
-  ({ code: is.code, severity: is.severity, line, key: is.key, params: is.params, fixable: fix !== undefined, endLine, fix });
+const finding = (is: Issue, line: number, endLine: number, fix: FieldFix | undefined): Omit<DetailedFinding, 'id'> => ({
+  code: is.code,
+  severity: is.severity,
+  line,
+  key: is.key,
+  params: is.params,
+  fixable: fix !== undefined,
+  endLine,
+  fix,
+});
 
 /** The CR-line-endings finding (whole field). */
 function crFinding(field: FieldLines): Omit<DetailedFinding, 'id'> {

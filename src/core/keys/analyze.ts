@@ -16,7 +16,13 @@ export { analyzeDetailed, fixAll, FieldFix, type DetailedAnalysis, type Detailed
 export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
   const a = analyzeInternal(text, opts);
   if (!a) return { state: 'empty', keys: [], findings: [] };
-  const finding = (is: Issue, line: number, fixable: boolean): Finding => ({ code: is.code, severity: is.severity, line, message: formatEn({ key: is.key, subs: is.params }), fixable });
+  const finding = (is: Issue, line: number, fixable: boolean): Finding => ({
+    code: is.code,
+    severity: is.severity,
+    line,
+    message: formatEn({ key: is.key, subs: is.params }),
+    fixable,
+  });
   const findings: Finding[] = [];
   for (const e of a.entries) for (const is of e.issues) findings.push(finding(is.issue, is.line, is.fix !== null));
   byLine(findings);

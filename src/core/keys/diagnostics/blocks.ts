@@ -25,7 +25,13 @@ const NAME_KEYS: Record<string, string> = {
 export function blockIssue(line: number, b: Block): Issue {
   const nameKey = NAME_KEYS[b.format];
   const name = nameKey ? tx(nameKey) : tx('blockFormatOther', b.format);
-  const next = b.publicLine ? tx('blockNextFix') : b.needsAdapter ? tx('blockNextLoading') : b.hint ? tx('blockNextRun', b.hint) : tx('blockNextPub');
+  const next = b.publicLine
+    ? tx('blockNextFix')
+    : b.needsAdapter
+      ? tx('blockNextLoading')
+      : b.hint
+        ? tx('blockNextRun', b.hint)
+        : tx('blockNextPub');
   const why = b.error ? [b.error] : [];
   return b.kind === 'private-key'
     ? issue('private-key', 'error', b.error ? 'findingPrivateKeyError' : 'findingPrivateKey', line, name, ...why, next)

@@ -21,7 +21,12 @@ export function detectFingerprint(text: string): string | null {
 export type FingerprintMatch = { kind: 'known' } | { kind: 'in-field'; line: number } | null;
 
 export function fingerprintIssue(line: number, fp: string, match: FingerprintMatch): Issue {
-  const next = match?.kind === 'known' ? tx('fingerprintNextKnown') : match?.kind === 'in-field' ? tx('fingerprintNextInField', match.line) : tx('fingerprintNextHow');
+  const next =
+    match?.kind === 'known'
+      ? tx('fingerprintNextKnown')
+      : match?.kind === 'in-field'
+        ? tx('fingerprintNextInField', match.line)
+        : tx('fingerprintNextHow');
   const shown = fp.length > 30 ? `${fp.slice(0, 30)}…` : fp;
   return issue('fingerprint', 'error', 'findingFingerprint', line, shown, next);
 }

@@ -8,9 +8,21 @@
 import { issue, type Issue } from './model.ts';
 
 const FLAGS = [
-  'agent-forwarding', 'cert-authority', 'no-agent-forwarding', 'no-port-forwarding', 'no-pty', 'no-user-rc',
-  'no-x11-forwarding', 'port-forwarding', 'pty', 'restrict', 'user-rc', 'x11-forwarding', 'no-touch-required',
-  'touch-required', 'verify-required',
+  'agent-forwarding',
+  'cert-authority',
+  'no-agent-forwarding',
+  'no-port-forwarding',
+  'no-pty',
+  'no-user-rc',
+  'no-x11-forwarding',
+  'port-forwarding',
+  'pty',
+  'restrict',
+  'user-rc',
+  'x11-forwarding',
+  'no-touch-required',
+  'touch-required',
+  'verify-required',
 ];
 const VALUED = ['command', 'environment', 'expiry-time', 'from', 'permitlisten', 'permitopen', 'principals', 'tunnel'];
 const FLAG_SET = new Set(FLAGS);
@@ -50,4 +62,5 @@ export function parseOptions(text: string): OptionsResult {
 }
 
 /** Options before a key: information, since they restrict the key on purpose or by mistake. */
-export const optionsIssue = (line: number, names: readonly string[]): Issue => issue('options-prefix', 'info', 'findingOptions', line, names.join(', '));
+export const optionsIssue = (line: number, names: readonly string[]): Issue =>
+  issue('options-prefix', 'info', 'findingOptions', line, names.join(', '));

@@ -45,7 +45,15 @@ function clean(line: string, changes: CleanLine['changes']): string {
     if (c >= 0x20 && c < 0x7f) continue;
     const ch = line[i] as string;
     const kind: WsKind | null =
-      c === 9 ? 'tab' : c >= 0x80 && SPACES.test(ch) ? 'nbsp' : c >= 0x80 && INVISIBLE.test(ch) ? 'invisible' : c < 0x20 || c === 0x7f ? 'control' : null;
+      c === 9
+        ? 'tab'
+        : c >= 0x80 && SPACES.test(ch)
+          ? 'nbsp'
+          : c >= 0x80 && INVISIBLE.test(ch)
+            ? 'invisible'
+            : c < 0x20 || c === 0x7f
+              ? 'control'
+              : null;
     if (kind === null) continue;
     out += line.slice(from, i);
     changes.push({ kind, at: out.length });
@@ -69,7 +77,8 @@ export interface WsExtras {
 
 /** What the line has, as `_locales` keys; null when nothing (the common case allocates nothing). */
 function whatKeys(changes: CleanLine['changes'], extras: WsExtras): string[] | null {
-  if (changes.length === 0 && !extras.leading && !extras.trailing && !extras.multiple && !extras.glued && !extras.cr && !extras.spacedType) return null;
+  if (changes.length === 0 && !extras.leading && !extras.trailing && !extras.multiple && !extras.glued && !extras.cr && !extras.spacedType)
+    return null;
   const what: string[] = [];
   if (extras.spacedType) what.push('wsSpacedType');
   if (changes.length) {
