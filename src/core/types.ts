@@ -34,14 +34,18 @@ export interface KeyInfo {
 
 /**
  * A message of the extension's `_locales` catalogue and its substitutions (`$1`…), each a plain
- * string or another catalogue message (a phrase, a list). Formatting the English catalogue entry
- * gives exactly the English text next to it (test/unit/i18n.test.ts).
+ * string or another catalogue message (a phrase, a list). core/i18n-format.ts formats it from the
+ * English catalogue; the UI formats it in its language (shared/i18n.ts).
  */
 export interface I18nText {
   key: string;
-  subs: (string | I18nText)[];
+  subs: I18nParam[];
 }
+export type I18nParam = string | I18nText;
+/** A message name of the English catalogue (a type only: nothing of the catalogue is bundled). */
+export type CatalogueKey = keyof typeof import('../../public/_locales/en/messages.json');
 
+/** The contract's finding (shared/CONTRACT.md, Core API): `message` is the English catalogue's sentence. */
 export interface Finding {
   code: FindingCode;
   severity: Severity;
@@ -50,8 +54,20 @@ export interface Finding {
   /** A plain sentence: what is wrong and what to do. */
   message: string;
   fixable: boolean;
-  /** `message` as a catalogue reference, for the UI language (analyzeDetailed sets it; analyzeKeys keeps the contract shape). */
-  i18n?: I18nText;
+}
+
+/**
+ * A finding as data: its sentence is the catalogue message `key` formatted with `params`
+ * (each names its own line). The UI formats it in its language; analyzeKeys in English.
+ */
+export interface FindingData {
+  code: FindingCode;
+  severity: Severity;
+  /** 1-based line where the problem starts. */
+  line: number;
+  key: string;
+  params: I18nParam[];
+  fixable: boolean;
 }
 
 export interface AnalyzeOptions {

@@ -15,8 +15,8 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
 }
 
 /**
- * A core text reference (`Finding.i18n`, a fix label) in the UI language, or `fallback` (core's
- * English) when any key in it is unknown to the catalogue (a newer core than the catalogue).
+ * A core text reference (a finding's key and params, a fix label, a refusal's `i18n`) in the UI
+ * language, or `fallback` when any key in it is unknown to the catalogue.
  */
 export function tText(text: I18nText | undefined, fallback: string): string {
   if (!text) return fallback;

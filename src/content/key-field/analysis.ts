@@ -2,7 +2,7 @@
  * The one door from the content script into core analysis: adds the user's known keys, loads the
  * sshpk adapter lazily when a foreign block appears, and carries the test-only failure trigger.
  */
-import { analyzeDetailed, type DetailedAnalysis } from '../../core/keys/analyze.ts';
+import { analyzeDetailed, type DetailedAnalysis } from '../../core/keys/analyze-detailed.ts';
 import { needsForeignAdapter } from '../../core/keys/formats/index.ts';
 import type { ForeignAdapter } from '../../core/keys/formats/foreign.ts';
 import type { AnalyzeOptions } from '../../core/types.ts';

@@ -4,7 +4,7 @@
  * undo, and holds the private-key paste finding. Everything is torn down by one AbortSignal.
  */
 import { t, tText } from '../../shared/i18n.ts';
-import { fixAll } from '../../core/keys/analyze.ts';
+import { fixAll } from '../../core/keys/analyze-detailed.ts';
 import type { FieldState } from '../../core/types.ts';
 import { safely } from '../safe.ts';
 import { analyze, loadAdapter, mayNeedAdapter, currentOptions, type DetailedAnalysis } from './analysis.ts';
@@ -171,11 +171,11 @@ export class Attachment {
       });
     }
     for (const f of a?.findings ?? []) {
-      // Shown in the UI language (finding.i18n), core's English when the catalogue lacks a key.
+      // Formatted in the UI language from the finding's catalogue key and params.
       findings.push({
-        id: f.id, code: f.code, severity: f.severity, line: f.line, message: tText(f.i18n, f.message),
+        id: f.id, code: f.code, severity: f.severity, line: f.line, message: tText({ key: f.key, subs: f.params }, f.code),
         namesLine: true, // every core finding's sentence names its line (test/unit/i18n.test.ts)
-        ...(f.fix ? { fixLabel: tText(f.fix.i18n, f.fix.label) } : {}),
+        ...(f.fix ? { fixLabel: tText(f.fix.label, f.code) } : {}),
       });
     }
     const state: FieldState = this.blocked ? 'error' : a?.state ?? (this.field.value.trim() ? 'warning' : 'empty');
@@ -220,7 +220,7 @@ export class Attachment {
     this.flush();
     const finding = this.analysis?.findings.find((f) => f.id === id);
     if (!finding?.fix) return;
-    this.change(finding.fix.apply(), tText(finding.fix.i18n, finding.fix.label));
+    this.change(finding.fix.apply(), tText(finding.fix.label, finding.code));
   }
 
   private applyFixAll(): void {

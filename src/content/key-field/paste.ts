@@ -4,7 +4,7 @@
  * The private text lives only in the closure that derives its public key, then is dropped.
  */
 import { t, tText } from '../../shared/i18n.ts';
-import type { FindingCode, I18nText } from '../../core/types.ts';
+import type { FindingCode, FindingData } from '../../core/types.ts';
 import { analyze, loadAdapter, mayNeedAdapter } from './analysis.ts';
 import { looksPrivate } from '../../shared/private-text.ts';
 
@@ -26,7 +26,7 @@ export function autoFixPaste(pasted: string): PasteFix | undefined {
     if (!finding?.fix) break;
     const next = finding.fix.apply();
     if (next === text) break;
-    labels.push(tText(finding.fix.i18n, finding.fix.label));
+    labels.push(tText(finding.fix.label, finding.code));
     text = next;
   }
   return labels.length ? { text, labels } : undefined;
@@ -43,12 +43,12 @@ export function privateMessage(): string {
 
 /**
  * Core's private-key finding restated for the paste: the same format name and last sentence
- * (its `i18n` subs after the line number), without the line, which counts lines of the pasted
+ * (its params after the line number), without the line, which counts lines of the pasted
  * text and not of the field. Undefined when the finding is not one this catalogue knows.
  */
-function restate(finding: I18nText | undefined): string | undefined {
-  if (finding?.key === 'findingPrivateKey') return tText({ key: 'pasteBlockedPrivate', subs: finding.subs.slice(1) }, '') || undefined;
-  if (finding?.key === 'findingPrivateKeyError') return tText({ key: 'pasteBlockedPrivateError', subs: finding.subs.slice(1) }, '') || undefined;
+function restate(finding: FindingData): string | undefined {
+  if (finding.key === 'findingPrivateKey') return tText({ key: 'pasteBlockedPrivate', subs: finding.params.slice(1) }, '') || undefined;
+  if (finding.key === 'findingPrivateKeyError') return tText({ key: 'pasteBlockedPrivateError', subs: finding.params.slice(1) }, '') || undefined;
   return undefined;
 }
 
@@ -63,9 +63,9 @@ export async function derivePublic(pasted: string): Promise<{ insert?: string; m
   for (let round = 0; round < 10; round++) {
     const finding = analyze(text).findings.find((f) => f.code === 'private-key');
     if (!finding) break;
-    message ??= restate(finding.i18n);
+    message ??= restate(finding);
     if (!finding.fix) {
-      message = restate(finding.i18n);
+      message = restate(finding);
       break;
     }
     const next = finding.fix.apply();

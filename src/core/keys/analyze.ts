@@ -1,259 +1,38 @@
 /**
- * Analysis of the whole SSH key field (shared/CONTRACT.md "Key field validator" and "Core API"),
- * as passes over the LF-normalised lines (lines.ts):
- * 1. classify each entry: an armored block or PuTTY file (formats/findBlocks), a blank line, a line
- *    with complete key blobs (diagnostics/scan), continued over the following lines when its key is
- *    wrapped (diagnostics/wrapped), or a line without a key;
- * 2. run the diagnostics on it (analysis/key-entry.ts, analysis/other-entry.ts; each diagnostic in
- *    its own module under diagnostics/);
- * 3. resolve what needs every key of the field (analysis/resolve.ts);
- * 4. assemble the result. Each entry knows its one canonical rewrite (analysis/entry.ts); each
- *    fixable finding applies its entry's rewrite lazily, and fixAll applies all of them, repeating
- *    until nothing fixable is left.
+ * The Core API's key analysis (shared/CONTRACT.md): the passes of analyze-detailed.ts, with each
+ * finding's sentence formatted from the English catalogue (core/i18n-format.ts). The content
+ * script imports analyze-detailed.ts instead, so the catalogue stays out of its bundle.
  */
-import type { Analysis, AnalyzeOptions, FieldState, Finding, I18nText, KeyInfo } from '../types.ts';
-import { SshParseError } from '../errors.ts';
-import { fingerprintMd5 } from './fingerprint.ts';
-import { randomart } from './randomart.ts';
-import { findBlocks, type Block } from './formats/index.ts';
-import { applyEdits, splitLines, type FieldLines, type LineEdit } from './lines.ts';
-import { cleanLineText, crIssue, whitespaceOnlyIssue } from './diagnostics/whitespace.ts';
-import { findBlobs } from './diagnostics/scan.ts';
-import { tx, type KeyOcc } from './diagnostics/model.ts';
-import { blockIssue } from './diagnostics/blocks.ts';
-import { mayWrap, tryUnwrap } from './diagnostics/wrapped.ts';
-import { fixLabel, lineEntry, rewrite, type Entry, type EntryIssue } from './analysis/entry.ts';
-import { keysEntry, type KeyContext } from './analysis/key-entry.ts';
-import { otherEntry, type FingerprintEntry } from './analysis/other-entry.ts';
-import { resolveBroken, resolveFingerprints, sha256Of } from './analysis/resolve.ts';
+import type { Analysis, AnalyzeOptions, Finding, KeyInfo } from '../types.ts';
+import { formatEn } from '../i18n-format.ts';
+import type { Issue } from './diagnostics/model.ts';
+import { crIssue } from './diagnostics/whitespace.ts';
+import { sha256Of } from './analysis/resolve.ts';
+import { analyzeInternal, byLine, worst } from './analyze-detailed.ts';
 
-export interface DetailedKey extends KeyInfo {
-  md5: string;
-  randomart: string;
-  /** 1-based, inclusive (> line for a wrapped key). */
-  endLine: number;
-  options?: string;
-  certificate: boolean;
-  label: string;
-}
+export { analyzeDetailed, fixAll, FieldFix, type DetailedAnalysis, type DetailedFinding, type DetailedKey } from './analyze-detailed.ts';
 
-export interface DetailedFinding extends Finding {
-  /** Stable within one analysis: `${code}:${line}:${n}`. */
-  id: string;
-  /** 1-based, inclusive. */
-  endLine: number;
-  /** Lazily computes the whole field text after this one fix. */
-  fix?: { label: string; apply(): string; /** `label` as a `_locales` reference. */ i18n?: I18nText };
-}
-
-export interface DetailedAnalysis {
-  state: FieldState;
-  keys: DetailedKey[];
-  findings: DetailedFinding[];
-}
-
-interface Internal {
-  field: FieldLines;
-  entries: Entry[];
-  occs: KeyOcc[];
-}
-
-/** The field's blocks; a block that cannot be told apart is left to the line passes. */
-function blocksByLine(lines: readonly string[], opts: AnalyzeOptions): Map<number, Block> {
-  const at = new Map<number, Block>();
-  try {
-    for (const b of findBlocks(lines, opts.foreign)) at.set(b.startLine, b);
-  } catch (e) {
-    if (!(e instanceof SshParseError)) throw e;
-  }
-  return at;
-}
-
-const blockEntry = (i: number, b: Block): Entry => ({
-  ...lineEntry(i, blockIssue(i + 1, b), b.publicLine !== undefined ? 'replaceWithPublicKey' : null, b.publicLine !== undefined ? [b.publicLine] : null),
-  end: b.endLine,
-});
-
-/** Passes 1-3: every entry of the field, and its keys; null for a field without content. */
-function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
-  const field = splitLines(text);
-  const { lines } = field;
-  const clean = lines.map(cleanLineText);
-  if (clean.every((c) => c.trim() === '')) return null;
-  const blockAt = blocksByLine(lines, opts);
-  const ctx: KeyContext = { raw: lines, seen: new Map(), occs: [], broken: [] };
-  const entries: Entry[] = [];
-  const fingerprints: FingerprintEntry[] = [];
-  const cleanAt = (i: number): string => clean[i] as string;
-  // tryUnwrap gathers each line at most once: after a failed attempt, lines up to here are not retried.
-  let noWrapThrough = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const block = blockAt.get(i);
-    if (block) {
-      entries.push(blockEntry(i, block));
-      i = block.endLine;
-      continue;
-    }
-    const t = cleanAt(i);
-    const trimmed = t.trim();
-    if (trimmed === '') {
-      if (lines[i] !== '') entries.push(lineEntry(i, whitespaceOnlyIssue(i + 1), 'emptyLine', ['']));
-      continue;
-    }
-    const hits = findBlobs(t);
-    if (i > noWrapThrough && i + 1 < lines.length && mayWrap(t, hits)) {
-      const r = tryUnwrap(cleanAt, lines, i, t, hits);
-      const e = r.ok ? keysEntry(ctx, r.text, r.hits ?? findBlobs(r.text), i, r.endLine) : null;
-      if (r.ok && e) {
-        entries.push(e);
-        i = r.endLine;
-        continue;
-      }
-      if (!r.ok) noWrapThrough = r.gatheredThrough;
-    }
-    const e = hits.length ? keysEntry(ctx, t, hits, i, i) : null;
-    if (e) entries.push(e);
-    else {
-      const o = otherEntry(trimmed, i);
-      entries.push(o.entry);
-      if (o.fingerprint) fingerprints.push(o.fingerprint);
-    }
-  }
-  resolveBroken(ctx);
-  resolveFingerprints(fingerprints, ctx.occs, opts.knownKeys ?? []);
-  return { field, entries, occs: ctx.occs };
-}
-
-function worst(findings: readonly Finding[]): FieldState {
-  let s: FieldState = 'ok';
-  for (const f of findings) {
-    if (f.severity === 'error') return 'error';
-    if (f.severity === 'warning') s = 'warning';
-  }
-  return s;
-}
-
-/** A valid key; md5 and randomart are computed on first read (most keystrokes never draw them). */
-class Key implements DetailedKey {
-  line: number;
-  type: string;
-  bits: number;
-  comment: string;
-  fingerprint: string;
-  endLine: number;
-  certificate: boolean;
-  label: string;
-  options?: string;
-  #occ: KeyOcc;
-  #md5: string | undefined;
-  #art: string | undefined;
-  constructor(k: KeyOcc) {
-    const p = k.parsed!;
-    this.#occ = k;
-    this.line = k.line + 1;
-    this.type = p.type;
-    this.bits = p.bits;
-    this.comment = k.comment;
-    this.fingerprint = sha256Of(k);
-    this.endLine = k.endLine + 1;
-    this.certificate = p.certificate;
-    this.label = p.label;
-    if (k.options) this.options = k.options;
-  }
-  get md5(): string {
-    return (this.#md5 ??= fingerprintMd5(this.#occ.bytes));
-  }
-  get randomart(): string {
-    return (this.#art ??= randomart(this.#occ.bytes, this.#occ.parsed!));
-  }
-  toJSON(): object {
-    return { ...this, md5: this.md5, randomart: this.randomart };
-  }
-}
-/** The CR-line-endings finding (whole field), first among the findings of its line. */
-function crFinding(field: FieldLines): Omit<DetailedFinding, 'id'> {
-  const line = field.firstCrLine + 1;
-  const { code, severity, message, i18n } = crIssue(line);
-  const fix = { label: 'Use plain newlines', apply: () => applyEdits(field, [], true), i18n: tx('fixPlainNewlines') };
-  return { code, severity, line, endLine: line, message, ...(i18n && { i18n }), fixable: true, fix };
-}
-
-/** Every issue with its entry, by line (stable: entry order within a line; usually already sorted). */
-function issuesByLine(entries: readonly Entry[]): [Entry, EntryIssue][] {
-  const out: [Entry, EntryIssue][] = [];
-  for (const e of entries) for (const is of e.issues) out.push([e, is]);
-  for (let k = 1; k < out.length; k++) if (out[k]![1].line < out[k - 1]![1].line) return out.sort((x, y) => x[1].line - y[1].line);
-  return out;
-}
-
-/** An issue as a detailed finding, its fix applied lazily to the whole field. */
-function detailedFinding(field: FieldLines, e: Entry, is: EntryIssue): Omit<DetailedFinding, 'id'> {
-  const { issue } = is;
-  const f: Omit<DetailedFinding, 'id'> = { code: issue.code, severity: issue.severity, line: is.line, endLine: e.end + 1, message: issue.message, fixable: is.fix !== null };
-  if (issue.i18n) f.i18n = issue.i18n;
-  if (is.fix === null) return f;
-  const apply = (): string => {
-    const lines = rewrite(e);
-    return lines ? applyEdits(field, [{ start: e.start, end: e.end, lines }]) : field.lines.map((l, i) => l + field.eols[i]).join('');
-  };
-  return { ...f, fix: { ...fixLabel(is), apply } };
-}
-
-/** Findings with ids, `${code}:${line}:${n}`. */
-function withIds(fs: readonly Omit<DetailedFinding, 'id'>[]): DetailedFinding[] {
-  const counts = new Map<string, number>();
-  return fs.map((f) => {
-    const base = `${f.code}:${f.line}`;
-    const n = counts.get(base) ?? 0;
-    counts.set(base, n + 1);
-    return { id: `${base}:${n}`, ...f };
-  });
-}
-
-/** The analysis with everything the UI shows: fixes, fix labels, `_locales` references, md5 and randomart. */
-export function analyzeDetailed(text: string, opts: AnalyzeOptions = {}): DetailedAnalysis {
-  const a = analyzeInternal(text, opts);
-  if (!a) return { state: 'empty', keys: [], findings: [] };
-  const found = issuesByLine(a.entries).map(([e, is]) => detailedFinding(a.field, e, is));
-  const findings = withIds(a.field.firstCrLine >= 0 ? [crFinding(a.field), ...found] : found);
-  const keys: DetailedKey[] = a.occs.filter((k) => k.parsed?.supported).map((k) => new Key(k));
-  return { state: worst(findings), keys, findings };
-}
-
-/** Contract API: exactly the shapes of shared/CONTRACT.md, from the same passes as analyzeDetailed. */
+/** Contract API: exactly the shapes of shared/CONTRACT.md; each message is the English catalogue's sentence. */
 export function analyzeKeys(text: string, opts: AnalyzeOptions = {}): Analysis {
   const a = analyzeInternal(text, opts);
   if (!a) return { state: 'empty', keys: [], findings: [] };
-  const findings: Finding[] = issuesByLine(a.entries).map(([, { issue, line, fix }]) => ({ code: issue.code, severity: issue.severity, line, message: issue.message, fixable: fix !== null }));
-  if (a.field.firstCrLine >= 0) {
-    const { code, severity, line, message, fixable } = crFinding(a.field);
-    findings.unshift({ code, severity, line, message, fixable });
-  }
+  const finding = (is: Issue, line: number, fixable: boolean): Finding => ({
+    code: is.code,
+    severity: is.severity,
+    line,
+    message: formatEn({ key: is.key, subs: is.params }),
+    fixable,
+  });
+  const findings: Finding[] = [];
+  for (const e of a.entries) for (const is of e.issues) findings.push(finding(is.issue, is.line, is.fix !== null));
+  byLine(findings);
+  // The CR-endings finding is about the whole field: it comes first.
+  const cr = a.field.firstCrLine + 1;
+  if (cr > 0) findings.unshift(finding(crIssue(cr), cr, true));
   const keys: KeyInfo[] = [];
   for (const k of a.occs) {
     const p = k.parsed;
     if (p?.supported) keys.push({ line: k.line + 1, type: p.type, bits: p.bits, comment: k.comment, fingerprint: sha256Of(k) });
   }
   return { state: worst(findings), keys, findings };
-}
-
-/** Applies every fix; repeats (at most a few rounds) until no fixable finding is left. */
-export function fixAll(text: string, opts: AnalyzeOptions = {}): string {
-  let cur = text;
-  for (let round = 0; round < 6; round++) {
-    const a = analyzeInternal(cur, opts);
-    if (!a) return cur;
-    const edits: LineEdit[] = [];
-    for (const e of a.entries) {
-      if (!e.issues.some((is) => is.fix !== null)) continue;
-      const lines = rewrite(e);
-      if (lines) edits.push({ start: e.start, end: e.end, lines });
-    }
-    const cr = a.field.firstCrLine >= 0;
-    if (edits.length === 0 && !cr) return cur;
-    const next = applyEdits(a.field, edits, cr);
-    if (next === cur) return cur;
-    cur = next;
-  }
-  return cur;
 }

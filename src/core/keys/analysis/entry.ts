@@ -6,20 +6,20 @@
 import type { I18nText } from '../../types.ts';
 import { tx, type Issue, type KeyOcc } from '../diagnostics/model.ts';
 
-/** Fix labels as `_locales` references with their English text; addType/useType name the key type. */
+/** Fix labels as `_locales` references; addType/useType name the key type. */
 export const FIXES = {
-  replaceWithPublicKey: () => ({ label: 'Replace with the public key', i18n: tx('fixReplaceWithPublicKey') }),
-  emptyLine: () => ({ label: 'Empty the line', i18n: tx('fixEmptyLine') }),
-  removeTextBefore: () => ({ label: 'Remove the text before the key', i18n: tx('fixRemoveTextBefore') }),
-  joinLines: () => ({ label: 'Join the lines', i18n: tx('fixJoinLines') }),
-  splitKeys: () => ({ label: 'Put each key on its own line', i18n: tx('fixSplitKeys') }),
-  addType: (type: string) => ({ label: `Add "${type}"`, i18n: tx('fixAddType', type) }),
-  useType: (type: string) => ({ label: `Use "${type}"`, i18n: tx('fixUseType', type) }),
-  removeCopy: () => ({ label: 'Remove the copy', i18n: tx('fixRemoveCopy') }),
-  normaliseSpaces: () => ({ label: 'Normalise spaces', i18n: tx('fixNormaliseSpaces') }),
-  removeLine: () => ({ label: 'Remove the line', i18n: tx('fixRemoveLine') }),
-  replaceWithKey: () => ({ label: 'Replace with the key', i18n: tx('fixReplaceWithKey') }),
-} satisfies Record<string, (type: string) => { label: string; i18n: I18nText }>;
+  replaceWithPublicKey: () => tx('fixReplaceWithPublicKey'),
+  emptyLine: () => tx('fixEmptyLine'),
+  removeTextBefore: () => tx('fixRemoveTextBefore'),
+  joinLines: () => tx('fixJoinLines'),
+  splitKeys: () => tx('fixSplitKeys'),
+  addType: (type: string) => tx('fixAddType', type),
+  useType: (type: string) => tx('fixUseType', type),
+  removeCopy: () => tx('fixRemoveCopy'),
+  normaliseSpaces: () => tx('fixNormaliseSpaces'),
+  removeLine: () => tx('fixRemoveLine'),
+  replaceWithKey: () => tx('fixReplaceWithKey'),
+} satisfies Record<string, (type: string) => I18nText>;
 export type FixKind = keyof typeof FIXES;
 
 /** A diagnostic's issue on an entry (`fix` null: not fixable). */
@@ -34,7 +34,7 @@ export interface EntryIssue {
 export const entryIssue = (issue: Issue, line: number, fix: FixKind | null = null, fixArg?: string): EntryIssue =>
   fixArg === undefined ? { issue, line, fix } : { issue, line, fix, fixArg };
 
-export const fixLabel = (is: EntryIssue): { label: string; i18n: I18nText } => FIXES[is.fix!](is.fixArg ?? '');
+export const fixLabel = (is: EntryIssue): I18nText => FIXES[is.fix!](is.fixArg ?? '');
 
 /**
  * 0-based lines start..end; the rewrite is `lines` (null: leave as is), or, for an entry with keys,

@@ -8,8 +8,8 @@ import { SshParseError } from '../../errors.ts';
 import { paddingFor } from '../../wire/base64.ts';
 import { isTypeLike, type Issue, type KeyOcc } from '../diagnostics/model.ts';
 import { KNOWN_TYPES, MAX_TYPE, type BlobHit } from '../diagnostics/scan.ts';
-import { cleanLine, whitespaceI18n, whitespaceMessage, type CleanLine } from '../diagnostics/whitespace.ts';
-import { parseOptions, optionsI18n, optionsMessage } from '../diagnostics/options-prefix.ts';
+import { cleanLine, whitespaceIssue as whitespaceFinding, type CleanLine } from '../diagnostics/whitespace.ts';
+import { parseOptions, optionsIssue } from '../diagnostics/options-prefix.ts';
 import { joinedIssue } from '../diagnostics/joined.ts';
 import { missingTypeIssue } from '../diagnostics/missing-type.ts';
 import { typeMismatchIssue } from '../diagnostics/type-mismatch.ts';
@@ -125,7 +125,19 @@ function readKeys(t: string, found: readonly Found[], start: number, end: number
         error = e.message;
       }
     }
-    const occ: KeyOcc = { line: start, endLine: end, typeWord: f.typeWord, b64, bytes: f.hit.bytes, innerType: f.hit.type, parsed, error, comment, options: null, dupOf: null };
+    const occ: KeyOcc = {
+      line: start,
+      endLine: end,
+      typeWord: f.typeWord,
+      b64,
+      bytes: f.hit.bytes,
+      innerType: f.hit.type,
+      parsed,
+      error,
+      comment,
+      options: null,
+      dupOf: null,
+    };
     if (short > 0) occ.unpadded = '='.repeat(short);
     if (parsed) {
       const prev = seen.get(b64);
@@ -144,10 +156,10 @@ function prefixIssue(line: number, prefix: string): { issue: EntryIssue; options
   if (!prefix) return null;
   const options = parseOptions(prefix);
   if (options.ok) {
-    const issue: Issue = { code: 'options-prefix', severity: 'info', message: optionsMessage(line, options.names), i18n: optionsI18n(line, options.names) };
-    return { issue: entryIssue(issue, line), options: true, damaged: null };
+    return { issue: entryIssue(optionsIssue(line, options.names), line), options: true, damaged: null };
   }
-  if (/AAAA|(?:^|\s)(?:ssh|ecdsa|sk)-/.test(prefix)) return { issue: entryIssue(damagedPrefixIssue(line, prefix), line), options: false, damaged: prefix };
+  if (/AAAA|(?:^|\s)(?:ssh|ecdsa|sk)-/.test(prefix))
+    return { issue: entryIssue(damagedPrefixIssue(line, prefix), line), options: false, damaged: prefix };
   return { issue: entryIssue(notAKeyIssue(line, prefix, true), line, 'removeTextBefore'), options: false, damaged: null };
 }
 
@@ -189,18 +201,33 @@ export function keysEntry(ctx: KeyContext, t: string, hits: readonly BlobHit[], 
   }
   const dc = damagedCommentIssue(line, (r.keys[r.keys.length - 1] as KeyOcc).comment);
   if (dc) issues.push(entryIssue(dc, line));
-  const ws = whitespaceIssue(ctx.raw[start] as string, t, line, (found[found.length - 1] as Found).hit.end, { glued: r.glued, multiple: r.multiple, spaced });
+  const ws = whitespaceIssue(ctx.raw[start] as string, t, line, (found[found.length - 1] as Found).hit.end, {
+    glued: r.glued,
+    multiple: r.multiple,
+    spaced,
+  });
   if (ws) issues.push(ws);
   return entry;
 }
 
 /** The whitespace finding of a key line: invisible characters, stray or missing spaces. */
-function whitespaceIssue(raw: string, t: string, line: number, lastEnd: number, f: { glued: boolean; multiple: boolean; spaced: boolean }): EntryIssue | null {
+function whitespaceIssue(
+  raw: string,
+  t: string,
+  line: number,
+  lastEnd: number,
+  f: { glued: boolean; multiple: boolean; spaced: boolean },
+): EntryIssue | null {
   const { changes } = cleanLine(raw);
   const breaking = f.glued || f.spaced || breaksKey(changes, lastEnd);
-  const extras = { leading: t.charCodeAt(0) === 32, trailing: t.charCodeAt(t.length - 1) === 32, multiple: f.multiple, glued: f.glued, cr: false, spacedType: f.spaced };
-  const message = whitespaceMessage(line, changes, extras, breaking);
-  if (!message) return null;
-  const i18n = whitespaceI18n(line, changes, extras, breaking) ?? undefined;
-  return entryIssue({ code: 'whitespace', severity: breaking ? 'error' : 'warning', message, ...(i18n && { i18n }) }, line, 'normaliseSpaces');
+  const extras = {
+    leading: t.charCodeAt(0) === 32,
+    trailing: t.charCodeAt(t.length - 1) === 32,
+    multiple: f.multiple,
+    glued: f.glued,
+    cr: false,
+    spacedType: f.spaced,
+  };
+  const issue = whitespaceFinding(line, changes, extras, breaking);
+  return issue ? entryIssue(issue, line, 'normaliseSpaces') : null;
 }

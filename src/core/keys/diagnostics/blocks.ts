@@ -5,23 +5,9 @@
  * passphrase. Blocks that need the sshpk adapter are reported unfixable until it is registered.
  */
 import type { Block } from '../formats/index.ts';
-import { tx, type Issue } from './model.ts';
+import { issue, tx, type Issue } from './model.ts';
 
-const NAMES: Record<string, string> = {
-  openssh: 'OpenSSH private key',
-  'pem-rsa': 'PEM RSA private key',
-  'pem-ec': 'PEM EC private key',
-  'pem-dsa': 'PEM DSA private key',
-  pkcs8: 'PKCS#8 private key',
-  'pkcs8-encrypted': 'encrypted PKCS#8 private key',
-  putty: 'PuTTY key file (.ppk)',
-  sshcom: 'Tectia (ssh.com) private key',
-  rfc4716: 'SSH2 (RFC 4716) public key',
-  'pem-spki': 'PEM public key',
-  'pem-pkcs1-public': 'PEM RSA public key',
-};
-
-/** _locales keys of the names above. */
+/** _locales keys of the format names. */
 const NAME_KEYS: Record<string, string> = {
   openssh: 'blockFormatOpenssh',
   'pem-rsa': 'blockFormatPemRsa',
@@ -37,31 +23,17 @@ const NAME_KEYS: Record<string, string> = {
 };
 
 export function blockIssue(line: number, b: Block): Issue {
-  const name = NAMES[b.format] ?? `${b.format} key`;
   const nameKey = NAME_KEYS[b.format];
-  const nameT = nameKey ? tx(nameKey) : tx('blockFormatOther', b.format);
-  const derive = b.publicLine
-    ? 'Fix replaces it with its public key.'
+  const name = nameKey ? tx(nameKey) : tx('blockFormatOther', b.format);
+  const next = b.publicLine
+    ? tx('blockNextFix')
     : b.needsAdapter
-      ? 'Its public key can be derived; the converter is loading.'
+      ? tx('blockNextLoading')
       : b.hint
-        ? `Run \`${b.hint}\` and paste what it prints instead.`
-        : 'Paste the matching .pub file instead.';
-  const deriveT = b.publicLine ? tx('blockNextFix') : b.needsAdapter ? tx('blockNextLoading') : b.hint ? tx('blockNextRun', b.hint) : tx('blockNextPub');
-  const why = b.error ? ` (${b.error})` : '';
-  const whyT = b.error ? [b.error] : [];
-  if (b.kind === 'private-key') {
-    return {
-      code: 'private-key',
-      severity: 'error',
-      message: `Lines ${line}… are a ${name}${why}: never paste a private key anywhere. Only the public key (.pub) belongs here. ${derive}`,
-      i18n: tx(b.error ? 'findingPrivateKeyError' : 'findingPrivateKey', line, nameT, ...whyT, deriveT),
-    };
-  }
-  return {
-    code: 'foreign-format',
-    severity: 'error',
-    message: `Lines ${line}… are a ${name}${why}; OpenSSH needs the one-line form "type AAAA… comment". ${derive}`,
-    i18n: tx(b.error ? 'findingForeignFormatError' : 'findingForeignFormat', line, nameT, ...whyT, deriveT),
-  };
+        ? tx('blockNextRun', b.hint)
+        : tx('blockNextPub');
+  const why = b.error ? [b.error] : [];
+  return b.kind === 'private-key'
+    ? issue('private-key', 'error', b.error ? 'findingPrivateKeyError' : 'findingPrivateKey', line, name, ...why, next)
+    : issue('foreign-format', 'error', b.error ? 'findingForeignFormatError' : 'findingForeignFormat', line, name, ...why, next);
 }

@@ -3,7 +3,7 @@
  * `MD5:` colon hex, bare 16-byte colon hex (pre-6.8 `ssh-keygen -l`), or a whole `ssh-keygen -l`
  * line (`256 SHA256:… comment (ED25519)`), as sshkey_fingerprint() prints them.
  */
-import { tx, type Issue } from './model.ts';
+import { issue, tx, type Issue } from './model.ts';
 
 // Anchored with bounded counts and one trailing `.*`: linear on any input.
 const SHA = /^(?:\d{1,5}\s+)?SHA256:([A-Za-z0-9+/]{43})=?(?:\s.*)?$/;
@@ -18,20 +18,15 @@ export function detectFingerprint(text: string): string | null {
   return m ? `MD5:${(m[1] as string).toLowerCase()}` : null;
 }
 
-const HOW =
-  'Paste the contents of your .pub file instead: on macOS/Linux run `cat ~/.ssh/id_ed25519.pub`; on Windows PowerShell `Get-Content $env:USERPROFILE\\.ssh\\id_ed25519.pub`, or in cmd `type %USERPROFILE%\\.ssh\\id_ed25519.pub`.';
-
 export type FingerprintMatch = { kind: 'known' } | { kind: 'in-field'; line: number } | null;
 
 export function fingerprintIssue(line: number, fp: string, match: FingerprintMatch): Issue {
-  const what = `Line ${line} is a key fingerprint (${fp.length > 30 ? fp.slice(0, 30) + '…' : fp}), not a key; it cannot log you in.`;
-  const tail =
+  const next =
     match?.kind === 'known'
-      ? 'It belongs to a key this extension knows: fix replaces it with that public key.'
+      ? tx('fingerprintNextKnown')
       : match?.kind === 'in-field'
-        ? `Its key is already on line ${match.line}: fix removes this line.`
-        : HOW;
-  const tailT = match?.kind === 'known' ? tx('fingerprintNextKnown') : match?.kind === 'in-field' ? tx('fingerprintNextInField', match.line) : tx('fingerprintNextHow');
-  const fpShown = fp.length > 30 ? fp.slice(0, 30) + '…' : fp;
-  return { code: 'fingerprint', severity: 'error', message: `${what} ${tail}`, i18n: tx('findingFingerprint', line, fpShown, tailT) };
+        ? tx('fingerprintNextInField', match.line)
+        : tx('fingerprintNextHow');
+  const shown = fp.length > 30 ? `${fp.slice(0, 30)}…` : fp;
+  return issue('fingerprint', 'error', 'findingFingerprint', line, shown, next);
 }

@@ -1,6 +1,7 @@
 /** The analysis model the diagnostics read: keys found in the field and the lines they came from. */
 import type { ParsedKey } from '../blob.ts';
-import type { FindingCode, I18nText, Severity } from '../../types.ts';
+import type { CatalogueKey, FindingCode, I18nParam, I18nText, Severity } from '../../types.ts';
+import { tx } from '../../i18n-text.ts';
 
 export interface KeyOcc {
   /** 0-based first and last line of the field. */
@@ -27,18 +28,21 @@ export interface KeyOcc {
   fingerprint?: string;
 }
 
-/** A finding before it gets its id, text edit and public shape. */
+/** A finding before it has its line and fix: the catalogue message `key` and its `params`. */
 export interface Issue {
   code: FindingCode;
   severity: Severity;
-  message: string;
-  /** The same message as a `_locales` key and substitutions (kept identical by test/unit/i18n.test.ts). */
-  i18n?: I18nText;
+  key: string;
+  params: I18nParam[];
 }
 
-export { tx } from '../../i18n-text.ts';
+/** A diagnostic's issue: catalogue `key` with its substitutions (numbers as decimal text). */
+export function issue(code: FindingCode, severity: Severity, key: CatalogueKey, ...params: (string | number | I18nText)[]): Issue {
+  const t = tx(key, ...params);
+  return { code, severity, key, params: t.subs };
+}
 
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+export { tx };
 
 const UNPRINTABLE_ALL = /[^\x20-\x7e\u00a1-\uffff]/g;
 

@@ -5,14 +5,24 @@
  * Runpod injects the field into authorized_keys as is, so options work, but they are easy to
  * paste by mistake: report them as information.
  */
-import type { I18nText } from '../../types.ts';
-import { tx } from './model.ts';
-
+import { issue, type Issue } from './model.ts';
 
 const FLAGS = [
-  'agent-forwarding', 'cert-authority', 'no-agent-forwarding', 'no-port-forwarding', 'no-pty', 'no-user-rc',
-  'no-x11-forwarding', 'port-forwarding', 'pty', 'restrict', 'user-rc', 'x11-forwarding', 'no-touch-required',
-  'touch-required', 'verify-required',
+  'agent-forwarding',
+  'cert-authority',
+  'no-agent-forwarding',
+  'no-port-forwarding',
+  'no-pty',
+  'no-user-rc',
+  'no-x11-forwarding',
+  'port-forwarding',
+  'pty',
+  'restrict',
+  'user-rc',
+  'x11-forwarding',
+  'no-touch-required',
+  'touch-required',
+  'verify-required',
 ];
 const VALUED = ['command', 'environment', 'expiry-time', 'from', 'permitlisten', 'permitopen', 'principals', 'tunnel'];
 const FLAG_SET = new Set(FLAGS);
@@ -51,8 +61,6 @@ export function parseOptions(text: string): OptionsResult {
   return names.length ? { ok: true, names } : { ok: false, reason: 'empty' };
 }
 
-export const optionsI18n = (line: number, names: readonly string[]): I18nText => tx('findingOptions', line, names.join(', '));
-
-export function optionsMessage(line: number, names: readonly string[]): string {
-  return `Line ${line} starts with authorized_keys options (${names.join(', ')}). They will restrict what this key can do on your pods; remove them unless you meant them.`;
-}
+/** Options before a key: information, since they restrict the key on purpose or by mistake. */
+export const optionsIssue = (line: number, names: readonly string[]): Issue =>
+  issue('options-prefix', 'info', 'findingOptions', line, names.join(', '));

@@ -2,22 +2,14 @@
  * `unsupported-type`: ssh-dss (disabled by default since OpenSSH 7.0, removed in 10.1) and type
  * words OpenSSH does not know at all.
  */
-import { tx, type Issue, type KeyOcc } from './model.ts';
-
-const FRESH = 'Create a new key with `ssh-keygen -t ed25519` and paste its .pub file instead.';
+import { issue, type Issue, type KeyOcc } from './model.ts';
 
 export function unsupportedIssue(line: number, k: KeyOcc): Issue | null {
   if (!k.parsed || k.parsed.supported) return null;
   return unsupportedTypeIssue(line, k.parsed.type, true);
 }
 
+/** `known`: a type OpenSSH knows but no longer accepts (ssh-dss); else a type it does not know. */
 export function unsupportedTypeIssue(line: number, type: string, known: boolean): Issue {
-  return {
-    code: 'unsupported-type',
-    severity: 'error',
-    message: known
-      ? `The key on line ${line} is a ${type} (DSA) key, which current SSH servers no longer accept. ${FRESH}`
-      : `Line ${line} is a key of type "${type}", which OpenSSH does not know. ${FRESH}`,
-    i18n: tx(known ? 'findingUnsupportedDsa' : 'findingUnsupportedUnknown', line, type),
-  };
+  return issue('unsupported-type', 'error', known ? 'findingUnsupportedDsa' : 'findingUnsupportedUnknown', line, type);
 }

@@ -6,7 +6,7 @@
  * line endings are tolerated by OpenSSH but not by Runpod's own key check (warning).
  */
 import type { I18nText } from '../../types.ts';
-import { tx, type Issue } from './model.ts';
+import { issue, tx, type Issue } from './model.ts';
 
 export type WsKind = 'tab' | 'nbsp' | 'invisible' | 'control';
 
@@ -45,7 +45,15 @@ function clean(line: string, changes: CleanLine['changes']): string {
     if (c >= 0x20 && c < 0x7f) continue;
     const ch = line[i] as string;
     const kind: WsKind | null =
-      c === 9 ? 'tab' : c >= 0x80 && SPACES.test(ch) ? 'nbsp' : c >= 0x80 && INVISIBLE.test(ch) ? 'invisible' : c < 0x20 || c === 0x7f ? 'control' : null;
+      c === 9
+        ? 'tab'
+        : c >= 0x80 && SPACES.test(ch)
+          ? 'nbsp'
+          : c >= 0x80 && INVISIBLE.test(ch)
+            ? 'invisible'
+            : c < 0x20 || c === 0x7f
+              ? 'control'
+              : null;
     if (kind === null) continue;
     out += line.slice(from, i);
     changes.push({ kind, at: out.length });
@@ -55,81 +63,55 @@ function clean(line: string, changes: CleanLine['changes']): string {
   return out + line.slice(from);
 }
 
-const NAMES: Record<WsKind, string> = {
-  tab: 'a tab',
-  nbsp: 'a no-break or other Unicode space',
-  invisible: 'an invisible character (zero-width space or byte-order mark)',
-  control: 'a control character',
-};
-
-/**
- * The whitespace finding's message for a key line, or null when there is nothing to say.
- * `breaking` = a character OpenSSH does not treat as a separator sits in the type word or base64.
- */
-export function whitespaceMessage(
-  line: number,
-  changes: CleanLine['changes'],
-  extras: { leading: boolean; trailing: boolean; multiple: boolean; glued: boolean; cr: boolean; spacedType?: boolean },
-  breaking: boolean,
-): string | null {
-  const what = whatItems(changes, extras);
-  if (what === null) return null;
-  const names = what.map((w) => w[0]);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return breaking
-    ? `Line ${line} has ${list}, which breaks the key: SSH cannot read it. Fix rewrites the line with plain spaces.`
-    : `Line ${line} has ${list}. SSH tolerates it, but Runpod's key check may not: fix normalises the line.`;
-}
-
-/** `_locales` keys of NAMES. */
+/** `_locales` keys of what a line can have, in the order the finding lists them. */
 const NAME_KEYS: Record<WsKind, string> = { tab: 'wsTab', nbsp: 'wsNbsp', invisible: 'wsInvisible', control: 'wsControl' };
 
-type Extras = Parameters<typeof whitespaceMessage>[2];
+export interface WsExtras {
+  leading: boolean;
+  trailing: boolean;
+  multiple: boolean;
+  glued: boolean;
+  cr: boolean;
+  spacedType?: boolean;
+}
 
-/** What the line has, as [English phrase, _locales key]; null when nothing (the common case allocates nothing). */
-function whatItems(changes: CleanLine['changes'], extras: Extras): [string, string][] | null {
-  if (changes.length === 0 && !extras.leading && !extras.trailing && !extras.multiple && !extras.glued && !extras.cr && !extras.spacedType) return null;
-  const what: [string, string][] = [];
-  if (extras.spacedType) what.push(['a space inside the key type word', 'wsSpacedType']);
+/** What the line has, as `_locales` keys; null when nothing (the common case allocates nothing). */
+function whatKeys(changes: CleanLine['changes'], extras: WsExtras): string[] | null {
+  if (changes.length === 0 && !extras.leading && !extras.trailing && !extras.multiple && !extras.glued && !extras.cr && !extras.spacedType)
+    return null;
+  const what: string[] = [];
+  if (extras.spacedType) what.push('wsSpacedType');
   if (changes.length) {
     const kinds = new Set(changes.map((c) => c.kind));
-    for (const k of ['invisible', 'nbsp', 'control', 'tab'] as const) if (kinds.has(k)) what.push([NAMES[k], NAME_KEYS[k]]);
+    for (const k of ['invisible', 'nbsp', 'control', 'tab'] as const) if (kinds.has(k)) what.push(NAME_KEYS[k]);
   }
-  if (extras.glued) what.push(['no space between the key and its comment', 'wsGlued']);
-  if (extras.multiple) what.push(['several spaces between fields', 'wsMultiple']);
-  if (extras.leading) what.push(['spaces before the key', 'wsLeading']);
-  if (extras.trailing) what.push(['spaces after the key', 'wsTrailing']);
-  if (extras.cr) what.push(['Windows (CR) line endings', 'wsCr']);
+  if (extras.glued) what.push('wsGlued');
+  if (extras.multiple) what.push('wsMultiple');
+  if (extras.leading) what.push('wsLeading');
+  if (extras.trailing) what.push('wsTrailing');
+  if (extras.cr) what.push('wsCr');
   return what.length ? what : null;
 }
 
-/** whitespaceMessage as a `_locales` reference ("a, b and c" as nested listComma/listAnd). */
-export function whitespaceI18n(line: number, changes: CleanLine['changes'], extras: Extras, breaking: boolean): I18nText | null {
-  const what = whatItems(changes, extras);
+/**
+ * The whitespace finding of a key line, or null when there is nothing to say. `breaking` = a
+ * character OpenSSH does not treat as a separator sits in the type word or base64. The items are
+ * listed "a, b and c" (nested listComma/listAnd).
+ */
+export function whitespaceIssue(line: number, changes: CleanLine['changes'], extras: WsExtras, breaking: boolean): Issue | null {
+  const what = whatKeys(changes, extras);
   if (what === null) return null;
-  const items = what.map(([, key]) => tx(key));
+  const items = what.map((key) => tx(key));
   let head = items[0] as I18nText;
   for (let i = 1; i < items.length - 1; i++) head = tx('listComma', head, items[i] as I18nText);
   const list = items.length === 1 ? head : tx('listAnd', head, items[items.length - 1] as I18nText);
-  return tx(breaking ? 'findingWhitespaceBreaking' : 'findingWhitespaceTolerated', line, list);
+  return breaking
+    ? issue('whitespace', 'error', 'findingWhitespaceBreaking', line, list)
+    : issue('whitespace', 'warning', 'findingWhitespaceTolerated', line, list);
 }
 
 /** A line of nothing but spaces or invisible characters: harmless, but a key may have been lost there. */
-export function whitespaceOnlyIssue(line: number): Issue {
-  return {
-    code: 'whitespace',
-    severity: 'warning',
-    message: `Line ${line} holds only spaces or invisible characters. Fix empties it.`,
-    i18n: tx('findingWhitespaceOnly', line),
-  };
-}
+export const whitespaceOnlyIssue = (line: number): Issue => issue('whitespace', 'warning', 'findingWhitespaceOnly', line);
 
 /** CR line endings: sshd reads them, Runpod's key check (its REST API's pattern) does not. */
-export function crIssue(line: number): Issue {
-  return {
-    code: 'whitespace',
-    severity: 'warning',
-    message: `The field uses Windows (CR) line endings from line ${line} on. SSH tolerates them, but Runpod's key check does not: fix converts them to plain newlines.`,
-    i18n: tx('findingCrLineEndings', line),
-  };
-}
+export const crIssue = (line: number): Issue => issue('whitespace', 'warning', 'findingCrLineEndings', line);

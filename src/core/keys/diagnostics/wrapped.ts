@@ -30,7 +30,7 @@
  *    either way, the finding names both lines, and the fix can be undone.
  */
 import { readKeyPrefix } from '../blob.ts';
-import { isTypeLike, tx, TYPE_LIKE_STARTS, type Issue } from './model.ts';
+import { isTypeLike, issue, TYPE_LIKE_STARTS, type Issue } from './model.ts';
 import { detectFingerprint } from './fingerprint.ts';
 import { findBlobs, KNOWN_TYPES, MAX_TYPE, type BlobHit } from './scan.ts';
 import { base64RunEnd as runEnd, decodeBase64RunInto, paddingFor, sextet } from '../../wire/base64.ts';
@@ -126,7 +126,8 @@ const NOT_COMMENT = /SHA256:|MD5:|-{3}|BEGIN |END |PuTTY-User-Key-File|AAAA[A-Za
 function isFragment(t: string): boolean {
   const s = t.trim();
   // A line that starts like a key ("sk-", "AAAA") is a key's remnant, not a comment's tail.
-  if (s === '' || s.length > 4096 || KEY_START.test(s) || PROMPT.test(s) || NOT_COMMENT.test(s) || detectFingerprint(s) !== null) return false;
+  if (s === '' || s.length > 4096 || KEY_START.test(s) || PROMPT.test(s) || NOT_COMMENT.test(s) || detectFingerprint(s) !== null)
+    return false;
   const sp = s.indexOf(' ');
   return !isTypeLike(sp < 0 ? s : s.slice(0, sp), KNOWN_TYPES);
 }
@@ -179,7 +180,13 @@ export function mayWrap(first: string, hits: readonly BlobHit[]): boolean {
  * `clean(i)` is line i without invisible characters, `raw` the field's lines as typed (their
  * lengths are the wrap evidence), `first` = clean(start) and `hits` its complete blobs.
  */
-export function tryUnwrap(clean: (i: number) => string, raw: readonly string[], start: number, first: string, hits: readonly BlobHit[]): UnwrapResult {
+export function tryUnwrap(
+  clean: (i: number) => string,
+  raw: readonly string[],
+  start: number,
+  first: string,
+  hits: readonly BlobHit[],
+): UnwrapResult {
   const n = raw.length;
   let text = first;
   let end = start;
@@ -257,7 +264,14 @@ function gatherBase64(clean: (i: number) => string, lineCount: number, start: nu
 }
 
 /** Rule 3 (and padding broken onto the next line): extends `text` (lines start..end) while the comment goes on. */
-function continueComment(clean: (i: number) => string, raw: readonly string[], start: number, end: number, text: string, blob: BlobHit): { text: string; end: number } {
+function continueComment(
+  clean: (i: number) => string,
+  raw: readonly string[],
+  start: number,
+  end: number,
+  text: string,
+  blob: BlobHit,
+): { text: string; end: number } {
   let blobEnd = blob.end;
   // Padding the wrap put on the next line: "…xyz" + "= comment".
   const pad = paddingFor(blob.dataEnd - blob.start);
@@ -280,7 +294,12 @@ function continueComment(clean: (i: number) => string, raw: readonly string[], s
     // (b) and (c) only for the first fragment; after it, a fragment follows only a full line (a).
     const after = end === blobLine ? text.slice(blobEnd) : null;
     const onSeparator = after === '' && /^ \S/.test(next);
-    const oneWord = after !== null && after.charCodeAt(0) === 32 && !after.endsWith('  ') && /^ ?[\w@.+-]+$/.test(next) && !(after.endsWith(' ') && next.startsWith(' '));
+    const oneWord =
+      after !== null &&
+      after.charCodeAt(0) === 32 &&
+      !after.endsWith('  ') &&
+      /^ ?[\w@.+-]+$/.test(next) &&
+      !(after.endsWith(' ') && next.startsWith(' '));
     if (!(sameWidth || onSeparator || oneWord)) break;
     text += next;
   }
@@ -288,10 +307,5 @@ function continueComment(clean: (i: number) => string, raw: readonly string[], s
 }
 
 export function wrappedIssue(line: number, endLine: number): Issue {
-  return {
-    code: 'wrapped',
-    severity: 'error',
-    message: `The key on lines ${line}–${endLine} is broken across ${endLine - line + 1} lines; SSH needs each key on one line. Fix joins them back together.`,
-    i18n: tx('findingWrapped', line, endLine, endLine - line + 1),
-  };
+  return issue('wrapped', 'error', 'findingWrapped', line, endLine, endLine - line + 1);
 }
