@@ -78,7 +78,7 @@ async function saveAndConfirm(page: Page, button = 'Update Public Key', toast = 
   await page.getByRole('alert').filter({ hasText: toast }).first().waitFor({ timeout: 5000 });
 }
 
-/** Clicks (or presses Enter on) a "Not working?" button and returns the tab it opened. */
+/** Clicks (or presses Enter on) a "Not working?" button: a new tab opens the popup page at #doctor. */
 async function opensDoctor(button: Locator, how: 'click' | 'Enter'): Promise<void> {
   const [tab] = await Promise.all([
     run.context.waitForEvent('page', { timeout: 10_000 }),
