@@ -239,8 +239,9 @@ test('copy-corrected on the late worker pane (en dash) copies the repaired comma
   await setSettings(DEFAULTS);
   await waitForPreview(expected(PROXY, DEFAULTS));
   await resetClipboard();
-  // Tab from the control just before it (the Connect assistant's toggle after the legacy row).
-  await page.locator('#connect [data-rpk=assistant]').last().locator('[data-rpk=assistant-toggle]').focus();
+  // Tab from the control just before it (the Connect assistant's "Not working?" link, after its
+  // toggle, after the legacy row).
+  await page.locator('#connect [data-rpk=assistant]').last().locator('[data-rpk=open-doctor]').focus();
   await page.keyboard.press('Tab');
   assert.equal(await workerBar.evaluate((b) => b.matches(':focus-visible')), true);
   await page.locator('#worker [data-rpk-host] .tip').filter({ hasText: 'id_ed25519' }).waitFor();

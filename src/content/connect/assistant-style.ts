@@ -12,6 +12,9 @@ button, a.button { all: unset; box-sizing: border-box; display: inline-flex; ali
   background: color-mix(in srgb, currentColor 6%, transparent); }
 button:hover, a.button:hover { background: color-mix(in srgb, currentColor 14%, transparent); }
 button:focus-visible, a.button:focus-visible, input:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }
+button.doctor-link { border: 0; background: none; margin-inline-start: 6px; padding: 3px 4px; font-weight: 400;
+  text-decoration: underline; text-underline-offset: 2px; }
+button.doctor-link:hover { background: color-mix(in srgb, currentColor 8%, transparent); }
 .toggle::before { content: "▸"; font-size: 10px; }
 .toggle[aria-expanded=true]::before { content: "▾"; }
 .panel { margin-top: 6px; padding: 10px 12px; border-radius: 8px; display: grid; gap: 10px; max-width: 760px;

@@ -3,7 +3,8 @@
  * command a person needs for this pod or worker (core connectionCommands): the corrected ssh;
  * scp/rsync up and down with editable local and pod paths; sftp; a port forward per HTTP port
  * the pane lists and for a typed port; the Host block; "Open in VS Code / Cursor", which first
- * asks the user to add the Host block (copied for them) unless they said it is added.
+ * asks the user to add the Host block (copied for them) unless they said it is added. Next to
+ * the toggle, "Not working?" opens the SSH doctor.
  *
  * Open shadow root, DOM APIs only (no innerHTML), keyboard operable (native buttons, inputs and
  * labels; Escape closes), every text from _locales. Our clicks never reach the page's handlers.
@@ -12,6 +13,7 @@ import { connectionCommands, type ConnectionCommands, type Direction, type Trans
 import type { RewriteSettings } from '../../core/types.ts';
 import { t, tText, type MessageKey } from '../../shared/i18n.ts';
 import { getStored, setStored } from '../../shared/storage.ts';
+import { doctorButton, openDoctor } from '../doctor-link.ts';
 import { safely } from '../safe.ts';
 import { ASSISTANT_STYLE } from './assistant-style.ts';
 import { copyText } from './clipboard.ts';
@@ -99,8 +101,11 @@ export function createAssistant(source: AssistantSource, signal: AbortSignal): A
   const panel = el('div', { id: panelId, class: 'panel', role: 'group', 'aria-label': t('asstTitle'), 'data-rpk': 'assistant-panel', hidden: '' });
   const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-rpk': 'asst-status' });
   const preview = el('pre', { 'data-rpk': 'asst-preview' });
-  root.append(el('style', {}, ASSISTANT_STYLE), toggle, panel);
+  // "Not working?": the SSH doctor, next to the toggle so it is there without opening the panel.
+  const doctor = doctorButton();
+  root.append(el('style', {}, ASSISTANT_STYLE), toggle, doctor, panel);
   const ctx = context(source, host, root, status, preview, signal);
+  ctx.on(doctor, 'click', openDoctor);
   // Nothing of ours reaches the page's handlers (rows that copy on click, global shortcuts).
   for (const type of ['click', 'keydown', 'keyup', 'input', 'copy', 'paste'] as const) ctx.on(root, type, (e) => e.stopPropagation());
 

@@ -6,6 +6,7 @@
 import { t, tText } from '../../shared/i18n.ts';
 import { fixAll } from '../../core/keys/analyze-detailed.ts';
 import type { FieldState } from '../../core/types.ts';
+import { openDoctor } from '../doctor-link.ts';
 import { safely } from '../safe.ts';
 import { analyze, loadAdapter, mayNeedAdapter, currentOptions, type DetailedAnalysis } from './analysis.ts';
 import { Panel, type FindingView, type PanelView } from './panel.ts';
@@ -44,6 +45,10 @@ export class Attachment {
   private blocked: BlockedPrivate | undefined;
   /** Set by "Save anyway": lets exactly one activation of the save control through. */
   bypassSave = false;
+  /** The watch for the outcome of the last save of this field (remember-save.ts). */
+  saveWatch: AbortController | undefined;
+  /** When the account's keys were last saved from this browser (ISO 8601), if known. */
+  private savedAt: string | undefined;
 
   constructor(readonly field: KeyField, private readonly onGone: (a: Attachment) => void) {
     const signal = this.controller.signal;
@@ -51,6 +56,7 @@ export class Attachment {
       fix: safely('key-field fix', (id: string) => this.applyFix(id)),
       fixAll: safely('key-field fix-all', () => this.applyFixAll()),
       undo: safely('key-field undo', () => this.undo()),
+      openDoctor: safely('key-field open doctor', openDoctor),
     }, signal);
     this.seenValue = field.value;
     this.place();
@@ -77,6 +83,13 @@ export class Attachment {
 
   destroy(): void {
     this.controller.abort();
+  }
+
+  /** Shows (or drops) the panel's "Saved here on …" line. */
+  setSavedAt(savedAt: string | undefined): void {
+    if (savedAt === this.savedAt) return;
+    this.savedAt = savedAt;
+    this.render();
   }
 
   get state(): FieldState | undefined {
@@ -184,6 +197,7 @@ export class Attachment {
       findings,
       keys: (a?.keys ?? []).map((k) => ({ line: k.line, type: k.type, bits: k.bits, comment: k.comment, fingerprint: k.fingerprint, label: k.label, randomart: k.randomart })),
       canUndo: this.canUndo(),
+      ...(this.savedAt ? { savedAt: this.savedAt } : {}),
     };
     if (this.analysisFailed) {
       view.findings = [];

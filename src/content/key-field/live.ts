@@ -5,18 +5,21 @@
  */
 import { t } from '../../shared/i18n.ts';
 import type { AddToRunpodResult } from '../../shared/messages.ts';
-import { onStoredChange, type GeneratedPublicKey } from '../../shared/storage.ts';
+import { getStored, onStoredChange, type AccountKeys, type GeneratedPublicKey } from '../../shared/storage.ts';
 import { safely, reportError } from '../safe.ts';
 import { setKnownKeys, loadAdapter } from './analysis.ts';
 import { Attachment } from './field.ts';
 import { privateMessage, autoFixPaste, derivePublic, needsAdapterFirst } from './paste.ts';
 import { activatedControl, findKeyFields, type KeyField } from './selectors.ts';
+import { watchSave } from './remember-save.ts';
 import { adoptOrphan, fillAndKeep, hasOrphan } from './settle.ts';
 import { setFieldValue } from './value.ts';
 
 const attachments = new Map<KeyField, Attachment>();
 /** The content script's lifetime (set by init). */
 let moduleSignal: AbortSignal | undefined;
+/** The time of the last save of the account's keys from this browser (set by init). */
+let savedAt: string | undefined;
 
 function detach(attachment: Attachment): void {
   attachment.destroy();
@@ -29,6 +32,7 @@ export function attach(field: KeyField): Attachment | undefined {
   try {
     const attachment = new Attachment(field, detach);
     attachments.set(field, attachment);
+    attachment.setSavedAt(savedAt);
     return attachment;
   } catch (error) {
     reportError('key-field attach', error);
@@ -126,6 +130,23 @@ function showGuard(attachment: Attachment, control: HTMLElement): void {
   });
 }
 
+/** Every attachment whose section's save control `control` is. */
+function ownersOf(control: HTMLElement): Attachment[] {
+  return [...attachments.values()].filter((a) => {
+    const save = a.saveControl();
+    return save === control || save?.contains(control) === true;
+  });
+}
+
+/** A save the guard let through: watch for its outcome (remember-save.ts). */
+function watchSaves(owners: readonly Attachment[]): void {
+  for (const attachment of owners) {
+    attachment.saveWatch?.abort();
+    // The module's lifetime, not the field's: a dialog closes (and its field goes) on success.
+    attachment.saveWatch = watchSave(attachment.field, moduleSignal ?? attachment.controller.signal);
+  }
+}
+
 /** Click / Enter / Space on a save control (capture phase, before the page's handlers). */
 export function onActivate(event: Event): void {
   const control = activatedControl(event.target);
@@ -136,7 +157,10 @@ export function onActivate(event: Event): void {
     if (control instanceof HTMLButtonElement || control instanceof HTMLInputElement) return;
   }
   const attachment = guardedBy(control);
-  if (!attachment) return;
+  if (!attachment) {
+    watchSaves(ownersOf(control));
+    return;
+  }
   event.preventDefault();
   event.stopImmediatePropagation();
   showGuard(attachment, control);
@@ -145,8 +169,8 @@ export function onActivate(event: Event): void {
 export function onSubmit(event: SubmitEvent): void {
   const form = event.target;
   if (!(form instanceof HTMLFormElement)) return;
-  for (const attachment of attachments.values()) {
-    if (!form.contains(attachment.field)) continue;
+  const inForm = [...attachments.values()].filter((a) => form.contains(a.field));
+  for (const attachment of inForm) {
     if (attachment.bypassSave) return;
     attachment.flush();
     const submitter = event.submitter instanceof HTMLElement ? event.submitter : attachment.saveControl();
@@ -156,6 +180,8 @@ export function onSubmit(event: SubmitEvent): void {
     showGuard(attachment, submitter);
     return;
   }
+  // (A click on the save button already started its watch; a new one reads the same value.)
+  watchSaves(inForm);
 }
 
 const FILL_TIMEOUT_MS = 10_000;
@@ -182,9 +208,17 @@ function useKnownKeys(keys: GeneratedPublicKey[]): void {
   for (const attachment of attachments.values()) safely('key-field known keys', () => attachment.analyzeNow())();
 }
 
+/** The panels' "Saved here on …" line: only for a save that kept at least one key. */
+function useAccountKeys(account: AccountKeys | null): void {
+  savedAt = account && account.keys.length > 0 ? account.savedAt : undefined;
+  for (const attachment of attachments.values()) safely('key-field saved time', () => attachment.setSavedAt(savedAt))();
+}
+
 /** Runs once, when the module loads. */
 export function init(signal: AbortSignal, known: Promise<GeneratedPublicKey[]>): void {
   moduleSignal = signal;
   void known.then(useKnownKeys, () => undefined);
   onStoredChange('generatedKeys', useKnownKeys, signal);
+  void getStored('accountKeys').then(useAccountKeys, () => undefined);
+  onStoredChange('accountKeys', useAccountKeys, signal);
 }

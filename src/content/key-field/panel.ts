@@ -7,6 +7,7 @@
 import { RPK } from '../../shared/hooks.ts';
 import { t } from '../../shared/i18n.ts';
 import type { FieldState, FindingCode, Severity } from '../../core/types.ts';
+import { doctorButton } from '../doctor-link.ts';
 import { PANEL_CSS } from './styles.ts';
 
 export interface FindingView {
@@ -35,11 +36,15 @@ export interface PanelView {
   canUndo: boolean;
   /** Replaces the summary line (e.g. when the check itself failed). */
   title?: string;
+  /** When the account's keys were last saved from this browser (ISO 8601), if known. */
+  savedAt?: string;
 }
 export interface PanelActions {
   fix(id: string): void;
   fixAll(): void;
   undo(): void;
+  /** "Not working?": the SSH doctor. */
+  openDoctor(): void;
 }
 
 const severityWord = (s: Severity): string =>
@@ -49,6 +54,13 @@ const severityWord = (s: Severity): string =>
 const keysCount = (n: number): string => (n === 1 ? t('panelKeysOne') : t('panelKeysMany', String(n)));
 const warningsCount = (n: number): string => (n === 1 ? t('panelWarningsOne') : t('panelWarningsMany', String(n)));
 const problemsCount = (n: number): string => (n === 1 ? t('panelProblemsOne') : t('panelProblemsMany', String(n)));
+
+/** A save time in the UI language's date and time format; '' when it is not a time. */
+function savedWhen(iso: string | undefined): string {
+  const date = iso ? new Date(iso) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(t('langCode'), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
 
 /** Stands for the `<code>` element inside a localised sentence. */
 const CODE_MARK = '\ue000';
@@ -110,6 +122,8 @@ export class Panel {
     this.actions = el('div', { class: 'actions' });
     this.keysList = el('ul', { class: 'keys', 'aria-label': t('panelValidKeysLabel') });
     this.notes = el('div', { class: 'notes' });
+    const foot = el('div', { class: 'foot' });
+    foot.append(doctorButton());
     this.guard = el('div', { class: 'guard', 'data-rpk': RPK.saveGuard, role: 'alertdialog', 'aria-label': t('panelGuardLabel'), hidden: '' });
     this.guardText = el('p');
     const anyway = el('button', { type: 'button', 'data-rpk': RPK.saveAnyway }, t('panelSaveAnyway'));
@@ -117,7 +131,7 @@ export class Panel {
     const guardButtons = el('div', { class: 'actions' });
     guardButtons.append(cancel, anyway);
     this.guard.append(this.guardText, guardButtons);
-    this.root.append(head, this.live, this.fixedNote, this.findingsList, this.actions, this.keysList, this.notes, this.guard);
+    this.root.append(head, this.live, this.fixedNote, this.findingsList, this.actions, this.keysList, this.notes, foot, this.guard);
     shadow.append(style, this.root);
 
     // One delegated listener for every button in the panel.
@@ -131,6 +145,7 @@ export class Panel {
       else if (kind === 'randomart-toggle') this.toggleRandomart(button);
       else if (kind === RPK.saveAnyway) this.guardHandlers?.anyway();
       else if (kind === RPK.saveCancel) this.guardHandlers?.cancel();
+      else if (kind === 'open-doctor') this.act.openDoctor();
     }, { signal });
     // Keep our keystrokes (Enter/Space on our buttons, Escape in the guard) away from the page.
     shadow.addEventListener('keydown', (event) => {
@@ -146,7 +161,7 @@ export class Panel {
   }
 
   render(view: PanelView): void {
-    const signature = JSON.stringify([view.state, view.title, view.canUndo, view.findings, view.keys.map((k) => [k.line, k.fingerprint, k.comment, k.type, k.bits])]);
+    const signature = JSON.stringify([view.state, view.title, view.canUndo, view.savedAt, view.findings, view.keys.map((k) => [k.line, k.fingerprint, k.comment, k.type, k.bits])]);
     if (signature === this.lastSignature) return;
     this.lastSignature = signature;
     this.host.setAttribute('data-rpk-state', view.state);
@@ -179,7 +194,9 @@ export class Panel {
 
     this.notes.replaceChildren();
     if (view.keys.length > 0) {
-      this.notes.append(el('p', {}, t('panelNoteRestart')));
+      // The account's keys saved from here: when, so a pod started earlier is known to lack them.
+      const when = savedWhen(view.savedAt);
+      this.notes.append(when ? el('p', { 'data-rpk': 'saved-at', 'data-saved-at': view.savedAt ?? '' }, t('doctorEntrySavedAt', when)) : el('p', {}, t('panelNoteRestart')));
       if (view.keys.length > 1) {
         // The command sits inside the sentence (word order differs by language): split around it.
         const [before = '', after = ''] = t('panelNoteSeveral', CODE_MARK).split(CODE_MARK);

@@ -58,6 +58,10 @@ button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .key pre[hidden] { display: none; }
 .notes { margin: 8px 0 0; padding: 0; color: var(--muted); font-size: 12px; display: grid; gap: 2px; }
 .notes p { margin: 0; }
+.foot { margin-top: 6px; display: flex; justify-content: flex-end; }
+button.doctor-link { border: 0; background: none; padding: 1px 2px; font-weight: 500; color: var(--accent);
+  text-decoration: underline; text-underline-offset: 2px; }
+button.doctor-link:hover { color: var(--fg); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 .guard { margin-top: 10px; padding: 10px; border-radius: 6px; border: 1px solid var(--err); background: var(--err-bg); }
 .guard[hidden] { display: none; }
