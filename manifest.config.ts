@@ -34,11 +34,17 @@ export function manifestFor(browser: TargetBrowser): Record<string, unknown> {
  * `matches`: Chrome accepts only `/*` paths there ("Invalid match pattern" otherwise), so
  * `https://runpod.io/console/*` becomes its origin.
  */
-const CONSOLE_ORIGINS: string[] = [...new Set((base.content_scripts[1]?.matches ?? []).map((p) => `${new URL(p.replace('/*', '/')).origin}/*`))];
+const CONSOLE_ORIGINS: string[] = [
+  ...new Set((base.content_scripts[1]?.matches ?? []).map((p) => `${new URL(p.replace('/*', '/')).origin}/*`)),
+];
 
 const DYNAMIC_URL = false;
 
-interface WebAccessible { resources: string[]; matches?: string[]; use_dynamic_url?: boolean }
+interface WebAccessible {
+  resources: string[];
+  matches?: string[];
+  use_dynamic_url?: boolean;
+}
 
 /**
  * crxjs declares the content script's lazily imported chunks web-accessible with

@@ -18,7 +18,8 @@ export function runtimeAlive(): boolean {
 
 /** Removes every element the extension put into the page (light DOM; our UI is in shadow roots under these hosts). */
 export function removeOurElements(): void {
-  for (const node of document.querySelectorAll('[data-rpk-host], [data-rpk=panel], [data-rpk=connect-notice], [data-rpk=save-guard]')) node.remove();
+  for (const node of document.querySelectorAll('[data-rpk-host], [data-rpk=panel], [data-rpk=connect-notice], [data-rpk=save-guard]'))
+    node.remove();
   for (const node of document.querySelectorAll('[data-rpk-command]')) node.removeAttribute('data-rpk-command');
   document.documentElement.removeAttribute('data-rpk-ready');
 }
@@ -36,7 +37,13 @@ export function watchRuntime(controller: AbortController): () => boolean {
   };
   const { signal } = controller;
   for (const type of ['pointerdown', 'keydown', 'focusin', 'visibilitychange'] as const) {
-    window.addEventListener(type, () => { check(); }, { capture: true, passive: true, signal });
+    window.addEventListener(
+      type,
+      () => {
+        check();
+      },
+      { capture: true, passive: true, signal },
+    );
   }
   signal.addEventListener('abort', removeOurElements, { once: true });
   return check;

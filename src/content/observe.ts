@@ -26,7 +26,17 @@ export interface DomBatch {
 type Listener = (batch: DomBatch) => void;
 
 /** Attributes that can make an element a key field or reveal one. */
-export const WATCHED_ATTRIBUTES = ['aria-label', 'placeholder', 'aria-labelledby', 'id', 'hidden', 'aria-hidden', 'class', 'style', 'readonly'];
+export const WATCHED_ATTRIBUTES = [
+  'aria-label',
+  'placeholder',
+  'aria-labelledby',
+  'id',
+  'hidden',
+  'aria-hidden',
+  'class',
+  'style',
+  'readonly',
+];
 
 interface Hub {
   listeners: Set<Listener>;
@@ -61,17 +71,32 @@ export function createDomHub(signal: AbortSignal, beforeBatch: () => boolean = (
     hub.scheduled = true;
     // rAF does not fire in hidden tabs: the timeout always backs it up.
     const timer = setTimeout(flush, 50);
-    if (document.visibilityState === 'visible') requestAnimationFrame(() => { clearTimeout(timer); flush(); });
+    if (document.visibilityState === 'visible')
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        flush();
+      });
   });
   const start = (): void => {
     if (signal.aborted) return;
     observer.observe(document.documentElement, {
-      childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES,
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
     });
   };
   if (document.documentElement) start();
   else document.addEventListener('readystatechange', start, { once: true, signal });
-  signal.addEventListener('abort', () => { observer.disconnect(); hub.listeners.clear(); }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      hub.listeners.clear();
+    },
+    { once: true },
+  );
 
   return {
     subscribe(label, listener, featureSignal) {

@@ -14,7 +14,11 @@ function tabName(panel: Element): string {
   const ids = panel.getAttribute('aria-labelledby');
   if (!ids) return panel.getAttribute('aria-label') ?? '';
   const doc = panel.ownerDocument;
-  return ids.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' ').slice(0, 200);
+  return ids
+    .split(/\s+/)
+    .map((id) => doc.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .slice(0, 200);
 }
 
 /** Is `node` inside a log, a live region, or a Logs / Template Readme tab panel? */

@@ -10,12 +10,11 @@ export interface MessageMap {
   /** background → content (a tab): append a public key to the key field on this page. */
   'fill-key-field': { request: { publicKey: string }; response: AddToRunpodResult };
   /** content ("Not working?" links) → background: open the popup's SSH doctor (`#doctor`) in a tab. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: the handler answers nothing; void is the honest return type
   'open-doctor': { request: Record<string, never>; response: void };
 }
 
-export type AddToRunpodResult =
-  | { ok: true; tabId?: number }
-  | { ok: false; reason: string };
+export type AddToRunpodResult = { ok: true; tabId?: number } | { ok: false; reason: string };
 
 export type MessageType = keyof MessageMap;
 export type Request<T extends MessageType> = MessageMap[T]['request'];

@@ -81,7 +81,11 @@ export async function getStored<K extends StorageKey>(key: K): Promise<StorageSc
 
 export async function getAllStored<K extends StorageKey>(keys: readonly K[]): Promise<Pick<StorageSchema, K>> {
   const out = {} as Pick<StorageSchema, K>;
-  await Promise.all(keys.map(async (k) => { out[k] = await getStored(k); }));
+  await Promise.all(
+    keys.map(async (k) => {
+      out[k] = await getStored(k);
+    }),
+  );
   return out;
 }
 
@@ -98,11 +102,7 @@ export async function setStored<K extends StorageKey>(key: K, value: StorageSche
 }
 
 /** Calls `listener` with the new value whenever `key` changes, until `signal` aborts. */
-export function onStoredChange<K extends StorageKey>(
-  key: K,
-  listener: (value: StorageSchema[K]) => void,
-  signal: AbortSignal,
-): void {
+export function onStoredChange<K extends StorageKey>(key: K, listener: (value: StorageSchema[K]) => void, signal: AbortSignal): void {
   const handler = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== areaOf[key] || !(key in changes)) return;
     const next = changes[key]?.newValue;

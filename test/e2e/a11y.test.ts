@@ -52,28 +52,37 @@ async function axe(page: Page, include: string[], shadow: boolean): Promise<AxeR
   axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(NAME_SHIM);
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
-  return page.evaluate(async ([inc, shadow]) => {
-    type Node = { target: unknown[]; failureSummary?: string };
-    type Rule = { id: string; impact: string | null; nodes: Node[] };
-    type Axe = { getRules(): { ruleId: string }[]; run(ctx: unknown, opts: unknown): Promise<{ violations: Rule[]; passes: Rule[]; incomplete: Rule[] }> };
-    const a = (globalThis as unknown as { axe: Axe }).axe;
-    const rules = Object.fromEntries(a.getRules().map((r) => [r.ruleId, { enabled: true }]));
-    const present = inc.filter((s) => document.querySelector(s));
-    const result = await a.run({ include: present.map((s) => [s]) }, { rules, resultTypes: ['violations', 'incomplete', 'passes'] });
-    const inShadow = (n: Node): boolean => n.target.length > 1 || Array.isArray(n.target[0]);
-    const ours = (n: Node): boolean => !shadow || /rpk/.test(JSON.stringify(n.target));
-    // WCAG AAA's 7:1 (color-contrast-enhanced) is beyond the bar (AA: 4.5:1 / 3:1); it runs, but does not fail.
-    const serious = result.violations
-      .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.id !== 'color-contrast-enhanced')
-      .flatMap((v) => v.nodes.filter(ours).map((n) => `${v.id}: ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`));
-    const contrast = [...result.passes, ...result.violations].filter((r) => r.id === 'color-contrast').flatMap((r) => r.nodes);
-    const undecided = result.incomplete.filter((r) => r.id === 'color-contrast').flatMap((r) => r.nodes).filter(ours);
-    return {
-      serious,
-      contrastChecked: contrast.filter((n) => (shadow ? inShadow(n) && ours(n) : true)).length,
-      contrastUndecided: undecided.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
-    };
-  }, [include, shadow] as const);
+  return page.evaluate(
+    async ([inc, shadow]) => {
+      type Node = { target: unknown[]; failureSummary?: string };
+      type Rule = { id: string; impact: string | null; nodes: Node[] };
+      type Axe = {
+        getRules(): { ruleId: string }[];
+        run(ctx: unknown, opts: unknown): Promise<{ violations: Rule[]; passes: Rule[]; incomplete: Rule[] }>;
+      };
+      const a = (globalThis as unknown as { axe: Axe }).axe;
+      const rules = Object.fromEntries(a.getRules().map((r) => [r.ruleId, { enabled: true }]));
+      const present = inc.filter((s) => document.querySelector(s));
+      const result = await a.run({ include: present.map((s) => [s]) }, { rules, resultTypes: ['violations', 'incomplete', 'passes'] });
+      const inShadow = (n: Node): boolean => n.target.length > 1 || Array.isArray(n.target[0]);
+      const ours = (n: Node): boolean => !shadow || /rpk/.test(JSON.stringify(n.target));
+      // WCAG AAA's 7:1 (color-contrast-enhanced) is beyond the bar (AA: 4.5:1 / 3:1); it runs, but does not fail.
+      const serious = result.violations
+        .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.id !== 'color-contrast-enhanced')
+        .flatMap((v) => v.nodes.filter(ours).map((n) => `${v.id}: ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`));
+      const contrast = [...result.passes, ...result.violations].filter((r) => r.id === 'color-contrast').flatMap((r) => r.nodes);
+      const undecided = result.incomplete
+        .filter((r) => r.id === 'color-contrast')
+        .flatMap((r) => r.nodes)
+        .filter(ours);
+      return {
+        serious,
+        contrastChecked: contrast.filter((n) => (shadow ? inShadow(n) && ours(n) : true)).length,
+        contrastUndecided: undecided.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
+      };
+    },
+    [include, shadow] as const,
+  );
 }
 
 async function assertAxe(page: Page, include: string[], what: string, shadow = true): Promise<void> {
@@ -114,7 +123,7 @@ async function focused(page: Page): Promise<Focused | null> {
     };
     const over = (top: [number, number, number, number], below: [number, number, number]): [number, number, number] =>
       [0, 1, 2].map((i) => top[i]! * top[3] + below[i]! * (1 - top[3])) as [number, number, number];
-    const parentOf = (n: Element): Element | null => n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null);
+    const parentOf = (n: Element): Element | null => n.parentElement ?? (n.getRootNode() as ShadowRoot).host ?? null;
     // What is painted behind the ring: the ancestors' backgrounds, composited over white.
     const layers: [number, number, number, number][] = [];
     for (let at = parentOf(el); at; at = parentOf(at)) {
@@ -173,7 +182,10 @@ async function setSettings(run: Launched, settings: Partial<RewriteSettings>): P
   const [worker] = run.context.serviceWorkers();
   assert.ok(worker, 'extension service worker');
   type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
-  await worker.evaluate((s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s), settings as Record<string, unknown>);
+  await worker.evaluate(
+    (s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s),
+    settings as Record<string, unknown>,
+  );
 }
 
 function inShadow(host: Locator, selector: string): Promise<boolean> {
@@ -184,7 +196,6 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`accessibility, ${scheme}`, async (t) => {
     const run = await launch({ colorScheme: scheme, console: true, clipboard: true });
     try {
-
       await t.test('popup: axe before/after generating; fully operable by keyboard with visible focus', async () => {
         const popup = await openPopup(run);
         await popup.setViewportSize({ width: 400, height: 900 });
@@ -199,7 +210,17 @@ for (const scheme of ['light', 'dark'] as const) {
           if (order.at(-1) === 'generate') break;
         }
         assert.deepEqual(order, [
-          'open-doctor', 'open-tab', 'key-path', 'shell', 'identities-only', 'rewrite-clipboard', 'auto-fix-paste', 'comment', 'passphrase', 'passphrase-confirm', 'generate',
+          'open-doctor',
+          'open-tab',
+          'key-path',
+          'shell',
+          'identities-only',
+          'rewrite-clipboard',
+          'auto-fix-paste',
+          'comment',
+          'passphrase',
+          'passphrase-confirm',
+          'generate',
         ]);
         // Settings by keyboard: Space toggles a checkbox, arrows pick a shell.
         const ids = popup.locator('[data-rpk=identities-only]');
@@ -220,11 +241,23 @@ for (const scheme of ['light', 'dark'] as const) {
           await tab(popup);
           seen.push(await assertRing(popup, `popup ${scheme} result`));
         }
-        for (const name of ['copy-public-key', 'public-key', 'download-private', 'download-public', 'install-command', 'copy-install-command', 'use-generated-path', 'add-to-runpod']) {
+        for (const name of [
+          'copy-public-key',
+          'public-key',
+          'download-private',
+          'download-public',
+          'install-command',
+          'copy-install-command',
+          'use-generated-path',
+          'add-to-runpod',
+        ]) {
           assert.ok(seen.includes(name), `${name} reachable by Tab (saw ${seen.join(', ')})`);
         }
         const names = keyFileNames((await popup.locator('[data-rpk=fingerprint]').textContent()) ?? '');
-        for (const [hook, key, name] of [['download-private', 'Enter', names.privateName], ['download-public', 'Space', names.publicName]] as const) {
+        for (const [hook, key, name] of [
+          ['download-private', 'Enter', names.privateName],
+          ['download-public', 'Space', names.publicName],
+        ] as const) {
           await popup.locator(`[data-rpk=${hook}]`).focus();
           const [dl] = await Promise.all([popup.waitForEvent('download', { timeout: 10_000 }), popup.keyboard.press(key)]);
           assert.equal(dl.suggestedFilename(), name, `${key} on ${hook}`);
@@ -244,21 +277,29 @@ for (const scheme of ['light', 'dark'] as const) {
         await keyField(p).fill(MIXED);
         const seen = await waitForFinding(panel, 'weak-key');
         assert.deepEqual([...new Set(seen.map((f) => f.severity))].sort(), ['error', 'info', 'warning']);
-        await panel.locator('[data-rpk=key]').first().getByRole('button', { name: /randomart/i }).click();
+        await panel
+          .locator('[data-rpk=key]')
+          .first()
+          .getByRole('button', { name: /randomart/i })
+          .click();
 
         // Keyboard: Tab from the field reaches every visible panel button, in DOM order, each with a ring.
-        const buttons = await panel.evaluate((h) => [...h.shadowRoot!.querySelectorAll('button')]
-          .filter((b) => b.checkVisibility())
-          .map((b) => `${b.getAttribute('data-rpk')}|${b.textContent}`));
+        const buttons = await panel.evaluate((h) =>
+          [...h.shadowRoot!.querySelectorAll('button')]
+            .filter((b) => b.checkVisibility())
+            .map((b) => `${b.getAttribute('data-rpk')}|${b.textContent}`),
+        );
         await keyField(p).focus();
         const reached: string[] = [];
         for (let i = 0; i < buttons.length; i++) {
           await tab(p);
           await assertRing(p, `panel ${scheme}`);
-          reached.push(await p.evaluate(() => {
-            const b = document.activeElement?.shadowRoot?.activeElement;
-            return b ? `${b.getAttribute('data-rpk')}|${b.textContent}` : String(document.activeElement?.tagName);
-          }));
+          reached.push(
+            await p.evaluate(() => {
+              const b = document.activeElement?.shadowRoot?.activeElement;
+              return b ? `${b.getAttribute('data-rpk')}|${b.textContent}` : String(document.activeElement?.tagName);
+            }),
+          );
         }
         assert.deepEqual(reached, buttons);
 
@@ -266,18 +307,34 @@ for (const scheme of ['light', 'dark'] as const) {
         const fix = panel.locator('[data-rpk=finding][data-code=not-a-key] button[data-rpk=fix]');
         await fix.focus();
         await p.keyboard.press('Enter');
-        await waitFor('fix by Enter', () => keyField(p).inputValue(), (v) => v !== MIXED);
+        await waitFor(
+          'fix by Enter',
+          () => keyField(p).inputValue(),
+          (v) => v !== MIXED,
+        );
         const undo = panel.locator('button[data-rpk=undo-fixed]');
         await undo.focus();
         await assertRing(p, `panel ${scheme} undo`);
         await p.keyboard.press('Space');
-        await waitFor('undo by Space', () => keyField(p).inputValue(), (v) => v === MIXED);
+        await waitFor(
+          'undo by Space',
+          () => keyField(p).inputValue(),
+          (v) => v === MIXED,
+        );
         await panel.locator('button[data-rpk=fix-all]').focus();
         await p.keyboard.press('Enter');
-        await waitFor('fix-all by Enter', () => keyField(p).inputValue(), (v) => !v.includes('$ cat') && !v.includes('SHA256:'));
+        await waitFor(
+          'fix-all by Enter',
+          () => keyField(p).inputValue(),
+          (v) => !v.includes('$ cat') && !v.includes('SHA256:'),
+        );
         await panel.locator('button[data-rpk=undo]').focus();
         await p.keyboard.press('Enter');
-        await waitFor('undo by Enter', () => keyField(p).inputValue(), (v) => v === MIXED);
+        await waitFor(
+          'undo by Enter',
+          () => keyField(p).inputValue(),
+          (v) => v === MIXED,
+        );
         await waitForState(panel, 'error');
 
         // The save guard, opened from the keyboard: focus on Cancel; Space cancels.
@@ -289,7 +346,11 @@ for (const scheme of ['light', 'dark'] as const) {
         assert.equal((await focused(p))?.name, 'save-cancel', 'the guard focuses its Cancel button');
         await assertRing(p, `guard ${scheme} cancel`);
         // (The fixes re-rendered the key rows: open a randomart again.)
-        await panel.locator('[data-rpk=key]').first().getByRole('button', { name: /randomart/i }).click();
+        await panel
+          .locator('[data-rpk=key]')
+          .first()
+          .getByRole('button', { name: /randomart/i })
+          .click();
         await panel.locator('[data-rpk=key] pre').first().waitFor();
         await panel.locator('[data-rpk=save-cancel]').focus();
         await assertAxe(p, ['[data-rpk=panel]'], `panel ${scheme} with guard`);
@@ -313,7 +374,11 @@ for (const scheme of ['light', 'dark'] as const) {
         await tab(p);
         assert.equal(await assertRing(p, `guard ${scheme} anyway`), 'save-anyway');
         await p.keyboard.press('Enter');
-        await waitFor('saved anyway', () => replica<string>(p, 'savedValue'), (v) => v === MIXED);
+        await waitFor(
+          'saved anyway',
+          () => replica<string>(p, 'savedValue'),
+          (v) => v === MIXED,
+        );
         await p.close();
       });
 
@@ -341,20 +406,32 @@ for (const scheme of ['light', 'dark'] as const) {
         await tip.filter({ hasText: want.command }).waitFor();
         await p.evaluate(() => navigator.clipboard.writeText('(before)'));
         await p.keyboard.press('Enter');
-        await waitFor('copied by Enter', () => p.evaluate(() => navigator.clipboard.readText()), (v) => v === want.command);
+        await waitFor(
+          'copied by Enter',
+          () => p.evaluate(() => navigator.clipboard.readText()),
+          (v) => v === want.command,
+        );
         assert.equal((await tab(p))?.name, 'copy-ssh-config');
         await assertRing(p, `connect ${scheme} config`);
         await tip.waitFor();
         await p.keyboard.press('Enter');
-        await waitFor('config copied by Enter', () => p.evaluate(() => navigator.clipboard.readText()), (v) => v.startsWith('Host '));
+        await waitFor(
+          'config copied by Enter',
+          () => p.evaluate(() => navigator.clipboard.readText()),
+          (v) => v.startsWith('Host '),
+        );
         await assertAxe(p, ['[data-rpk-host]'], `connect ${scheme} with preview`);
 
         // Refused path: the page's copy stays unchanged and a notice says why.
         await setSettings(run, { keyPath: 'C:\\keys\\my"key', shell: 'cmd', identitiesOnly: false });
-        await waitFor('settings applied', async () => {
-          await ours.first().hover();
-          return ((await sshSection.locator('[data-rpk-host] .tip').textContent()) ?? '');
-        }, (v) => v.includes('double quote'));
+        await waitFor(
+          'settings applied',
+          async () => {
+            await ours.first().hover();
+            return (await sshSection.locator('[data-rpk-host] .tip').textContent()) ?? '';
+          },
+          (v) => v.includes('double quote'),
+        );
         await assertAxe(p, ['[data-rpk-host]'], `connect ${scheme} refused preview`);
         await screenshot(p.locator('body'), `a11y-connect-refused-preview-${scheme}`);
         await sshSection.getByRole('button', { name: 'Copy', exact: true }).click();

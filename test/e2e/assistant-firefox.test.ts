@@ -51,7 +51,9 @@ test('Firefox: the assistant copies scp and the Host block; the proxy shows its 
   await waitFor('scp copied', clipboard, (c) => c !== '(before)');
   const scp = await clipboard();
   assert.equal(scp, want.scp('./my results', '/workspace/', 'down'));
-  const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', scp], { encoding: 'utf8' }).split('\0').slice(0, -1);
+  const argv = execFileSync('bash', ['-c', 'eval "set -- $1" && printf "%s\\0" "$@"', 'bash', scp], { encoding: 'utf8' })
+    .split('\0')
+    .slice(0, -1);
   assert.deepEqual(argv.slice(-2), ['root@149.36.0.213:/workspace/', './my results']);
   assert.deepEqual(argv.slice(0, 4), ['scp', '-r', '-P', '42442']);
 
@@ -66,11 +68,11 @@ test('Firefox: the assistant copies scp and the Host block; the proxy shows its 
 
   const proxy = assistants.first();
   await proxy.locator('[data-rpk=assistant-toggle]').click();
-  assert.match(await proxy.locator('[data-rpk=asst-note]').textContent() ?? '', /TCP port 22/);
+  assert.match((await proxy.locator('[data-rpk=asst-note]').textContent()) ?? '', /TCP port 22/);
   assert.equal(await proxy.locator('[data-rpk=asst-scp-up]').count(), 0);
   await screenshot(inspector, 'firefox-assistant');
 
   const popup = await openFirefoxPopup(run.context);
   await popup.locator('[data-rpk=pod][data-alias=runpod-vigilant-violet-lynx]').waitFor({ timeout: 10_000 });
-  assert.match(await popup.locator('[data-rpk=pods-config]').textContent() ?? '', /^Host runpod-vigilant-violet-lynx$/m);
+  assert.match((await popup.locator('[data-rpk=pods-config]').textContent()) ?? '', /^Host runpod-vigilant-violet-lynx$/m);
 });

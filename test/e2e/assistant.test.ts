@@ -36,7 +36,11 @@ before(async () => {
   settings = { keyPath, shell: 'posix', identitiesOnly: true };
   const [worker] = run.context.serviceWorkers();
   type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
-  await worker!.evaluate((s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s), { keyPath, shell: 'posix', identitiesOnly: true });
+  await worker!.evaluate((s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s), {
+    keyPath,
+    shell: 'posix',
+    identitiesOnly: true,
+  });
 });
 after(async () => {
   await run?.close();
@@ -53,7 +57,10 @@ function core(command: string, extra: Partial<ConnectSettings> = {}): Connection
 }
 
 async function openPod(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('button', { name: new RegExp(name) }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp(name) })
+    .first()
+    .click();
   const pane = page.getByRole('complementary', { name: `Pod ${name}` });
   await pane.locator('[data-rpk=assistant]').first().waitFor({ timeout: 10_000 });
   return pane;
@@ -63,9 +70,14 @@ async function openPod(page: Page, name: string): Promise<Locator> {
 async function copied(page: Page, assistant: Locator, hook: string): Promise<string> {
   await page.evaluate(() => navigator.clipboard.writeText('(before)'));
   await assistant.locator(`[data-rpk=${hook}]`).click();
-  await assistant.locator('[data-rpk=asst-status]').filter({ hasText: /Copied/ }).waitFor({ timeout: 5000 });
+  await assistant
+    .locator('[data-rpk=asst-status]')
+    .filter({ hasText: /Copied/ })
+    .waitFor({ timeout: 5000 });
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  await assistant.locator('[data-rpk=asst-status]').evaluate((n) => { n.textContent = ''; });
+  await assistant.locator('[data-rpk=asst-status]').evaluate((n) => {
+    n.textContent = '';
+  });
   return text;
 }
 
@@ -94,7 +106,19 @@ test("pod Connect tab: the TCP command's assistant copies ssh, scp, rsync, sftp,
   await tcp.locator('[data-rpk=asst-remote]').fill('/workspace/in box/');
   const scp = await copied(page, tcp, 'asst-scp-up');
   assert.equal(scp, want.scp('./my data/run 1.csv', '/workspace/in box/', 'up'));
-  assert.deepEqual(argv(scp), ['scp', '-r', '-s', '-P', '42442', '-i', keyPath, '-o', 'IdentitiesOnly=yes', './my data/run 1.csv', 'root@149.36.0.213:/workspace/in box/']);
+  assert.deepEqual(argv(scp), [
+    'scp',
+    '-r',
+    '-s',
+    '-P',
+    '42442',
+    '-i',
+    keyPath,
+    '-o',
+    'IdentitiesOnly=yes',
+    './my data/run 1.csv',
+    'root@149.36.0.213:/workspace/in box/',
+  ]);
   const rsync = await copied(page, tcp, 'asst-rsync-down');
   assert.equal(rsync, want.rsync('./my data/run 1.csv', '/workspace/in box/', 'down'));
   const rsyncArgv = argv(rsync);
@@ -105,13 +129,16 @@ test("pod Connect tab: the TCP command's assistant copies ssh, scp, rsync, sftp,
   // The pane lists Jupyter on 8888: a forward for it, and one for a typed port; ssh -G shows both.
   const fwd = await copied(page, tcp, 'asst-forward');
   assert.equal(fwd, want.forward(8888, 8888));
-  assert.match(execFileSync('ssh', ['-G', '-F', '/dev/null', ...argv(fwd).slice(1)], { encoding: 'utf8' }), /^localforward 8888 \[localhost\]:8888$/m);
+  assert.match(
+    execFileSync('ssh', ['-G', '-F', '/dev/null', ...argv(fwd).slice(1)], { encoding: 'utf8' }),
+    /^localforward 8888 \[localhost\]:8888$/m,
+  );
   await tcp.locator('[data-rpk=asst-port]').fill('6006');
   assert.equal(await copied(page, tcp, 'asst-forward-port'), want.forward(6006, 6006));
   await tcp.locator('[data-rpk=asst-port]').fill('99999');
   await tcp.locator('[data-rpk=asst-forward-port]').click();
   assert.equal(await tcp.locator('[data-rpk=asst-port]').getAttribute('aria-invalid'), 'true');
-  assert.match(await tcp.locator('[data-rpk=asst-status]').textContent() ?? '', /1 to 65535/);
+  assert.match((await tcp.locator('[data-rpk=asst-status]').textContent()) ?? '', /1 to 65535/);
   await tcp.locator('[data-rpk=asst-port]').fill('6006');
   assert.equal(await tcp.locator('[data-rpk=asst-port]').getAttribute('aria-invalid'), null, 'typing clears the error mark');
 
@@ -121,7 +148,14 @@ test("pod Connect tab: the TCP command's assistant copies ssh, scp, rsync, sftp,
   const file = join(dir, 'config');
   await writeFile(file, block);
   const g = execFileSync('ssh', ['-G', '-F', file, want.alias], { encoding: 'utf8' });
-  for (const line of ['hostname 149.36.0.213', 'port 42442', 'user root', `identityfile ${keyPath}`, 'hostkeyalias runpod-e9ohprt7xzfdgr', 'identitiesonly yes']) {
+  for (const line of [
+    'hostname 149.36.0.213',
+    'port 42442',
+    'user root',
+    `identityfile ${keyPath}`,
+    'hostkeyalias runpod-e9ohprt7xzfdgr',
+    'identitiesonly yes',
+  ]) {
     assert.match(g, new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
   }
   await screenshot(pane, 'assistant-tcp-light');
@@ -153,7 +187,7 @@ test('the proxy assistant: ssh and Host block, the note, no transfer commands; k
   const want = core(PROXY);
   assert.equal(await copied(page, proxy, 'asst-ssh'), want.ssh);
   assert.equal(await copied(page, proxy, 'asst-config'), want.config);
-  assert.match(await proxy.locator('[data-rpk=asst-note]').textContent() ?? '', /TCP port 22/);
+  assert.match((await proxy.locator('[data-rpk=asst-note]').textContent()) ?? '', /TCP port 22/);
   for (const hook of ['asst-scp-up', 'asst-rsync-up', 'asst-sftp', 'asst-forward-port', 'asst-vscode']) {
     assert.equal(await proxy.locator(`[data-rpk=${hook}]`).count(), 0, hook);
   }
@@ -179,11 +213,17 @@ test("serverless worker pane: the proxy assistant copies the worker's ssh", asyn
   const want = core(WORKER);
   const ssh = await copied(page, assistant, 'asst-ssh');
   assert.equal(ssh, want.ssh);
-  assertSshResolves(ssh, { hostname: 'ssh.runpod.io', port: 22, user: 'h01e202zhqq90o-64410bd8', identityFile: keyPath, identitiesOnly: true });
+  assertSshResolves(ssh, {
+    hostname: 'ssh.runpod.io',
+    port: 22,
+    user: 'h01e202zhqq90o-64410bd8',
+    identityFile: keyPath,
+    identitiesOnly: true,
+  });
   assert.equal(await assistant.locator('[data-rpk=asst-scp-up]').count(), 0);
 });
 
-test("the popup lists the pods seen on their Connect tabs; its config file passes ssh -G -F", async () => {
+test('the popup lists the pods seen on their Connect tabs; its config file passes ssh -G -F', async () => {
   // A second pod's Connect tab (proxy only).
   await page.evaluate(() => (window as unknown as { __replica: { navigate(p: string): void } }).__replica.navigate('/pods'));
   await page.getByRole('heading', { name: 'Pods' }).waitFor();

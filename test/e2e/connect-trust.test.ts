@@ -22,13 +22,18 @@ let run: Launched;
 before(async () => {
   run = await launch({ console: true, clipboard: true });
 });
-after(async () => { await run?.close(); });
+after(async () => {
+  await run?.close();
+});
 
 async function setSettings(settings: Partial<RewriteSettings>): Promise<void> {
   const [worker] = run.context.serviceWorkers();
   assert.ok(worker, 'extension service worker');
   type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
-  await worker.evaluate((s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s), settings as Record<string, unknown>);
+  await worker.evaluate(
+    (s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s),
+    settings as Record<string, unknown>,
+  );
 }
 
 async function open(path: string): Promise<Page> {
@@ -106,7 +111,11 @@ test('hostile command-like text (6 KB) gets no button and does not stop later co
 test('commands the core refuses (ProxyCommand, $(…), -F) get no button', async () => {
   const page = await open('/pods');
   await page.evaluate(() => {
-    for (const text of ['ssh root@1.2.3.4 -o ProxyCommand="nc %h %p"', 'ssh root@1.2.3.4 "$(touch /tmp/pwned)"', 'ssh root@1.2.3.4 -F /tmp/x']) {
+    for (const text of [
+      'ssh root@1.2.3.4 -o ProxyCommand="nc %h %p"',
+      'ssh root@1.2.3.4 "$(touch /tmp/pwned)"',
+      'ssh root@1.2.3.4 -F /tmp/x',
+    ]) {
       const row = document.createElement('div');
       row.textContent = text;
       document.body.append(row);
@@ -153,7 +162,9 @@ test('a page script cannot obtain the key path without a user copy; a user copy 
     <div><span>$</span><span id="cmd">${TCP}</span><button id="copy">Copy</button></div>
     <script>document.getElementById('copy').onclick = () => navigator.clipboard.writeText(${JSON.stringify(TCP)});</script>
   </body></html>`;
-  await run.context.route(`${ORIGIN}/rpk-trust/leak`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await run.context.route(`${ORIGIN}/rpk-trust/leak`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
   const page = await open('/rpk-trust/leak');
   const expected = rewriteCommand(TCP, PRIVATE);
   assert.ok(expected.ok);
@@ -166,9 +177,20 @@ test('a page script cannot obtain the key path without a user copy; a user copy 
   await page.waitForFunction(() => (window as unknown as { probes: number }).probes >= 40);
   const leaks = await page.evaluate(() => (window as unknown as { leaks: string[] }).leaks);
   const inactive = leaks.filter((t) => t.startsWith('inactive '));
-  assert.ok(inactive.some((t) => t.endsWith(` ${TCP}`)), 'probes ran without a user activation and read the clipboard back');
-  assert.deepEqual(inactive.filter((t) => t.includes('acme-prod-key')), [], 'no clipboard probe without a user gesture saw the key path');
-  assert.deepEqual(leaks.filter((t) => !/^(?:in)?active /.test(t) && t.includes('acme-prod-key')), [], 'no event or DataTransfer probe ever saw it');
+  assert.ok(
+    inactive.some((t) => t.endsWith(` ${TCP}`)),
+    'probes ran without a user activation and read the clipboard back',
+  );
+  assert.deepEqual(
+    inactive.filter((t) => t.includes('acme-prod-key')),
+    [],
+    'no clipboard probe without a user gesture saw the key path',
+  );
+  assert.deepEqual(
+    leaks.filter((t) => !/^(?:in)?active /.test(t) && t.includes('acme-prod-key')),
+    [],
+    'no event or DataTransfer probe ever saw it',
+  );
 
   // Positive control: the page's own copy button, clicked by the user, is corrected.
   await page.click('#copy');
@@ -182,7 +204,9 @@ test('our button copies nothing for a refused command and says why', async () =>
   assert.equal(refused.ok, false, 'precondition: the core refuses this path for cmd');
   await setSettings(bad);
   const html = `<!doctype html><html><body><div><span>$</span><span>${TCP}</span></div></body></html>`;
-  await run.context.route(`${ORIGIN}/rpk-trust/refused`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await run.context.route(`${ORIGIN}/rpk-trust/refused`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
   const page = await open('/rpk-trust/refused');
   await page.locator('button[data-rpk=copy-corrected]').hover();
   await page.locator('[data-rpk-host] .tip').filter({ hasText: 'Copies nothing' }).waitFor();
@@ -197,14 +221,28 @@ test('our button copies nothing for a refused command and says why', async () =>
 test('after the extension is reloaded, the old content script removes its UI and logs no errors', async () => {
   const page = await open(`/pods?pod=${POD}`);
   const errors: string[] = [];
-  page.on('console', (message) => { if (/context invalidated|runpod-ssh-helper/i.test(message.text())) errors.push(message.text()); });
+  page.on('console', (message) => {
+    if (/context invalidated|runpod-ssh-helper/i.test(message.text())) errors.push(message.text());
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.locator('button[data-rpk=copy-corrected]').nth(1).waitFor();
   const [worker] = run.context.serviceWorkers();
   assert.ok(worker);
-  await worker.evaluate(() => { (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(); }).catch(() => undefined);
+  await worker
+    .evaluate(() => {
+      (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload();
+    })
+    .catch(() => undefined);
   // Any interaction (or DOM change) lets the old script notice its runtime is gone.
-  await page.waitForFunction(() => { document.body.click(); document.body.append(document.createElement('i')); return document.querySelectorAll('[data-rpk-host]').length === 0; }, undefined, { polling: 200, timeout: 10_000 });
+  await page.waitForFunction(
+    () => {
+      document.body.click();
+      document.body.append(document.createElement('i'));
+      return document.querySelectorAll('[data-rpk-host]').length === 0;
+    },
+    undefined,
+    { polling: 200, timeout: 10_000 },
+  );
   await page.mouse.click(5, 5);
   await page.keyboard.press('Control+c');
   assert.equal(await page.locator('[data-rpk-command], [data-rpk-host], [data-rpk]').count(), 0);

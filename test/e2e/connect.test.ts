@@ -71,12 +71,16 @@ let page: Page;
 
 before(async () => {
   run = await launch({ console: true, clipboard: true });
-  await run.context.route(`${ORIGIN}/rpk-connect/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE }));
+  await run.context.route(`${ORIGIN}/rpk-connect/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE }),
+  );
   page = await run.context.newPage();
   await page.goto(`${ORIGIN}/rpk-connect/pod`);
   await page.locator('html[data-rpk-ready]').waitFor();
 });
-after(async () => { await run?.close(); });
+after(async () => {
+  await run?.close();
+});
 
 const DEFAULTS: RewriteSettings = { keyPath: '~/.ssh/id_ed25519', shell: 'posix', identitiesOnly: false };
 
@@ -84,7 +88,10 @@ async function setSettings(settings: Partial<RewriteSettings>): Promise<void> {
   const [worker] = run.context.serviceWorkers();
   assert.ok(worker, 'extension service worker');
   type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
-  await worker.evaluate((s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s), settings as Record<string, unknown>);
+  await worker.evaluate(
+    (s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s),
+    settings as Record<string, unknown>,
+  );
 }
 
 /** Hovers the first copy-corrected button until its preview shows `needle` (settings arrived). */
@@ -196,13 +203,23 @@ test('clipboard.write with a text/plain ClipboardItem and a copy handler calling
   await setSettings(DEFAULTS);
   await waitForPreview(expected(PROXY, DEFAULTS));
   await resetClipboard();
-  await page.evaluate((text) => navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }) })]), TCP);
+  await page.evaluate(
+    (text) => navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }) })]),
+    TCP,
+  );
   assert.equal(await clipboard(), expected(TCP, DEFAULTS));
 
   // copy-to-clipboard style: the page fills clipboardData in its own copy listener.
   await resetClipboard();
   await page.evaluate((text) => {
-    document.addEventListener('copy', (e) => { e.clipboardData?.setData('text/plain', text); e.preventDefault(); }, { once: true });
+    document.addEventListener(
+      'copy',
+      (e) => {
+        e.clipboardData?.setData('text/plain', text);
+        e.preventDefault();
+      },
+      { once: true },
+    );
     document.execCommand('copy');
   }, PROXY);
   assert.equal(await clipboard(), expected(PROXY, DEFAULTS));
@@ -210,7 +227,14 @@ test('clipboard.write with a text/plain ClipboardItem and a copy handler calling
   // ...and the same handler with a non-command is left alone.
   await resetClipboard();
   await page.evaluate(() => {
-    document.addEventListener('copy', (e) => { e.clipboardData?.setData('text/plain', 'Use ssh to connect, then run nvidia-smi.'); e.preventDefault(); }, { once: true });
+    document.addEventListener(
+      'copy',
+      (e) => {
+        e.clipboardData?.setData('text/plain', 'Use ssh to connect, then run nvidia-smi.');
+        e.preventDefault();
+      },
+      { once: true },
+    );
     document.execCommand('copy');
   });
   assert.equal(await clipboard(), 'Use ssh to connect, then run nvidia-smi.');
@@ -285,7 +309,9 @@ test('screenshots of the Connect pane with our buttons, light and dark', async (
 
 // ---- The console replica (test/fixtures/console): pod Connect tab, legacy modal, worker pane.
 
-interface ReplicaWindow { __replica: { copies: string[]; setTheme(theme: 'light' | 'dark'): void } }
+interface ReplicaWindow {
+  __replica: { copies: string[]; setTheme(theme: 'light' | 'dark'): void };
+}
 const lastCopy = (p: Page): Promise<string | undefined> => p.evaluate(() => (window as unknown as ReplicaWindow).__replica.copies.at(-1));
 
 async function openReplica(path: string): Promise<Page> {
@@ -304,8 +330,13 @@ async function axeOnOurUi(p: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run(ctx: Document): Promise<Result> } }).axe;
     const { violations, passes } = await axe.run(document);
     // The check must have looked at our buttons at all (color-contrast passes on them).
-    if (!passes.some((r) => r.id === 'color-contrast' && r.nodes.some((n) => JSON.stringify(n.target).includes('rpk')))) return ['axe never checked our buttons'];
-    return violations.flatMap((v) => v.nodes.filter((n) => JSON.stringify(n.target).includes('rpk')).map((n) => `${v.id}: ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`));
+    if (!passes.some((r) => r.id === 'color-contrast' && r.nodes.some((n) => JSON.stringify(n.target).includes('rpk'))))
+      return ['axe never checked our buttons'];
+    return violations.flatMap((v) =>
+      v.nodes
+        .filter((n) => JSON.stringify(n.target).includes('rpk'))
+        .map((n) => `${v.id}: ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
+    );
   });
 }
 
@@ -314,7 +345,11 @@ async function settle(p: Page, scope: Locator, settings: RewriteSettings): Promi
   await setSettings(settings);
   const shown = (await scope.locator('[data-rpk-command]').first().textContent()) ?? '';
   await scope.locator('button[data-rpk=copy-corrected]').first().hover();
-  await scope.locator('[data-rpk-host] .tip').first().filter({ hasText: expected(shown, settings) }).waitFor({ timeout: 5000 });
+  await scope
+    .locator('[data-rpk-host] .tip')
+    .first()
+    .filter({ hasText: expected(shown, settings) })
+    .waitFor({ timeout: 5000 });
   await p.mouse.move(0, 0);
 }
 
@@ -367,7 +402,11 @@ test('replica pod Connect tab: page copy buttons, re-render, popup settings appl
   const sshSection = inspector.locator('section').filter({ hasText: 'No support for SCP' });
   const proxy = (await sshSection.locator('[data-rpk-command]').textContent()) ?? '';
   await bars.first().hover();
-  await inspector.locator('[data-rpk-host] .tip').first().filter({ hasText: expected(proxy, ps) }).waitFor({ timeout: 5000 });
+  await inspector
+    .locator('[data-rpk-host] .tip')
+    .first()
+    .filter({ hasText: expected(proxy, ps) })
+    .waitFor({ timeout: 5000 });
   await resetClipboardOn(p);
   await sshSection.getByRole('button', { name: 'Copy', exact: true }).click();
   await p.waitForFunction((n) => (window as unknown as ReplicaWindow).__replica.copies.length === n, 3);
@@ -376,7 +415,11 @@ test('replica pod Connect tab: page copy buttons, re-render, popup settings appl
 
   await setSettings(DEFAULTS);
   await bars.first().hover();
-  await inspector.locator('[data-rpk-host] .tip').first().filter({ hasText: expected(proxy, DEFAULTS) }).waitFor({ timeout: 5000 });
+  await inspector
+    .locator('[data-rpk-host] .tip')
+    .first()
+    .filter({ hasText: expected(proxy, DEFAULTS) })
+    .waitFor({ timeout: 5000 });
   await screenshot(inspector, 'connect-replica-light');
   assert.deepEqual(await axeOnOurUi(p), [], 'axe, light theme');
   await p.evaluate(() => (window as unknown as ReplicaWindow).__replica.setTheme('dark'));

@@ -59,7 +59,12 @@ before(async () => {
   run = await launch();
   // Every URL this test opens gets one of these pages; only the manifest decides where we run.
   await run.context.route(/^https:\/\/[^/]*(runpod\.io|example\.com)(\/|$)/, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: route.request().url().endsWith('/mui') ? ACCORDION : LABELLED }));
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: route.request().url().endsWith('/mui') ? ACCORDION : LABELLED,
+    }),
+  );
   for (const base of CONSOLE_BASES) {
     await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
   }
@@ -146,7 +151,9 @@ test('popup: a key path only filled (no Tab, popup left open) applies to the ver
   await page.locator('button[data-rpk=copy-corrected]').waitFor({ timeout: 5000 });
   const popup = await openPopup(run);
   const keyPath = popup.locator('[data-rpk=key-path]');
-  await popup.waitForFunction(() => (document.querySelector('[data-rpk=key-path]') as HTMLInputElement | null)?.value === '~/.ssh/id_ed25519');
+  await popup.waitForFunction(
+    () => (document.querySelector('[data-rpk=key-path]') as HTMLInputElement | null)?.value === '~/.ssh/id_ed25519',
+  );
   const path = '~/.ssh/contract_key';
   await keyPath.fill(path);
   await popup.locator('[data-rpk=identities-only]').check();

@@ -22,7 +22,10 @@ const de = loadCatalogue('de');
 /** A catalogue message's text before its first placeholder (the date differs by ICU version). */
 const lead = (cat: typeof en, key: string): string => getMessage(cat, key, ['\u0000']).split('\u0000')[0]!;
 
-interface Stored { keys: string[]; savedAt: string }
+interface Stored {
+  keys: string[];
+  savedAt: string;
+}
 
 let run: Launched;
 let a: GeneratedTestKey;
@@ -37,17 +40,27 @@ before(async () => {
   c = generateKey({ kind: 'ed25519' }, { comment: 'pasted-private@rpk' });
   d = generateKey({ kind: 'ecdsa', bits: 256 }, { comment: 'dialog@rpk' });
 });
-after(async () => { await run?.close(); });
+after(async () => {
+  await run?.close();
+});
 
 function worker(launched: Launched): Worker {
   const [w] = launched.context.serviceWorkers();
   assert.ok(w, 'the extension service worker runs');
   return w;
 }
-type Chrome = { storage: { local: { get(k?: string | null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> }; sync: { get(k?: null): Promise<Record<string, unknown>> } } };
+type Chrome = {
+  storage: {
+    local: { get(k?: string | null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> };
+    sync: { get(k?: null): Promise<Record<string, unknown>> };
+  };
+};
 
 async function storedAccount(launched: Launched): Promise<Stored | undefined> {
-  return worker(launched).evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('accountKeys')).accountKeys as Stored | undefined);
+  return worker(launched).evaluate(
+    async () =>
+      (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('accountKeys')).accountKeys as Stored | undefined,
+  );
 }
 /** Everything the extension stored, both areas, as one string. */
 async function allStorage(launched: Launched): Promise<string> {
@@ -62,7 +75,12 @@ async function forgetAccount(launched: Launched): Promise<void> {
 
 /** Waits until storage holds an account save newer than `since` (ms), and returns it. */
 async function waitForSave(since: number): Promise<Stored> {
-  const got = await waitFor('accountKeys stored', () => storedAccount(run), (s) => s !== undefined && Date.parse(s.savedAt) >= since, 10_000);
+  const got = await waitFor(
+    'accountKeys stored',
+    () => storedAccount(run),
+    (s) => s !== undefined && Date.parse(s.savedAt) >= since,
+    10_000,
+  );
   return got!;
 }
 
@@ -183,7 +201,10 @@ test('"Not working?" in the key panel and in the Connect assistant opens the doc
   await opensDoctor(link, 'Enter');
 
   await page.goto(`${BASE}/pods?theme=light`);
-  await page.getByRole('button', { name: /vigilant_violet_lynx/ }).first().click();
+  await page
+    .getByRole('button', { name: /vigilant_violet_lynx/ })
+    .first()
+    .click();
   const pane = page.getByRole('complementary', { name: 'Pod vigilant_violet_lynx' });
   const assistant = pane.locator('[data-rpk=assistant]').first();
   await assistant.waitFor({ timeout: 10_000 });
@@ -205,7 +226,10 @@ test('German: the saved line and "Not working?" in the panel and the assistant',
   const runDe = await launch({ console: true, locale: 'de' });
   try {
     const savedAt = '2026-12-01T10:00:00.000Z';
-    await worker(runDe).evaluate((v) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set({ accountKeys: v }), { keys: [a.publicLine], savedAt });
+    await worker(runDe).evaluate((v) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set({ accountKeys: v }), {
+      keys: [a.publicLine],
+      savedAt,
+    });
     const page = await runDe.context.newPage();
     await page.goto(`${BASE}/user/settings?theme=light&saved=${encodeURIComponent(a.publicLine)}`);
     const panel = panelOf(page);
@@ -220,7 +244,10 @@ test('German: the saved line and "Not working?" in the panel and the assistant',
     await screenshot(page.locator('section, [role=region]').filter({ has: panel }).last(), 'doctor-wiring-panel-de');
 
     await page.goto(`${BASE}/pods?theme=light`);
-    await page.getByRole('button', { name: /vigilant_violet_lynx/ }).first().click();
+    await page
+      .getByRole('button', { name: /vigilant_violet_lynx/ })
+      .first()
+      .click();
     const asstLink = page.locator('[data-rpk=assistant] button[data-rpk=open-doctor]').first();
     await asstLink.waitFor({ timeout: 10_000 });
     assert.equal(await asstLink.textContent(), getMessage(de, 'doctorEntryNotWorking', []));
@@ -251,7 +278,12 @@ test('a save the console does not confirm stores nothing; forgetting clears the 
       toast.textContent = 'Failed to update public key';
       document.body.append(toast);
       // Then a success toast of something else: still no save of the key field.
-      setTimeout(() => { const ok = document.createElement('div'); ok.setAttribute('role', 'alert'); ok.textContent = 'Public Key Updated'; document.body.append(ok); }, 100);
+      setTimeout(() => {
+        const ok = document.createElement('div');
+        ok.setAttribute('role', 'alert');
+        ok.textContent = 'Public Key Updated';
+        document.body.append(ok);
+      }, 100);
     });
   });
   await page.getByRole('button', { name: 'Update Public Key', exact: true }).click();

@@ -34,12 +34,16 @@ before(async () => {
   missingOutput = run(`ssh ${opts} -i ${join(dir, 'nope')} root@127.0.0.1 true`).output;
   assert.match(refusedOutput, /Offering public key/);
 });
-after(async () => { await sshd.stop(); });
+after(async () => {
+  await sshd.stop();
+});
 
 /** The account's keys as the content script stores them after a save. */
 async function storeAccount(page: Page, keys: string[]): Promise<void> {
   await page.evaluate(async (k) => {
-    const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    const api =
+      (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ??
+      (globalThis as unknown as { chrome: typeof chrome }).chrome;
     await api.storage.local.set({ accountKeys: { keys: k, savedAt: '2026-12-01T10:00:00.000Z' } });
   }, keys);
 }
@@ -98,7 +102,9 @@ test('Chromium: #doctor, real ssh output → cause cards with fixes, offered key
       assert.equal(await page.locator('[data-rpk=generate]').isVisible(), true);
       await page.locator('[data-rpk=open-doctor]').click();
       assert.equal(await page.locator('[data-rpk=generate]').isVisible(), false);
-    } finally { await runC.close(); }
+    } finally {
+      await runC.close();
+    }
   }
 });
 
@@ -109,13 +115,20 @@ test('Chromium: the open-doctor message (for the "Not working?" links) opens the
     await popupReady(page);
     const [tab] = await Promise.all([
       runC.context.waitForEvent('page', { timeout: 10_000 }),
-      page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'open-doctor', payload: {} })),
+      page.evaluate(() =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+          type: 'open-doctor',
+          payload: {},
+        }),
+      ),
     ]);
     await popupReady(tab);
     assert.match(tab.url(), /\?tab#doctor$/);
     assert.equal(await tab.locator('[data-rpk=doctor-input]').isVisible(), true);
     assert.equal(await tab.locator('[data-rpk=generate]').isVisible(), false);
-  } finally { await runC.close(); }
+  } finally {
+    await runC.close();
+  }
 });
 
 test('Chromium in German: the causes and labels are German', async () => {
@@ -130,7 +143,9 @@ test('Chromium in German: the causes and labels are German', async () => {
     assert.equal(await page.locator('label[for=doctor-input]').innerText(), 'Terminal-Ausgabe');
     await checkDoctor(page, 'de');
     await screenshot(page.locator('body'), 'doctor-de');
-  } finally { await runC.close(); }
+  } finally {
+    await runC.close();
+  }
 });
 
 test('Firefox build: #doctor gives the same cause cards', async () => {
@@ -145,9 +160,13 @@ test('Firefox build: #doctor gives the same cause cards', async () => {
       try {
         await page.locator('html[data-rpk-ready]').waitFor({ timeout: attempt < 3 ? 3000 : 10_000 });
         break;
-      } catch (error) { if (attempt >= 3) throw error; }
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
     }
     await checkDoctor(page, 'en', false);
     await screenshot(page, 'firefox-doctor');
-  } finally { await ff.close(); }
+  } finally {
+    await ff.close();
+  }
 });

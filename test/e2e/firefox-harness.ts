@@ -75,8 +75,11 @@ function patchBidi(): void {
   };
 }
 
-export async function launchFirefox(options: { headless?: boolean; /** false: Firefox without the add-on (controls). */ extension?: boolean } = {}): Promise<FirefoxLaunched> {
-  if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error(`No built Firefox extension at ${DIST_FIREFOX}: run npm run build first`);
+export async function launchFirefox(
+  options: { headless?: boolean /** false: Firefox without the add-on (controls). */; extension?: boolean } = {},
+): Promise<FirefoxLaunched> {
+  if (!existsSync(join(DIST_FIREFOX, 'manifest.json')))
+    throw new Error(`No built Firefox extension at ${DIST_FIREFOX}: run npm run build first`);
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: run scripts/ensure-system-deps.sh (apt-get install firefox-esr)`);
   patchBidi();
   const root = await mkdtemp(join(tmpdir(), 'rpk-ffx-'));
@@ -158,7 +161,9 @@ export async function nextDownload(run: FirefoxLaunched, seen: Set<string>, time
   for (;;) {
     const names = await readdir(run.downloads);
     // (Firefox may create an empty placeholder under the final name before the .part file.)
-    const done = names.find((n) => !seen.has(n) && !n.endsWith('.part') && !names.includes(`${n}.part`) && statSync(join(run.downloads, n)).size > 0);
+    const done = names.find(
+      (n) => !seen.has(n) && !n.endsWith('.part') && !names.includes(`${n}.part`) && statSync(join(run.downloads, n)).size > 0,
+    );
     if (done !== undefined) {
       seen.add(done);
       return { name: done, path: join(run.downloads, done) };

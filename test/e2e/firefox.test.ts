@@ -15,7 +15,18 @@ import type { Page } from 'playwright-core';
 import { routeConsole, screenshot } from './harness.ts';
 import { EXTENSION_ORIGIN, launchFirefox, nextDownload, openFirefoxPopup, setField, type FirefoxLaunched } from './firefox-harness.ts';
 import { keyFileNames } from '../../src/core/keygen/install.ts';
-import { findings, keyField, panelOf, paste, replica, replicaField, settingsLoaded, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
+import {
+  findings,
+  keyField,
+  panelOf,
+  paste,
+  replica,
+  replicaField,
+  settingsLoaded,
+  waitFor,
+  waitForFinding,
+  waitForState,
+} from './key-field-lib.ts';
 import { addToRunpod, generateInPopup, privateNeedles, sshKeygenFingerprint, sshKeygenPublic } from '../helpers/popup.ts';
 import { assertSshResolves, derivePublic, generateKey, readText } from '../helpers/openssh.ts';
 import { rewriteCommand } from '../../src/core/command/index.ts';
@@ -56,10 +67,18 @@ test('Firefox: the content script runs on the console only; valid keys get ssh-k
 
   await setField(keyField(page), `${ed.publicLine}\n${ecdsa.publicLine}\n${rsa.publicLine}`);
   await waitForState(panel, 'ok');
-  const keys = await panel.locator('[data-rpk=key]').evaluateAll((ns) => ns.map((n) => ({
-    fp: n.getAttribute('data-fingerprint'), type: n.getAttribute('data-type'), bits: n.getAttribute('data-bits'), line: n.getAttribute('data-line'),
-  })));
-  assert.deepEqual(keys, [ed, ecdsa, rsa].map((k, i) => ({ fp: k.sha256.fingerprint, type: k.type, bits: String(k.sha256.bits), line: String(i + 1) })));
+  const keys = await panel.locator('[data-rpk=key]').evaluateAll((ns) =>
+    ns.map((n) => ({
+      fp: n.getAttribute('data-fingerprint'),
+      type: n.getAttribute('data-type'),
+      bits: n.getAttribute('data-bits'),
+      line: n.getAttribute('data-line'),
+    })),
+  );
+  assert.deepEqual(
+    keys,
+    [ed, ecdsa, rsa].map((k, i) => ({ fp: k.sha256.fingerprint, type: k.type, bits: String(k.sha256.bits), line: String(i + 1) })),
+  );
 
   // A `SHA256:` fingerprint under the key it belongs to: error on line 2, fixable (remove).
   const withPrint = `${ed.publicLine}\n${ed.sha256.fingerprint}`;
@@ -70,7 +89,11 @@ test('Firefox: the content script runs on the console only; valid keys get ssh-k
   await waitForState(panel, 'error');
   await screenshot(page.locator('form, main').first(), 'firefox-key-field-fingerprint');
   await panel.locator('[data-rpk=finding][data-code=fingerprint] button[data-rpk=fix]').click();
-  await waitFor('fix applied', () => keyField(page).inputValue(), (v) => v !== withPrint);
+  await waitFor(
+    'fix applied',
+    () => keyField(page).inputValue(),
+    (v) => v !== withPrint,
+  );
   assert.equal((await keyField(page).inputValue()).trim(), ed.publicLine);
   assert.equal(await replicaField(page), await keyField(page).inputValue(), "React's state follows the fix (native setter + input event)");
   await waitForState(panel, 'ok');
@@ -83,7 +106,9 @@ test('Firefox: the content script runs on the console only; valid keys get ssh-k
   await page.close();
 
   // Not injected outside the console's origins.
-  await run.context.route('https://example.com/**', (r) => r.fulfill({ body: '<!doctype html><textarea aria-label="SSH Public Key"></textarea>', contentType: 'text/html' }));
+  await run.context.route('https://example.com/**', (r) =>
+    r.fulfill({ body: '<!doctype html><textarea aria-label="SSH Public Key"></textarea>', contentType: 'text/html' }),
+  );
   const other = await run.context.newPage();
   await other.goto('https://example.com/');
   await other.waitForTimeout(500);
@@ -114,7 +139,11 @@ test('Firefox: a pasted private key never reaches the page; its fix inserts what
   await setField(keyField(page), '');
   await waitForState(panel, 'empty');
   await paste(page, keyField(page), ed.publicLine);
-  await waitFor('public key pasted', () => keyField(page).inputValue(), (v) => v === ed.publicLine);
+  await waitFor(
+    'public key pasted',
+    () => keyField(page).inputValue(),
+    (v) => v === ed.publicLine,
+  );
   assert.equal(await replica<number>(page, 'pasteEvents'), pastesBefore + 1, 'the page sees ordinary pastes');
   await setField(keyField(page), ecdsa.publicLine);
   await waitForState(panel, 'ok');
@@ -125,16 +154,25 @@ test('Firefox: a pasted private key never reaches the page; its fix inserts what
   await fix.waitFor({ timeout: 10_000 });
   await screenshot(page.locator('form, main').first(), 'firefox-key-field-private');
   await fix.click();
-  const value = await waitFor('public key inserted', () => keyField(page).inputValue(), (v) => v !== ecdsa.publicLine);
+  const value = await waitFor(
+    'public key inserted',
+    () => keyField(page).inputValue(),
+    (v) => v !== ecdsa.publicLine,
+  );
   const derived = derivePublic(ed.privatePath).split(' ').slice(0, 2).join(' ');
-  assert.ok(value.split('\n').some((l) => l.startsWith(derived)), `derived public key inserted: ${value}`);
+  assert.ok(
+    value.split('\n').some((l) => l.startsWith(derived)),
+    `derived public key inserted: ${value}`,
+  );
   assert.ok(!/PRIVATE KEY/.test(value));
   await waitForState(panel, 'ok');
   assert.equal(await replicaField(page), value);
   await page.close();
 });
 
-interface ReplicaWindow { __replica: { copies: string[] } }
+interface ReplicaWindow {
+  __replica: { copies: string[] };
+}
 const DEFAULTS: RewriteSettings = { keyPath: '~/.ssh/id_ed25519', shell: 'posix', identitiesOnly: false };
 
 function expected(command: string, settings: RewriteSettings): string {
@@ -186,7 +224,11 @@ test('Firefox: Connect tab copies are corrected (page Copy button, copy-correcte
   await popup.locator('[data-rpk=identities-only]').check();
   await p.bringToFront();
   await bars.first().hover();
-  await inspector.locator('[data-rpk-host] .tip').first().filter({ hasText: expected(proxy, settings) }).waitFor({ timeout: 5000 });
+  await inspector
+    .locator('[data-rpk-host] .tip')
+    .first()
+    .filter({ hasText: expected(proxy, settings) })
+    .waitFor({ timeout: 5000 });
   await screenshot(inspector, 'firefox-connect-tip');
   await p.mouse.move(0, 0);
 
@@ -219,8 +261,11 @@ test('Firefox: the popup opens at moz-extension://, generates a key that ssh-key
   assert.ok(popup.url().startsWith(`${EXTENSION_ORIGIN}/`), popup.url());
   assert.match(await popup.title(), /Runpod SSH/);
   // MV3 host permissions are opt-in in Firefox: the profile install must have granted them all.
-  const granted = await popup.evaluate(() => (globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }).browser.permissions.getAll());
-  for (const origin of ['https://console.runpod.io/*', 'https://www.console.runpod.io/*']) assert.ok(granted.origins?.includes(origin), `${origin} granted: ${JSON.stringify(granted)}`);
+  const granted = await popup.evaluate(() =>
+    (globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }).browser.permissions.getAll(),
+  );
+  for (const origin of ['https://console.runpod.io/*', 'https://www.console.runpod.io/*'])
+    assert.ok(granted.origins?.includes(origin), `${origin} granted: ${JSON.stringify(granted)}`);
   await screenshot(popup, 'firefox-popup');
 
   const key = await generateInPopup(popup, { comment: 'ffx@rpk-test' });
@@ -247,11 +292,16 @@ test('Firefox: the popup opens at moz-extension://, generates a key that ssh-key
     const b = (globalThis as unknown as { browser: { storage: Record<'local' | 'sync', { get(k: null): Promise<unknown> }> } }).browser;
     return JSON.stringify([await b.storage.local.get(null), await b.storage.sync.get(null)]);
   });
-  for (const needle of privateNeedles(await readFile(priv.path, 'utf8'), key.publicKey)) assert.ok(!stored.includes(needle), 'private key material in storage');
+  for (const needle of privateNeedles(await readFile(priv.path, 'utf8'), key.publicKey))
+    assert.ok(!stored.includes(needle), 'private key material in storage');
 
   // Add to Runpod: popup → background → the open console tab's field (React state included).
   await addToRunpod(popup);
-  await waitFor('key added to the console field', () => keyField(consolePage).inputValue(), (v) => v.includes(key.publicKey));
+  await waitFor(
+    'key added to the console field',
+    () => keyField(consolePage).inputValue(),
+    (v) => v.includes(key.publicKey),
+  );
   assert.ok((await replicaField(consolePage))?.includes(key.publicKey));
   assert.ok(!(await findings(panelOf(consolePage))).some((f) => f.severity === 'error'));
   await consolePage.close();

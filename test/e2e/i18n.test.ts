@@ -52,7 +52,10 @@ test('the popup is German: static labels, attributes, lang and script messages',
   // A core command reason (key-path check) comes through the catalogue too.
   await popup.locator('[data-rpk=key-path]').fill('~/.ssh/id_ed25519.pub');
   const german = msg(de, 'cmdKeyPathPublic');
-  await popup.waitForFunction((want) => (document.querySelector('[data-rpk=key-path-message]')?.textContent ?? '').toLowerCase().includes(want.toLowerCase()), german);
+  await popup.waitForFunction(
+    (want) => (document.querySelector('[data-rpk=key-path-message]')?.textContent ?? '').toLowerCase().includes(want.toLowerCase()),
+    german,
+  );
   assert.ok(!(await popup.locator('[data-rpk=key-path-message]').textContent())?.includes(msg(en, 'cmdKeyPathPublic')));
   await popup.locator('[data-rpk=key-path]').fill('~/.ssh/id_ed25519');
   await screenshot(popup, 'i18n-popup-de');
@@ -63,7 +66,13 @@ test('the popup is German: static labels, attributes, lang and script messages',
   assert.equal(await popup.locator('[data-rpk=generate-status]').textContent(), msg(de, 'popupGenerated'));
   assert.equal((await popup.locator('#result-title').textContent())?.trim(), msg(de, 'popupResultTitle'));
   assert.equal(await popup.locator('[data-rpk=encryption]').textContent(), msg(de, 'popupNotEncrypted'));
-  assert.equal(await popup.locator('[data-rpk=download-private]').getAttribute('title'), msg(de, 'popupSavesFile').replace('$file$', keyFileNames((await popup.locator('[data-rpk=fingerprint]').textContent()) ?? '').privateName));
+  assert.equal(
+    await popup.locator('[data-rpk=download-private]').getAttribute('title'),
+    msg(de, 'popupSavesFile').replace(
+      '$file$',
+      keyFileNames((await popup.locator('[data-rpk=fingerprint]').textContent()) ?? '').privateName,
+    ),
+  );
   await screenshot(popup, 'i18n-popup-de-generated');
   await popup.close();
 });
@@ -99,7 +108,7 @@ test('the validator panel shows core findings and fix labels from the German cat
   const finding = panel.locator('[data-rpk=finding][data-code=not-a-key]');
   await finding.waitFor({ timeout: 10_000 });
   const expected = msg(de, 'findingNotAKeyLine').replace('$line$', '1').replace('$text$', 'hello world');
-  assert.ok(((await finding.textContent()) ?? '').includes(expected), await finding.textContent() ?? '');
+  assert.ok(((await finding.textContent()) ?? '').includes(expected), (await finding.textContent()) ?? '');
   assert.equal((await finding.locator('button[data-rpk=fix]').textContent())?.trim(), msg(de, 'fixRemoveLine'));
   await screenshot(page, 'i18n-panel-de');
   await page.close();
@@ -120,7 +129,13 @@ const count = (cat: Catalogue, what: 'Keys' | 'Warnings' | 'Problems', n: number
  */
 const englishOnly = Object.entries(en)
   .filter(([key]) => /^(panel|paste|fill)[A-Z]/.test(key))
-  .flatMap(([key, e]) => e.message.split(/\$[A-Za-z0-9_@]+\$/).map((part) => part.trim()).filter((part) => part.length >= 8 || part === e.message).map((part) => [key, part] as const))
+  .flatMap(([key, e]) =>
+    e.message
+      .split(/\$[A-Za-z0-9_@]+\$/)
+      .map((part) => part.trim())
+      .filter((part) => part.length >= 8 || part === e.message)
+      .map((part) => [key, part] as const),
+  )
   .filter(([key, part]) => !msg(de, key).includes(part));
 
 /** The panel's rendered text and every accessible name inside it hold no English UI string. */
@@ -134,7 +149,7 @@ async function assertNoEnglish(panel: import('playwright-core').Locator, where: 
   for (const [key, part] of englishOnly) assert.ok(!seen.includes(part), `${where}: English "${part}" (${key}) in ${JSON.stringify(seen)}`);
 }
 
-test('the validator panel\'s own words are German: summary, counts, severities, buttons, notes, save guard, paste notes', async () => {
+test("the validator panel's own words are German: summary, counts, severities, buttons, notes, save guard, paste notes", async () => {
   assert.ok(englishOnly.length > 40, `${englishOnly.length} English fragments to look for`);
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://console.runpod.io' });
   await routeConsole(browser.context);
@@ -169,13 +184,23 @@ test('the validator panel\'s own words are German: summary, counts, severities, 
 
   // One key: the singular.
   await field.fill(ed.publicLine);
-  await waitFor('singular summary', () => text('.title'), (v) => v === fmt(de, 'panelSummaryOk', msg(de, 'panelKeysOne')));
+  await waitFor(
+    'singular summary',
+    () => text('.title'),
+    (v) => v === fmt(de, 'panelSummaryOk', msg(de, 'panelKeysOne')),
+  );
 
   // Problems: severities, the error summary with counts, the fix buttons.
   await field.fill(`hello world\n${ed.publicLine}\n${ed.publicLine} copy`);
   await waitForState(panel, 'error');
-  const severities = await inPanel('[data-rpk=finding]').evaluateAll((ns) => ns.map((n) => [n.getAttribute('data-severity'), n.querySelector('.sev')?.textContent]));
-  const word = { error: msg(de, 'panelSeverityError'), warning: msg(de, 'panelSeverityWarning'), info: msg(de, 'panelSeverityInfo') } as Record<string, string>;
+  const severities = await inPanel('[data-rpk=finding]').evaluateAll((ns) =>
+    ns.map((n) => [n.getAttribute('data-severity'), n.querySelector('.sev')?.textContent]),
+  );
+  const word = {
+    error: msg(de, 'panelSeverityError'),
+    warning: msg(de, 'panelSeverityWarning'),
+    info: msg(de, 'panelSeverityInfo'),
+  } as Record<string, string>;
   assert.ok(severities.length >= 2);
   for (const [severity, shown] of severities) assert.equal(shown, word[severity ?? ''], `severity ${severity}`);
   const errors = severities.filter(([s]) => s === 'error').length;
@@ -204,12 +229,20 @@ test('the validator panel\'s own words are German: summary, counts, severities, 
 
   // One fix: the "Fixed" note names the fix in German; both undo buttons.
   await removeLine.click();
-  await waitFor('fixed note', () => text('.fixed .text'), (v) => v === fmt(de, 'panelFixed', msg(de, 'fixRemoveLine')));
+  await waitFor(
+    'fixed note',
+    () => text('.fixed .text'),
+    (v) => v === fmt(de, 'panelFixed', msg(de, 'fixRemoveLine')),
+  );
   assert.equal(await text('button[data-rpk=undo-fixed]'), msg(de, 'panelUndo'));
   assert.equal(await text('button[data-rpk=undo]'), msg(de, 'panelUndoLast'));
   await assertNoEnglish(panel, 'after a fix');
   // The one remaining fix: "Fix it".
-  await waitFor('fix it', () => inPanel('button[data-rpk=fix]').count(), (n) => n === 1);
+  await waitFor(
+    'fix it',
+    () => inPanel('button[data-rpk=fix]').count(),
+    (n) => n === 1,
+  );
   assert.equal(await text('button[data-rpk=fix-all]'), msg(de, 'panelFixIt'));
 
   // A fixable paste (a key wrapped over two lines) is fixed on the way in, with a German note.
@@ -217,14 +250,22 @@ test('the validator panel\'s own words are German: summary, counts, severities, 
   await waitForState(panel, 'empty');
   const [type, blob] = ed.publicLine.split(' ') as [string, string];
   await paste(page, field, `${type} ${blob.slice(0, 30)}\n${blob.slice(30)} me@laptop`);
-  await waitFor('paste fixed', () => field.inputValue(), (v) => v === ed.publicLine);
+  await waitFor(
+    'paste fixed',
+    () => field.inputValue(),
+    (v) => v === ed.publicLine,
+  );
   assert.equal(await text('.fixed .text'), fmt(de, 'panelFixedOnPaste', msg(de, 'fixJoinLines')));
 
   // A private key paste: blocked, with German words around core's German format name.
   await paste(page, field, readText(priv.privatePath));
   const blocked = inPanel('[data-rpk=finding][data-code=private-key]');
   const expected = fmt(de, 'pasteBlockedPrivate', msg(de, 'blockFormatOpenssh'), msg(de, 'blockNextFix'));
-  await waitFor('German private-key note', async () => (await blocked.count()) ? ((await blocked.locator('.msg').textContent()) ?? '') : '', (v) => v.endsWith(expected));
+  await waitFor(
+    'German private-key note',
+    async () => ((await blocked.count()) ? ((await blocked.locator('.msg').textContent()) ?? '') : ''),
+    (v) => v.endsWith(expected),
+  );
   assert.equal(await field.inputValue(), ed.publicLine, 'the private key never reached the field');
   await blocked.locator('button[data-rpk=fix]').waitFor({ timeout: 10_000 });
   assert.equal(await text('[data-code=private-key] button[data-rpk=fix]'), msg(de, 'panelInsertPublic'));

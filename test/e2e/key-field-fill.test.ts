@@ -134,7 +134,11 @@ test('a page that remounts its field when its keys load: the line goes on in the
   await settingsLoaded(p);
   assert.equal(await first!.evaluate((e) => e.isConnected), false, 'the page replaced the field element');
   const want = `${saved}\n${ed.publicLine}`;
-  await waitFor('the line in the new field', () => keyField(p).inputValue(), (v) => v === want);
+  await waitFor(
+    'the line in the new field',
+    () => keyField(p).inputValue(),
+    (v) => v === want,
+  );
   assert.equal(await replicaField(p), want, 'React state follows');
   await waitForState(panelOf(p), 'ok');
   assert.equal(await panelOf(p).count(), 1, 'one panel, for the new field');
@@ -167,7 +171,9 @@ test('Add to Runpod with no console tab: one fill, the saved keys load later, th
   // The new tab's account already holds keys: the replica reads them from sessionStorage.
   const index = await readFile(join(REPLICA_DIST, 'index.html'), 'utf8');
   const seeded = index.replace('<head>', `<head><script>sessionStorage.setItem('replica:savedValue', ${JSON.stringify(saved)});</script>`);
-  await run.context.route('https://console.runpod.io/user/settings', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: seeded }));
+  await run.context.route('https://console.runpod.io/user/settings', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: seeded }),
+  );
   try {
     const popup = await openPopup(run);
     const [consolePage, result] = await Promise.all([
@@ -177,7 +183,11 @@ test('Add to Runpod with no console tab: one fill, the saved keys load later, th
     assert.equal((result as { ok: boolean }).ok, true, JSON.stringify(result));
     await settingsLoaded(consolePage);
     const want = `${saved}${ed.publicLine}`;
-    await waitFor('line kept after the page loaded', () => keyField(consolePage).inputValue(), (v) => v === want);
+    await waitFor(
+      'line kept after the page loaded',
+      () => keyField(consolePage).inputValue(),
+      (v) => v === want,
+    );
     await new Promise((r) => setTimeout(r, 1_000));
     assert.equal(await keyField(consolePage).inputValue(), want);
     assert.equal(await replicaField(consolePage), want);

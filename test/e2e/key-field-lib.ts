@@ -48,11 +48,19 @@ export async function state(panel: Locator): Promise<string | null> {
 
 /** Waits until the panel shows a finding with `code` (and returns all findings). */
 export async function waitForFinding(panel: Locator, code: string): Promise<SeenFinding[]> {
-  return waitFor(`finding ${code}`, () => findings(panel), (fs) => fs.some((f) => f.code === code));
+  return waitFor(
+    `finding ${code}`,
+    () => findings(panel),
+    (fs) => fs.some((f) => f.code === code),
+  );
 }
 
 export async function waitForState(panel: Locator, want: string): Promise<void> {
-  await waitFor(`state ${want}`, () => state(panel), (s) => s === want);
+  await waitFor(
+    `state ${want}`,
+    () => state(panel),
+    (s) => s === want,
+  );
 }
 
 /**
@@ -75,7 +83,12 @@ export async function replica<T>(page: Page, key: string): Promise<T> {
 /** The replica's settings page has loaded the saved key (its save button is enabled then). */
 export async function settingsLoaded(page: Page): Promise<void> {
   const save = page.getByRole('button', { name: 'Update Public Key' });
-  await waitFor('settings loaded', () => save.isEnabled(), (v) => v, 10_000);
+  await waitFor(
+    'settings loaded',
+    () => save.isEnabled(),
+    (v) => v,
+    10_000,
+  );
 }
 
 /** Everything the panel shows (its open shadow root's rendered text). */

@@ -9,7 +9,18 @@ import type { Page, Worker } from 'playwright-core';
 import { launch, routeConsole, screenshot, type Launched } from './harness.ts';
 import { seriousViolations } from './axe.ts';
 import { generateKey, readText } from '../helpers/openssh.ts';
-import { panelText, findings, settingsLoaded, keyField, panelOf, replica, replicaField, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
+import {
+  panelText,
+  findings,
+  settingsLoaded,
+  keyField,
+  panelOf,
+  replica,
+  replicaField,
+  waitFor,
+  waitForFinding,
+  waitForState,
+} from './key-field-lib.ts';
 
 const ed = generateKey({ kind: 'ed25519' }, { comment: 'me@laptop' });
 const ecdsa = generateKey({ kind: 'ecdsa', bits: 256 });
@@ -46,20 +57,22 @@ async function page(html?: string, path = '/user/settings'): Promise<Page> {
 
 /** Which elements got a panel: the id of the element right before each panel's container. */
 async function attachedIds(p: Page): Promise<string[]> {
-  return p.evaluate(() => Array.from(document.querySelectorAll('[data-kf-case]'))
-    .filter((f) => {
-      // The panel follows the field's container: look for the first panel after the field.
-      let n: Element | null = f;
-      while (n && !n.nextElementSibling) n = n.parentElement;
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
-      walker.currentNode = f;
-      for (let e = walker.nextNode() as Element | null; e; e = walker.nextNode() as Element | null) {
-        if (e.matches('[data-kf-case]')) return false;
-        if (e.matches('[data-rpk=panel]')) return true;
-      }
-      return false;
-    })
-    .map((f) => f.getAttribute('data-kf-case')!));
+  return p.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-kf-case]'))
+      .filter((f) => {
+        // The panel follows the field's container: look for the first panel after the field.
+        let n: Element | null = f;
+        while (n && !n.nextElementSibling) n = n.parentElement;
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+        walker.currentNode = f;
+        for (let e = walker.nextNode() as Element | null; e; e = walker.nextNode() as Element | null) {
+          if (e.matches('[data-kf-case]')) return false;
+          if (e.matches('[data-rpk=panel]')) return true;
+        }
+        return false;
+      })
+      .map((f) => f.getAttribute('data-kf-case')!),
+  );
 }
 
 const VARIANTS = `<!doctype html><html><body>
@@ -80,14 +93,21 @@ const VARIANTS = `<!doctype html><html><body>
 test('finds fields by label, wrapping label, aria-label(ledby), placeholder, section title; skips look-alikes and hidden twins', async () => {
   const p = await page(VARIANTS);
   const want = ['label-for', 'wrapping-label', 'aria-label', 'aria-labelledby', 'placeholder', 'section-title', 'twin-visible'];
-  const got = await waitFor('attachments', () => attachedIds(p), (ids) => want.every((w) => ids.includes(w)));
+  const got = await waitFor(
+    'attachments',
+    () => attachedIds(p),
+    (ids) => want.every((w) => ids.includes(w)),
+  );
   assert.deepEqual(got.sort(), [...want].sort());
   assert.equal(await p.locator('[data-rpk=panel]').count(), want.length, 'one panel per field');
   // Each panel is analysing its own field.
   await p.locator('[data-kf-case=aria-label]').fill(ed.publicLine);
   await p.locator('[data-kf-case=placeholder]').fill(`${ed.sha256.fingerprint}`);
-  await waitFor('states', () => p.locator('[data-rpk=panel]').evaluateAll((ns) => ns.map((n) => n.getAttribute('data-rpk-state'))),
-    (s) => s.join() === 'empty,empty,ok,empty,error,empty,empty');
+  await waitFor(
+    'states',
+    () => p.locator('[data-rpk=panel]').evaluateAll((ns) => ns.map((n) => n.getAttribute('data-rpk-state'))),
+    (s) => s.join() === 'empty,empty,ok,empty,error,empty,empty',
+  );
   await p.close();
 });
 
@@ -101,7 +121,11 @@ test('late fields attach within 1 s; replaced fields get exactly one new panel; 
   await p.waitForTimeout(300);
   assert.equal(await p.locator('[data-rpk=panel]').count(), 0);
   await p.evaluate(() => (window as unknown as { addField(): void }).addField());
-  const t = await waitFor('panel', () => p.evaluate(() => (window as unknown as { __t: { field: number; panel: number } }).__t), (x) => x.panel > 0);
+  const t = await waitFor(
+    'panel',
+    () => p.evaluate(() => (window as unknown as { __t: { field: number; panel: number } }).__t),
+    (x) => x.panel > 0,
+  );
   assert.ok(t.panel - t.field < 1000, `attached after ${Math.round(t.panel - t.field)} ms`);
   await p.locator('#k').fill(ed.publicLine);
   await waitForState(panelOf(p), 'ok');
@@ -110,8 +134,14 @@ test('late fields attach within 1 s; replaced fields get exactly one new panel; 
   await p.locator('#k').fill(`${ed.publicLine} ${ecdsa.publicLine}`);
   await waitForFinding(panelOf(p), 'joined');
   assert.equal(await p.locator('[data-rpk=panel]').count(), 1);
-  await p.evaluate(() => { document.getElementById('host')!.innerHTML = ''; });
-  await waitFor('panel removed', () => p.locator('[data-rpk=panel]').count(), (n) => n === 0);
+  await p.evaluate(() => {
+    document.getElementById('host')!.innerHTML = '';
+  });
+  await waitFor(
+    'panel removed',
+    () => p.locator('[data-rpk=panel]').count(),
+    (n) => n === 0,
+  );
   await p.close();
 });
 
@@ -119,7 +149,11 @@ test('replica: SPA navigation, deploy flow field, credentials "Add SSH key" dial
   const p = await page();
   await panelOf(p).waitFor({ state: 'attached' });
   await p.evaluate(() => (window as unknown as { __replica: { navigate(path: string): void } }).__replica.navigate('/pods'));
-  await waitFor('settings panel gone', () => p.locator('[data-rpk=panel]').count(), (n) => n === 0);
+  await waitFor(
+    'settings panel gone',
+    () => p.locator('[data-rpk=panel]').count(),
+    (n) => n === 0,
+  );
   // Deploy flow: the key field appears when "SSH terminal access" is ticked.
   await p.getByRole('button', { name: 'Deploy', exact: true }).click();
   await p.getByLabel('SSH terminal access').check();
@@ -129,15 +163,28 @@ test('replica: SPA navigation, deploy flow field, credentials "Add SSH key" dial
   // Back to settings without a page load: attaches again, once.
   await p.evaluate(() => (window as unknown as { __replica: { navigate(path: string): void } }).__replica.navigate('/user/settings'));
   await keyField(p).waitFor();
-  await waitFor('one panel again', () => p.locator('[data-rpk=panel]').count(), (n) => n === 1);
+  await waitFor(
+    'one panel again',
+    () => p.locator('[data-rpk=panel]').count(),
+    (n) => n === 1,
+  );
   // Credentials → SSH tab → Add SSH key dialog.
-  await p.evaluate(() => (window as unknown as { __replica: { navigate(path: string): void } }).__replica.navigate('/user/credentials?tab=ssh-public-keys'));
+  await p.evaluate(() =>
+    (window as unknown as { __replica: { navigate(path: string): void } }).__replica.navigate('/user/credentials?tab=ssh-public-keys'),
+  );
   await p.getByRole('button', { name: 'Add SSH key' }).click();
   const dialogField = p.getByRole('dialog').getByLabel('SSH key');
   await dialogField.fill(`${ed.publicLine}\n${ed.sha256.fingerprint}`);
   const panel = p.getByRole('dialog').locator('[data-rpk=panel]');
   await waitForFinding(panel, 'fingerprint');
-  assert.equal(await p.getByRole('dialog').getByLabel('Name').evaluate((n) => n.parentElement?.parentElement?.nextElementSibling?.getAttribute('data-rpk') ?? null), null, 'Name field has no panel');
+  assert.equal(
+    await p
+      .getByRole('dialog')
+      .getByLabel('Name')
+      .evaluate((n) => n.parentElement?.parentElement?.nextElementSibling?.getAttribute('data-rpk') ?? null),
+    null,
+    'Name field has no panel',
+  );
   // The dialog's Save is guarded while in error; fixing then saving works.
   await p.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await panel.locator('[data-rpk=save-guard]').waitFor();
@@ -145,7 +192,11 @@ test('replica: SPA navigation, deploy flow field, credentials "Add SSH key" dial
   await panel.locator('button[data-rpk=fix-all]').click();
   await waitForState(panel, 'ok');
   await p.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-  await waitFor('saved', () => replica<string>(p, 'savedValue'), (v) => v.trim() === ed.publicLine);
+  await waitFor(
+    'saved',
+    () => replica<string>(p, 'savedValue'),
+    (v) => v.trim() === ed.publicLine,
+  );
   await p.close();
 });
 
@@ -154,10 +205,11 @@ test('fill-key-field appends on its own line via the native setter, never saves,
   await keyField(p).waitFor();
   await settingsLoaded(p);
   await keyField(p).fill(ecdsa.publicLine);
-  const send = (publicKey: string): Promise<unknown> => worker.evaluate(async (key) => {
-    const [tab] = await chrome.tabs.query({ url: 'https://console.runpod.io/*' });
-    return chrome.tabs.sendMessage(tab!.id!, { type: 'fill-key-field', payload: { publicKey: key } });
-  }, publicKey);
+  const send = (publicKey: string): Promise<unknown> =>
+    worker.evaluate(async (key) => {
+      const [tab] = await chrome.tabs.query({ url: 'https://console.runpod.io/*' });
+      return chrome.tabs.sendMessage(tab!.id!, { type: 'fill-key-field', payload: { publicKey: key } });
+    }, publicKey);
   assert.deepEqual(await send(ed.publicLine), { ok: true });
   assert.equal(await keyField(p).inputValue(), `${ecdsa.publicLine}\n${ed.publicLine}`);
   assert.equal(await replicaField(p), `${ecdsa.publicLine}\n${ed.publicLine}`, 'React state follows');
@@ -177,15 +229,28 @@ test('fill-key-field appends on its own line via the native setter, never saves,
 });
 
 test('known generated keys: a pasted fingerprint of one is fixable by replacing it with the key', async () => {
-  await worker.evaluate(async (k) => chrome.storage.local.set({ generatedKeys: [{ publicKey: k.line, comment: 'me@laptop', fingerprint: k.fp, createdAt: new Date().toISOString() }] }),
-    { line: rsa.publicLine, fp: rsa.sha256.fingerprint });
+  await worker.evaluate(
+    async (k) =>
+      chrome.storage.local.set({
+        generatedKeys: [{ publicKey: k.line, comment: 'me@laptop', fingerprint: k.fp, createdAt: new Date().toISOString() }],
+      }),
+    { line: rsa.publicLine, fp: rsa.sha256.fingerprint },
+  );
   const p = await page();
   await settingsLoaded(p);
   await keyField(p).fill(`${ed.publicLine}\n${rsa.sha256.fingerprint}`);
-  const seen = await waitFor('fixable fingerprint finding', () => findings(panelOf(p)), (fs) => fs.some((x) => x.code === 'fingerprint' && x.fixable));
+  const seen = await waitFor(
+    'fixable fingerprint finding',
+    () => findings(panelOf(p)),
+    (fs) => fs.some((x) => x.code === 'fingerprint' && x.fixable),
+  );
   assert.equal(seen.find((x) => x.code === 'fingerprint')!.line, 2);
   await panelOf(p).locator('[data-rpk=finding][data-code=fingerprint] button[data-rpk=fix]').click();
-  await waitFor('replaced', () => keyField(p).inputValue(), (v) => v === `${ed.publicLine}\n${rsa.publicLine}`);
+  await waitFor(
+    'replaced',
+    () => keyField(p).inputValue(),
+    (v) => v === `${ed.publicLine}\n${rsa.publicLine}`,
+  );
   await worker.evaluate(async () => chrome.storage.local.remove('generatedKeys'));
   await p.close();
 });
@@ -200,9 +265,17 @@ test('a failure inside the content script never breaks the field or the save but
   await keyField(p).pressSequentially(' ok');
   assert.equal(await keyField(p).inputValue(), `${text} ok`);
   assert.equal(await replicaField(p), `${text} ok`);
-  await waitFor('panel says it could not check', () => panelText(panelOf(p)), (t) => /could not be checked/.test(t));
+  await waitFor(
+    'panel says it could not check',
+    () => panelText(panelOf(p)),
+    (t) => /could not be checked/.test(t),
+  );
   await p.getByRole('button', { name: 'Update Public Key' }).click();
-  await waitFor('saved normally', () => replica<string>(p, 'savedValue'), (v) => v === `${text} ok`);
+  await waitFor(
+    'saved normally',
+    () => replica<string>(p, 'savedValue'),
+    (v) => v === `${text} ok`,
+  );
   assert.equal(await p.locator('[data-rpk=save-guard]').isVisible(), false);
   // Recovers once the marker is gone.
   await keyField(p).fill(ed.publicLine);
@@ -215,29 +288,48 @@ test('screenshots: the panel in the dark and the light theme', async () => {
     const p = await page(undefined, `/user/settings?theme=${theme}`);
     await keyField(p).waitFor();
     await settingsLoaded(p);
-    await keyField(p).fill(`$ cat ~/.ssh/id_ed25519.pub\n${ed.publicLine}\n${rsa.publicLine} ${ecdsa.publicLine}\n${ed.sha256.fingerprint}`);
+    await keyField(p).fill(
+      `$ cat ~/.ssh/id_ed25519.pub\n${ed.publicLine}\n${rsa.publicLine} ${ecdsa.publicLine}\n${ed.sha256.fingerprint}`,
+    );
     await waitForFinding(panelOf(p), 'joined');
-    await panelOf(p).locator('[data-rpk=key]').first().getByRole('button', { name: /randomart/i }).click();
+    await panelOf(p)
+      .locator('[data-rpk=key]')
+      .first()
+      .getByRole('button', { name: /randomart/i })
+      .click();
     await panelOf(p).locator('button[data-rpk=fix-all]').focus();
     const bg = await panelOf(p).evaluate((h) => getComputedStyle(h.shadowRoot!.querySelector('.rpk')!).backgroundColor);
     const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number) as [number, number, number];
     const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
     assert.ok(theme === 'dark' ? luminance < 80 : luminance > 200, `${theme} panel background ${bg}`);
     await p.setViewportSize({ width: 1280, height: 1300 });
-    await screenshot(p.locator('section, [role=region]').filter({ has: p.locator('[data-rpk=panel]') }).last(), `key-field-${theme}`).catch(() => screenshot(p, `key-field-${theme}`));
+    await screenshot(
+      p
+        .locator('section, [role=region]')
+        .filter({ has: p.locator('[data-rpk=panel]') })
+        .last(),
+      `key-field-${theme}`,
+    ).catch(() => screenshot(p, `key-field-${theme}`));
     assert.ok((await findings(panelOf(p))).length >= 3);
     // Accessible: no serious axe violations; Tab from the field reaches the panel's buttons.
     assert.deepEqual(await seriousViolations(p, ['[data-rpk=panel]']), []);
     await keyField(p).focus();
     await p.keyboard.press('Tab');
-    assert.equal(await p.evaluate(() => {
-      const host = document.activeElement;
-      return host?.getAttribute('data-rpk') === 'panel' ? host.shadowRoot?.activeElement?.tagName ?? null : null;
-    }), 'BUTTON');
+    assert.equal(
+      await p.evaluate(() => {
+        const host = document.activeElement;
+        return host?.getAttribute('data-rpk') === 'panel' ? (host.shadowRoot?.activeElement?.tagName ?? null) : null;
+      }),
+      'BUTTON',
+    );
     // The panel follows the console's theme switch (no reload).
     const other = theme === 'dark' ? 'light' : 'dark';
     await p.evaluate((t) => (window as unknown as { __replica: { setTheme(t: string): void } }).__replica.setTheme(t), other);
-    await waitFor(`panel turns ${other}`, () => panelOf(p).evaluate((h) => h.shadowRoot!.querySelector('.rpk')!.getAttribute('data-theme')), (v) => v === other);
+    await waitFor(
+      `panel turns ${other}`,
+      () => panelOf(p).evaluate((h) => h.shadowRoot!.querySelector('.rpk')!.getAttribute('data-theme')),
+      (v) => v === other,
+    );
     await p.close();
   }
 });
@@ -276,7 +368,11 @@ test('the paste guard runs before a window capture listener the page registers f
   // A public key paste still reaches the page as usual.
   await p.evaluate((t) => navigator.clipboard.writeText(t), ed.publicLine);
   await p.keyboard.press('ControlOrMeta+V');
-  await waitFor('pasted', () => p.locator('#k').inputValue(), (v) => v === ed.publicLine);
+  await waitFor(
+    'pasted',
+    () => p.locator('#k').inputValue(),
+    (v) => v === ed.publicLine,
+  );
   assert.equal(await p.evaluate(() => (window as unknown as { __seen: number }).__seen), 2);
   await p.close();
 });
@@ -292,7 +388,11 @@ test('autoFixPaste off: a fixable paste is inserted as pasted and reported, not 
     await keyField(p).focus();
     await p.evaluate((t) => navigator.clipboard.writeText(t), wrapped);
     await p.keyboard.press('ControlOrMeta+V');
-    await waitFor('pasted as is', () => keyField(p).inputValue(), (v) => v === wrapped);
+    await waitFor(
+      'pasted as is',
+      () => keyField(p).inputValue(),
+      (v) => v === wrapped,
+    );
     await waitForFinding(panelOf(p), 'wrapped');
     await p.close();
   } finally {

@@ -8,7 +8,19 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launch, screenshot, type Launched } from './harness.ts';
 import { certify, derivePublic, exportPublic, generateKey, readText, listLine } from '../helpers/openssh.ts';
-import { panelText, findings, settingsLoaded, keyField, panelOf, paste, replica, replicaField, waitFor, waitForFinding, waitForState } from './key-field-lib.ts';
+import {
+  panelText,
+  findings,
+  settingsLoaded,
+  keyField,
+  panelOf,
+  paste,
+  replica,
+  replicaField,
+  waitFor,
+  waitForFinding,
+  waitForState,
+} from './key-field-lib.ts';
 
 const ed = generateKey({ kind: 'ed25519' }, { comment: 'me@laptop' });
 const ed2 = generateKey({ kind: 'ed25519' }, { comment: 'second@box' });
@@ -59,26 +71,143 @@ interface Case {
 function cases(): Case[] {
   const wrappedEd = `${edType} ${edBlob.slice(0, 40)}\n${edBlob.slice(40)} me@laptop`;
   return [
-    { code: 'fingerprint', text: `${ed.publicLine}\n${ed.sha256.fingerprint}`, severity: 'error', line: 2, fixable: true, state: 'error', fixed: ed.publicLine },
-    { code: 'fingerprint', text: `${ecdsa.publicLine}\n${ed2.sha256.fingerprint}`, severity: 'error', line: 2, fixable: false, state: 'error' },
-    { code: 'missing-type', text: `${edBlob} me@laptop`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine, autoFixedOnPaste: true },
-    { code: 'joined', text: `${ed.publicLine} ${ecdsa.publicLine}`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: `${ed.publicLine}\n${ecdsa.publicLine}`, autoFixedOnPaste: true },
-    { code: 'wrapped', text: wrappedEd, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine, autoFixedOnPaste: true },
-    { code: 'type-mismatch', text: `ssh-rsa ${edBlob} me@laptop`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine, autoFixedOnPaste: true },
-    { code: 'foreign-format', text: exportPublic(ed.publicPath, 'RFC4716').trim(), severity: 'error', line: 1, fixable: true, state: 'error', autoFixedOnPaste: true },
+    {
+      code: 'fingerprint',
+      text: `${ed.publicLine}\n${ed.sha256.fingerprint}`,
+      severity: 'error',
+      line: 2,
+      fixable: true,
+      state: 'error',
+      fixed: ed.publicLine,
+    },
+    {
+      code: 'fingerprint',
+      text: `${ecdsa.publicLine}\n${ed2.sha256.fingerprint}`,
+      severity: 'error',
+      line: 2,
+      fixable: false,
+      state: 'error',
+    },
+    {
+      code: 'missing-type',
+      text: `${edBlob} me@laptop`,
+      severity: 'error',
+      line: 1,
+      fixable: true,
+      state: 'error',
+      fixed: ed.publicLine,
+      autoFixedOnPaste: true,
+    },
+    {
+      code: 'joined',
+      text: `${ed.publicLine} ${ecdsa.publicLine}`,
+      severity: 'error',
+      line: 1,
+      fixable: true,
+      state: 'error',
+      fixed: `${ed.publicLine}\n${ecdsa.publicLine}`,
+      autoFixedOnPaste: true,
+    },
+    {
+      code: 'wrapped',
+      text: wrappedEd,
+      severity: 'error',
+      line: 1,
+      fixable: true,
+      state: 'error',
+      fixed: ed.publicLine,
+      autoFixedOnPaste: true,
+    },
+    {
+      code: 'type-mismatch',
+      text: `ssh-rsa ${edBlob} me@laptop`,
+      severity: 'error',
+      line: 1,
+      fixable: true,
+      state: 'error',
+      fixed: ed.publicLine,
+      autoFixedOnPaste: true,
+    },
+    {
+      code: 'foreign-format',
+      text: exportPublic(ed.publicPath, 'RFC4716').trim(),
+      severity: 'error',
+      line: 1,
+      fixable: true,
+      state: 'error',
+      autoFixedOnPaste: true,
+    },
     // PEM SPKI needs the lazily loaded sshpk adapter.
-    { code: 'foreign-format', text: exportPublic(rsa2048.publicPath, 'PKCS8').trim(), severity: 'error', line: 1, fixable: true, state: 'error', fixedPrefix: rsa2048.publicLine.split(' ').slice(0, 2).join(' '), autoFixedOnPaste: true },
-    { code: 'invalid-key', text: 'ssh-ed25519 AAAAC4NzaC1lZDI1JTE5AAAAIGP+L8hnjIcBqUb8NRrDiC32FuJBvRA0m8jLShzgq6BQ YOUR_EMAIL@DOMAIN.COM', severity: 'error', line: 1, fixable: false, state: 'error' },
+    {
+      code: 'foreign-format',
+      text: exportPublic(rsa2048.publicPath, 'PKCS8').trim(),
+      severity: 'error',
+      line: 1,
+      fixable: true,
+      state: 'error',
+      fixedPrefix: rsa2048.publicLine.split(' ').slice(0, 2).join(' '),
+      autoFixedOnPaste: true,
+    },
+    {
+      code: 'invalid-key',
+      text: 'ssh-ed25519 AAAAC4NzaC1lZDI1JTE5AAAAIGP+L8hnjIcBqUb8NRrDiC32FuJBvRA0m8jLShzgq6BQ YOUR_EMAIL@DOMAIN.COM',
+      severity: 'error',
+      line: 1,
+      fixable: false,
+      state: 'error',
+    },
     { code: 'unsupported-type', text: `${ed.publicLine}\n${dsa.publicLine}`, severity: 'error', line: 2, fixable: false, state: 'error' },
     { code: 'weak-key', text: rsa1024.publicLine, severity: 'warning', line: 1, fixable: false, state: 'warning' },
     // (A textarea normalises CR LF itself; NBSP and tabs survive.)
-    { code: 'whitespace', text: `${ecdsa.publicLine}\n${ed.publicLine}\t`, severity: 'warning', line: 2, fixable: true, state: 'warning', fixed: `${ecdsa.publicLine}\n${ed.publicLine}`, autoFixedOnPaste: true },
-    { code: 'whitespace', text: `${edType}\u00a0${edBlob} me@laptop`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine, autoFixedOnPaste: true },
-    { code: 'not-a-key', text: `$ cat ~/.ssh/id_ed25519.pub\n${ed.publicLine}`, severity: 'error', line: 1, fixable: true, state: 'error', fixed: ed.publicLine },
-    { code: 'duplicate', text: `${ed.publicLine}\n${ecdsa.publicLine}\n${ed.publicLine}`, severity: 'warning', line: 3, fixable: true, state: 'warning', fixed: `${ed.publicLine}\n${ecdsa.publicLine}` },
+    {
+      code: 'whitespace',
+      text: `${ecdsa.publicLine}\n${ed.publicLine}\t`,
+      severity: 'warning',
+      line: 2,
+      fixable: true,
+      state: 'warning',
+      fixed: `${ecdsa.publicLine}\n${ed.publicLine}`,
+      autoFixedOnPaste: true,
+    },
+    {
+      code: 'whitespace',
+      text: `${edType}\u00a0${edBlob} me@laptop`,
+      severity: 'error',
+      line: 1,
+      fixable: true,
+      state: 'error',
+      fixed: ed.publicLine,
+      autoFixedOnPaste: true,
+    },
+    {
+      code: 'not-a-key',
+      text: `$ cat ~/.ssh/id_ed25519.pub\n${ed.publicLine}`,
+      severity: 'error',
+      line: 1,
+      fixable: true,
+      state: 'error',
+      fixed: ed.publicLine,
+    },
+    {
+      code: 'duplicate',
+      text: `${ed.publicLine}\n${ecdsa.publicLine}\n${ed.publicLine}`,
+      severity: 'warning',
+      line: 3,
+      fixable: true,
+      state: 'warning',
+      fixed: `${ed.publicLine}\n${ecdsa.publicLine}`,
+    },
     { code: 'certificate', text: cert.certLine, severity: 'warning', line: 1, fixable: false, state: 'warning' },
     { code: 'options-prefix', text: `no-pty,no-port-forwarding ${ed.publicLine}`, severity: 'info', line: 1, fixable: false, state: 'ok' },
-    { code: 'private-key', text: readText(ed.privatePath).trim(), severity: 'error', line: 1, fixable: true, state: 'error', fixed: derivePublic(ed.privatePath) },
+    {
+      code: 'private-key',
+      text: readText(ed.privatePath).trim(),
+      severity: 'error',
+      line: 1,
+      fixable: true,
+      state: 'error',
+      fixed: derivePublic(ed.privatePath),
+    },
   ];
 }
 
@@ -87,9 +216,14 @@ test('valid keys: one [data-rpk=key] per key with ssh-keygen fingerprints, state
   await typeText(`${ed.publicLine}\n\n${ecdsa.publicLine}`);
   const panel = panelOf(page);
   await waitForState(panel, 'ok');
-  const keys = await panel.locator('[data-rpk=key]').evaluateAll((ns) => ns.map((n) => ({
-    fp: n.getAttribute('data-fingerprint'), type: n.getAttribute('data-type'), bits: n.getAttribute('data-bits'), line: n.getAttribute('data-line'),
-  })));
+  const keys = await panel.locator('[data-rpk=key]').evaluateAll((ns) =>
+    ns.map((n) => ({
+      fp: n.getAttribute('data-fingerprint'),
+      type: n.getAttribute('data-type'),
+      bits: n.getAttribute('data-bits'),
+      line: n.getAttribute('data-line'),
+    })),
+  );
   assert.deepEqual(keys, [
     { fp: ed.sha256.fingerprint, type: ed.type, bits: String(ed.sha256.bits), line: '1' },
     { fp: ecdsa.sha256.fingerprint, type: ecdsa.type, bits: String(ecdsa.sha256.bits), line: '3' },
@@ -98,7 +232,11 @@ test('valid keys: one [data-rpk=key] per key with ssh-keygen fingerprints, state
   assert.match(text, /only pods started or restarted after/i);
   assert.match(text, /echo \$PUBLIC_KEY/);
   // Randomart toggle shows exactly what ssh-keygen -lv draws.
-  await panel.locator('[data-rpk=key]').first().getByRole('button', { name: /randomart/i }).click();
+  await panel
+    .locator('[data-rpk=key]')
+    .first()
+    .getByRole('button', { name: /randomart/i })
+    .click();
   assert.equal((await panel.locator('[data-rpk=key] pre').first().textContent())?.trim(), ed.randomartSha256.trim());
   assert.equal(await panel.locator('[data-rpk=panel]').count(), 0, 'no nested panels');
   assert.equal(await page.locator('[data-rpk=panel]').count(), 1, 'exactly one panel for the one field');
@@ -114,24 +252,39 @@ test('every contract code, typed: code, severity, line, state; the single fix; u
       await typeText(c.text);
       // A PEM/PKCS8 block is first reported unfixable while the sshpk adapter loads lazily, then
       // re-analysed: wait for the settled finding (a wrong fixability still times out and fails).
-      const seen = await waitFor(`finding ${c.code} (fixable: ${c.fixable})`, () => findings(panel), (fs) => fs.some((x) => x.code === c.code && x.fixable === c.fixable));
+      const seen = await waitFor(
+        `finding ${c.code} (fixable: ${c.fixable})`,
+        () => findings(panel),
+        (fs) => fs.some((x) => x.code === c.code && x.fixable === c.fixable),
+      );
       const f = seen.find((x) => x.code === c.code)!;
       assert.equal(f.severity, c.severity, `${c.code} severity`);
       assert.equal(f.line, c.line, `${c.code} line`);
       assert.equal(f.fixable, c.fixable, `${c.code} fixable`);
       assert.ok(f.text.length > 20, 'a human sentence');
       await waitForState(panel, c.state);
-      assert.equal(await panel.locator('button[data-rpk=fix-all]').count() > 0, seen.some((x) => x.fixable));
+      assert.equal(
+        (await panel.locator('button[data-rpk=fix-all]').count()) > 0,
+        seen.some((x) => x.fixable),
+      );
       if (!c.fixable) return;
       await panel.locator(`[data-rpk=finding][data-code=${c.code}] button[data-rpk=fix]`).first().click();
-      const after = await waitFor('fix applied', () => keyField(page).inputValue(), (v) => v !== c.text);
+      const after = await waitFor(
+        'fix applied',
+        () => keyField(page).inputValue(),
+        (v) => v !== c.text,
+      );
       if (c.fixed !== undefined) assert.equal(after.trim(), c.fixed);
       if (c.fixedPrefix !== undefined) assert.ok(after.startsWith(c.fixedPrefix), `${after} starts with ${c.fixedPrefix}`);
       assert.equal(await replicaField(page), after, 'React state follows the fix');
       assert.ok(!(await findings(panel)).some((x) => x.code === c.code), 'finding gone after its fix');
       // Undo: the Undo button restores the text before the fix.
       await panel.locator('button[data-rpk=undo], button[data-rpk=undo-fixed]').first().click();
-      await waitFor('undo', () => keyField(page).inputValue(), (v) => v === c.text);
+      await waitFor(
+        'undo',
+        () => keyField(page).inputValue(),
+        (v) => v === c.text,
+      );
       assert.equal(await replicaField(page), c.text);
     });
   }
@@ -147,20 +300,33 @@ test('every contract code, pasted: auto-fixed with a "Fixed" note and undo, or r
       await waitForState(panel, 'empty');
       await paste(page, keyField(page), c.text);
       if (c.autoFixedOnPaste) {
-        const fixed = await waitFor('paste fixed', () => keyField(page).inputValue(), (v) => v !== '' && v !== c.text);
+        const fixed = await waitFor(
+          'paste fixed',
+          () => keyField(page).inputValue(),
+          (v) => v !== '' && v !== c.text,
+        );
         if (c.fixed !== undefined) assert.equal(fixed.trim(), c.fixed);
         if (c.fixedPrefix !== undefined) assert.ok(fixed.startsWith(c.fixedPrefix));
-        else if (c.code === 'foreign-format') assert.equal(fixed.trim().split(' ').slice(0, 2).join(' '), ed.publicLine.split(' ').slice(0, 2).join(' '));
+        else if (c.code === 'foreign-format')
+          assert.equal(fixed.trim().split(' ').slice(0, 2).join(' '), ed.publicLine.split(' ').slice(0, 2).join(' '));
         assert.match(await panelText(panel), /Fixed:/);
         assert.ok(!(await findings(panel)).some((x) => x.code === c.code));
         assert.equal(await replicaField(page), fixed);
         // Ctrl+Z right after the fix gives back exactly what was pasted.
         await keyField(page).press('ControlOrMeta+z');
-        await waitFor('undo paste fix', () => keyField(page).inputValue(), (v) => v === c.text);
+        await waitFor(
+          'undo paste fix',
+          () => keyField(page).inputValue(),
+          (v) => v === c.text,
+        );
         assert.equal(await replicaField(page), c.text);
         await waitForFinding(panel, c.code);
       } else {
-        await waitFor('pasted', () => keyField(page).inputValue(), (v) => v === c.text);
+        await waitFor(
+          'pasted',
+          () => keyField(page).inputValue(),
+          (v) => v === c.text,
+        );
         const f = (await waitForFinding(panel, c.code)).find((x) => x.code === c.code)!;
         assert.equal(f.severity, c.severity);
         assert.equal(f.line, c.line);
@@ -176,16 +342,27 @@ test('fix-all repairs a field with several problems at once, and undo restores i
   const panel = panelOf(page);
   await waitForState(panel, 'error');
   await panel.locator('button[data-rpk=fix-all]').click();
-  const fixed = await waitFor('fix-all', () => keyField(page).inputValue(), (v) => v !== messy);
+  const fixed = await waitFor(
+    'fix-all',
+    () => keyField(page).inputValue(),
+    (v) => v !== messy,
+  );
   assert.deepEqual(fixed.split('\n').filter(Boolean), [ed.publicLine, ed2.publicLine, ecdsa.publicLine]);
   await waitForState(panel, 'ok');
   assert.equal(await panel.locator('[data-rpk=key]').count(), 3);
   await panel.locator('button[data-rpk=undo]').first().click();
-  await waitFor('undo fix-all', () => keyField(page).inputValue(), (v) => v === messy);
+  await waitFor(
+    'undo fix-all',
+    () => keyField(page).inputValue(),
+    (v) => v === messy,
+  );
 });
 
 test('private key paste: the page never sees it, the field never holds it; the fix inserts the public key', async (t) => {
-  for (const [name, key] of [['openssh', ed], ['pem', pemRsa]] as const) {
+  for (const [name, key] of [
+    ['openssh', ed],
+    ['pem', pemRsa],
+  ] as const) {
     await t.test(name, async () => {
       await openSettings();
       await typeText(ecdsa.publicLine);
@@ -211,13 +388,24 @@ test('private key paste: the page never sees it, the field never holds it; the f
       const fix = panel.locator('[data-rpk=finding][data-code=private-key] button[data-rpk=fix]');
       await fix.waitFor({ timeout: 10_000 });
       await fix.click();
-      const value = await waitFor('public key inserted', () => keyField(page).inputValue(), (v) => v !== ecdsa.publicLine);
+      const value = await waitFor(
+        'public key inserted',
+        () => keyField(page).inputValue(),
+        (v) => v !== ecdsa.publicLine,
+      );
       const derived = derivePublic(key.privatePath).split(' ').slice(0, 2).join(' ');
-      assert.ok(value.split('\n').some((l) => l.startsWith(derived)), 'derived public key inserted');
+      assert.ok(
+        value.split('\n').some((l) => l.startsWith(derived)),
+        'derived public key inserted',
+      );
       assert.ok(!/PRIVATE KEY/.test(value));
       await waitForState(panel, 'ok');
       await page.getByRole('button', { name: 'Update Public Key' }).click();
-      await waitFor('saved', () => replica<string>(page, 'savedValue'), (v) => v === value);
+      await waitFor(
+        'saved',
+        () => replica<string>(page, 'savedValue'),
+        (v) => v === value,
+      );
       assert.ok(!(await replica<string>(page, 'savedValue')).includes('PRIVATE'));
     });
   }
@@ -229,7 +417,8 @@ test('save guard: blocks while in error, save-anyway saves exactly once, cancel 
   const broken = `${edBlob.slice(0, 30)}`;
   await typeText(`ssh-ed25519 ${broken}`);
   await waitForState(panelOf(page), 'error');
-  const calls = async (): Promise<number> => (await replica<{ operation: string }[]>(page, 'graphql')).filter((c) => c.operation === 'updateUserSettings').length;
+  const calls = async (): Promise<number> =>
+    (await replica<{ operation: string }[]>(page, 'graphql')).filter((c) => c.operation === 'updateUserSettings').length;
   const before = await calls();
   await save.click();
   await page.locator('[data-rpk=save-guard]').waitFor();
@@ -250,7 +439,11 @@ test('save guard: blocks while in error, save-anyway saves exactly once, cancel 
   await typeText(ed.publicLine);
   await waitForState(panelOf(page), 'ok');
   await save.click();
-  await waitFor('saved clean', () => replica<string>(page, 'savedValue'), (v) => v === ed.publicLine);
+  await waitFor(
+    'saved clean',
+    () => replica<string>(page, 'savedValue'),
+    (v) => v === ed.publicLine,
+  );
   assert.equal(await page.locator('[data-rpk=save-guard]').isVisible(), false);
   await page.getByText('Public Key Updated').first().waitFor();
 });

@@ -16,7 +16,8 @@ import { addToRunpod, download, generateInPopup, popupReady } from '../helpers/p
 import { startSshd, type Sshd } from '../helpers/sshd.ts';
 
 /** Non-interactive, no agent, no user config, no known_hosts: only the -i file can log in. */
-const CLIENT_OPTIONS = '-F /dev/null -o BatchMode=yes -o IdentityAgent=none -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=10';
+const CLIENT_OPTIONS =
+  '-F /dev/null -o BatchMode=yes -o IdentityAgent=none -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=10';
 
 function runBash(command: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('bash', ['-c', command], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
@@ -66,7 +67,9 @@ test('a popup-generated key saved through the console logs in to a real sshd wit
     assert.equal(good.stdout.trim(), 'ok', `rewritten command failed: ${rewritten.command}\n${good.stderr}\n${sshd.log()}`);
     assert.equal(good.status, 0);
     // sshd's own log names the key that got in: ours, by fingerprint.
-    await sshd.waitForLog(new RegExp(`Accepted publickey for ${user} from 127\\.0\\.0\\.1 .*ED25519 ${key.fingerprint.replace(/[+/]/g, '\\$&')}`));
+    await sshd.waitForLog(
+      new RegExp(`Accepted publickey for ${user} from 127\\.0\\.0\\.1 .*ED25519 ${key.fingerprint.replace(/[+/]/g, '\\$&')}`),
+    );
 
     const bad = runBash(withOptions(consoleCommand), { HOME: home });
     assert.notEqual(bad.status, 0, 'the console command with the default key must not log in');

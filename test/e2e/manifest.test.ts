@@ -76,11 +76,25 @@ for (const { name, dir } of builds) {
 test('web-ext lint: the Firefox build has no errors and no warnings', () => {
   let out: string;
   try {
-    out = execFileSync(join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', join(ROOT, 'dist-firefox'), '--output', 'json', '--no-config-discovery'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(
+      join(ROOT, 'node_modules/.bin/web-ext'),
+      ['lint', '--source-dir', join(ROOT, 'dist-firefox'), '--output', 'json', '--no-config-discovery'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
   } catch (error) {
     out = (error as { stdout?: string }).stdout ?? '';
   }
-  const report = JSON.parse(out) as { summary: { errors: number; warnings: number }; errors: { code: string; message: string }[]; warnings: { code: string; message: string }[] };
-  assert.deepEqual(report.errors.map((e) => `${e.code}: ${e.message}`), []);
-  assert.deepEqual(report.warnings.map((e) => `${e.code}: ${e.message}`), []);
+  const report = JSON.parse(out) as {
+    summary: { errors: number; warnings: number };
+    errors: { code: string; message: string }[];
+    warnings: { code: string; message: string }[];
+  };
+  assert.deepEqual(
+    report.errors.map((e) => `${e.code}: ${e.message}`),
+    [],
+  );
+  assert.deepEqual(
+    report.warnings.map((e) => `${e.code}: ${e.message}`),
+    [],
+  );
 });

@@ -13,8 +13,17 @@ import { launch, openPopup, screenshot, type Launched } from './harness.ts';
 import { keyFileNames } from '../../src/core/keygen/install.ts';
 import { seriousViolations } from './axe.ts';
 import {
-  addToRunpod, download, generateInPopup, popupReady, privateNeedles, sshKeygenFingerprint, sshKeygenPublic, sshKeygenRandomart,
-  storageOf, syncStorageIn, watch,
+  addToRunpod,
+  download,
+  generateInPopup,
+  popupReady,
+  privateNeedles,
+  sshKeygenFingerprint,
+  sshKeygenPublic,
+  sshKeygenRandomart,
+  storageOf,
+  syncStorageIn,
+  watch,
 } from '../helpers/popup.ts';
 
 const POPUP_VIEWPORT = { width: 400, height: 900 };
@@ -63,7 +72,11 @@ test('settings: defaults, validation as you type, saved on change, persist acros
     await popup.locator('[data-rpk=rewrite-clipboard]').uncheck();
     await popup.waitForTimeout(400); // the key path is saved 250 ms after typing stops
     assert.deepEqual((await storageOf(run)).sync, {
-      keyPath: '~/.ssh/runpod key', shell: 'powershell', identitiesOnly: true, autoFixPaste: false, rewriteClipboard: false,
+      keyPath: '~/.ssh/runpod key',
+      shell: 'powershell',
+      identitiesOnly: true,
+      autoFixPaste: false,
+      rewriteClipboard: false,
     });
 
     // A pasted or filled path is saved at once: the very next copy may come before typing "stops".
@@ -135,7 +148,10 @@ test('generate (no passphrase): downloads match ssh-keygen, public key remembere
     const stored = await storageOf(run);
     const known = stored.local.generatedKeys as { publicKey: string; comment: string; fingerprint: string; createdAt: string }[];
     assert.equal(known.length, 1);
-    assert.deepEqual({ ...known[0], createdAt: undefined }, { publicKey: key.publicKey, comment: today(), fingerprint: key.fingerprint, createdAt: undefined });
+    assert.deepEqual(
+      { ...known[0], createdAt: undefined },
+      { publicKey: key.publicKey, comment: today(), fingerprint: key.fingerprint, createdAt: undefined },
+    );
     assert.ok(!Number.isNaN(Date.parse(known[0]!.createdAt)));
 
     // Add to Runpod: fills the open console tab's field; saving stays with the user.
@@ -152,7 +168,10 @@ test('generate (no passphrase): downloads match ssh-keygen, public key remembere
     const needles = privateNeedles(privateText, key.publicKey);
     assert.ok(needles.length > 5);
     const messages = await watcher.messages();
-    assert.ok(messages.some((m) => m.includes('add-to-runpod')) && messages.some((m) => m.includes('fill-key-field')), 'messages were recorded');
+    assert.ok(
+      messages.some((m) => m.includes('add-to-runpod')) && messages.some((m) => m.includes('fill-key-field')),
+      'messages were recorded',
+    );
     const haystacks = {
       storage: await watcher.storage(),
       messages: messages.join('\n'),
@@ -215,6 +234,8 @@ test('generate with passphrase (dark): mismatch blocks, progress shows, ssh-keyg
     assert.equal(await consolePage.evaluate(() => window.__replica.savedValue), '');
     await screenshot(popup.locator('body'), 'popup-dark-after');
     assert.deepEqual(await seriousViolations(popup), []);
-    console.log(`# generate (passphrase, 24 rounds) in popup: ${generateMs} ms; main-thread timer latency meanwhile ${pingMs.toFixed(1)} ms`);
+    console.log(
+      `# generate (passphrase, 24 rounds) in popup: ${generateMs} ms; main-thread timer latency meanwhile ${pingMs.toFixed(1)} ms`,
+    );
   });
 });

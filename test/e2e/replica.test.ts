@@ -142,7 +142,11 @@ describe('console replica', () => {
       // Not a key field: not counted.
       document.body.dispatchEvent(new ClipboardEvent('paste', { bubbles: true }));
     }, KEY);
-    const counts = await page.evaluate(() => [window.__replica.pasteEvents, window.__replica.pasteEventsReact, window.__replica.pasteEventsDocument]);
+    const counts = await page.evaluate(() => [
+      window.__replica.pasteEvents,
+      window.__replica.pasteEventsReact,
+      window.__replica.pasteEventsDocument,
+    ]);
     assert.deepEqual(counts, [1, 1, 1]);
     await page.close();
   });
@@ -236,7 +240,10 @@ describe('console replica', () => {
   });
 
   test('serverless worker pane shows the proxy command only, with an en dash when asked', async () => {
-    for (const [query, dash] of [['', '-'], ['?endash=1', '–']] as const) {
+    for (const [query, dash] of [
+      ['', '-'],
+      ['?endash=1', '–'],
+    ] as const) {
       const page = await open(`https://console.runpod.io/serverless/user/endpoint/vllm-8x2k3d${query}`);
       await page.getByRole('tab', { name: 'Workers' }).click();
       await page.getByText('h01e202zhqq90o').click();

@@ -39,12 +39,16 @@ async function openWithSpy(): Promise<void> {
     (window as unknown as { __spy: string[] }).__spy = seen;
     for (const target of [window, document]) {
       for (const type of ['paste', 'drop', 'beforeinput', 'input', 'textInput', 'change', 'keydown']) {
-        target.addEventListener(type, (e) => {
-          const ev = e as Event & { data?: string | null; clipboardData?: DataTransfer | null; dataTransfer?: DataTransfer | null };
-          const el = e.target as HTMLTextAreaElement | null;
-          const text = [ev.data, ev.clipboardData?.getData('text/plain'), ev.dataTransfer?.getData('text/plain'), el?.value].join('\n');
-          if (secret.test(text)) seen.push(type);
-        }, true);
+        target.addEventListener(
+          type,
+          (e) => {
+            const ev = e as Event & { data?: string | null; clipboardData?: DataTransfer | null; dataTransfer?: DataTransfer | null };
+            const el = e.target as HTMLTextAreaElement | null;
+            const text = [ev.data, ev.clipboardData?.getData('text/plain'), ev.dataTransfer?.getData('text/plain'), el?.value].join('\n');
+            if (secret.test(text)) seen.push(type);
+          },
+          true,
+        );
       }
     }
   }, SECRET.source);
@@ -72,13 +76,19 @@ test('a paste-like insertion without a paste event (middle-click / selection pas
   await keyField(page).fill(ed.publicLine);
   // What Chromium dispatches for a selection paste: beforeinput insertFromPaste carrying the text.
   await keyField(page).evaluate((field, text) => {
-    field.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', data: text, bubbles: true, cancelable: true, composed: true }));
+    field.dispatchEvent(
+      new InputEvent('beforeinput', { inputType: 'insertFromPaste', data: text, bubbles: true, cancelable: true, composed: true }),
+    );
   }, readText(ed.privatePath));
   await assertBlocked(ed.publicLine);
   // Ordinary typing still reaches the page.
   await keyField(page).press('End');
   await page.keyboard.type(' x');
-  await waitFor('typing passes', () => keyField(page).inputValue(), (v) => v === `${ed.publicLine} x`);
+  await waitFor(
+    'typing passes',
+    () => keyField(page).inputValue(),
+    (v) => v === `${ed.publicLine} x`,
+  );
 });
 
 test('a content script cannot make the background write into key fields (only the popup can)', async () => {
@@ -90,7 +100,11 @@ test('a content script cannot make the background write into key fields (only th
   const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
   await cdp.send('Runtime.enable');
-  const isolated = await waitFor('content script context', async () => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(run.extensionId)), (c) => c !== undefined);
+  const isolated = await waitFor(
+    'content script context',
+    async () => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(run.extensionId)),
+    (c) => c !== undefined,
+  );
   const reply = await cdp.send('Runtime.evaluate', {
     contextId: isolated!.id,
     awaitPromise: true,
@@ -107,9 +121,20 @@ test('a content script cannot make the background write into key fields (only th
   await cdp.detach();
   // The popup still can (the same request from our own page).
   const popup = await openPopup(run);
-  const fromPopup = await popup.evaluate(async (line) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'add-to-runpod', payload: { publicKey: line } }), other.publicLine) as { ok: boolean };
+  const fromPopup = (await popup.evaluate(
+    async (line) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        type: 'add-to-runpod',
+        payload: { publicKey: line },
+      }),
+    other.publicLine,
+  )) as { ok: boolean };
   assert.equal(fromPopup.ok, true);
-  await waitFor('popup fill', () => keyField(page).inputValue(), (v) => v.includes(other.publicLine.split(' ')[1]!));
+  await waitFor(
+    'popup fill',
+    () => keyField(page).inputValue(),
+    (v) => v.includes(other.publicLine.split(' ')[1]!),
+  );
   await popup.close();
 });
 
@@ -122,7 +147,11 @@ test('a private key typed into the popup key path is refused, never saved to (sy
   await field.fill(readText(ed.privatePath));
   await field.blur();
   const message = popup.locator('[data-rpk=key-path-message]');
-  await waitFor('refusal shown', () => message.textContent(), (t) => /private key itself/i.test(t ?? ''));
+  await waitFor(
+    'refusal shown',
+    () => message.textContent(),
+    (t) => /private key itself/i.test(t ?? ''),
+  );
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
   await popup.waitForTimeout(500);
   await popup.close(); // pagehide flushes a pending path
@@ -133,7 +162,11 @@ test('a private key typed into the popup key path is refused, never saved to (sy
   const again = await openPopup(run);
   await again.locator('html[data-rpk-ready]').waitFor({ state: 'attached' });
   await again.locator('[data-rpk=key-path]').fill('~/.ssh/id_sec');
-  await waitFor('path saved', async () => (await storageOf(run)).sync.keyPath, (v) => v === '~/.ssh/id_sec');
+  await waitFor(
+    'path saved',
+    async () => (await storageOf(run)).sync.keyPath,
+    (v) => v === '~/.ssh/id_sec',
+  );
   await again.close();
 });
 
@@ -144,11 +177,17 @@ test('a private key typed into the popup key path is refused, never saved to (sy
 async function inContentScriptWorld(target: Page, expression: string): Promise<void> {
   const cdp = await target.context().newCDPSession(target);
   const contexts: { id: number; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (event: { context: { id: number; auxData?: { type?: string } } }) => { contexts.push(event.context); });
+  cdp.on('Runtime.executionContextCreated', (event: { context: { id: number; auxData?: { type?: string } } }) => {
+    contexts.push(event.context);
+  });
   await cdp.send('Runtime.enable');
   let done = false;
   for (const context of contexts.filter((c) => c.auxData?.type === 'isolated')) {
-    const probe = await cdp.send('Runtime.evaluate', { contextId: context.id, expression: "typeof globalThis.__runpodSshHelperPasteGuard === 'object'", returnByValue: true });
+    const probe = await cdp.send('Runtime.evaluate', {
+      contextId: context.id,
+      expression: "typeof globalThis.__runpodSshHelperPasteGuard === 'object'",
+      returnByValue: true,
+    });
     if ((probe as { result: { value?: unknown } }).result.value !== true) continue;
     await cdp.send('Runtime.evaluate', { contextId: context.id, expression });
     done = true;
@@ -162,16 +201,23 @@ test('a private key pasted into a field whose lookup throws is still blocked (fa
   const field = keyField(page);
   const before = await field.inputValue();
   // Every field lookup of the guard now throws (matches/closest are what it asks the field).
-  await inContentScriptWorld(page, `(() => {
+  await inContentScriptWorld(
+    page,
+    `(() => {
     const fail = function () { throw new Error('lookup broken for the test'); };
     HTMLTextAreaElement.prototype.matches = fail;
     HTMLTextAreaElement.prototype.closest = fail;
-  })()`);
+  })()`,
+  );
   await paste(page, field, readText(ed.privatePath));
   // A harmless paste afterwards lands (the lookup still throws, so it passes through untouched):
   // the guard has run for the first one by then.
   await paste(page, field, 'hello');
-  await waitFor('the harmless paste', () => field.inputValue(), (v) => v.includes('hello'));
+  await waitFor(
+    'the harmless paste',
+    () => field.inputValue(),
+    (v) => v.includes('hello'),
+  );
   assert.deepEqual(await spied(), [], 'no page listener saw private key text');
   assert.ok(!SECRET.test(await field.inputValue()), 'the field never held it');
   assert.equal(await field.inputValue(), before + 'hello');

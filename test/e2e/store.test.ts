@@ -23,7 +23,17 @@ function realPublicKeys(): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'rpk-store-'));
   try {
     return ['ed25519', 'rsa'].map((type) => {
-      execFileSync('ssh-keygen', ['-q', '-t', type, '-N', '', '-C', `${type === 'rsa' ? 'rsa@workstation' : 'me@laptop'}`, '-f', join(dir, type)]);
+      execFileSync('ssh-keygen', [
+        '-q',
+        '-t',
+        type,
+        '-N',
+        '',
+        '-C',
+        `${type === 'rsa' ? 'rsa@workstation' : 'me@laptop'}`,
+        '-f',
+        join(dir, type),
+      ]);
       return readFileSync(join(dir, `${type}.pub`), 'utf8').trim();
     });
   } finally {
@@ -51,7 +61,10 @@ test('store screenshots: validator panel, Connect pane, popup (1280x800)', async
     // A user whose Runpod key is not the console's default path.
     const [worker] = run.context.serviceWorkers();
     await worker!.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome.storage.sync.set({ keyPath: '~/.ssh/id_ed25519_runpod', identitiesOnly: true }),
+      (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome.storage.sync.set({
+        keyPath: '~/.ssh/id_ed25519_runpod',
+        identitiesOnly: true,
+      }),
     );
     await page.goto('https://console.runpod.io/pods?theme=dark');
     await page.getByText('vigilant_violet_lynx').first().click();

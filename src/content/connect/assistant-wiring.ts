@@ -26,24 +26,39 @@ export function assistantOptions(hub: DomHub, signal: AbortSignal): BarOptions {
     const after = row && row !== document.body && row !== document.documentElement ? row : bar;
     if (after.nextSibling !== assistant.host) after.after(assistant.host);
   };
-  hub.subscribe('assistant place', () => { for (const [a, assistant] of placed) place(a, assistant); }, signal);
-  settings.subscribe(() => { for (const assistant of placed.values()) assistant.refresh(); });
+  hub.subscribe(
+    'assistant place',
+    () => {
+      for (const [a, assistant] of placed) place(a, assistant);
+    },
+    signal,
+  );
+  settings.subscribe(() => {
+    for (const assistant of placed.values()) assistant.refresh();
+  });
 
   return {
     onAttach(attachment) {
       const pane = paneOf(attachment.element);
-      const assistant = createAssistant({
-        command: () => attachment.command,
-        settings: () => settings.current()?.rewrite,
-        podId: () => paneProxyId(pane),
-        httpPorts: () => paneHttpPorts(pane),
-      }, attachment.controller.signal);
+      const assistant = createAssistant(
+        {
+          command: () => attachment.command,
+          settings: () => settings.current()?.rewrite,
+          podId: () => paneProxyId(pane),
+          httpPorts: () => paneHttpPorts(pane),
+        },
+        attachment.controller.signal,
+      );
       placed.set(attachment, assistant);
       place(attachment, assistant);
-      attachment.controller.signal.addEventListener('abort', () => {
-        assistant.host.remove();
-        placed.delete(attachment);
-      }, { once: true });
+      attachment.controller.signal.addEventListener(
+        'abort',
+        () => {
+          assistant.host.remove();
+          placed.delete(attachment);
+        },
+        { once: true },
+      );
       const commands = [...new Set([attachment.command, ...paneCommands(pane)])];
       remembering = remembering.then(safely('assistant remember', () => rememberConnection(commands, paneName(pane), paneProxyId(pane))));
     },

@@ -68,7 +68,14 @@ function commandsOf(source: AssistantSource): ConnectionCommands | Refused {
   return connectionCommands(source.command(), { ...settings, ...(podId ? { podId } : {}) });
 }
 
-function context(source: AssistantSource, host: HTMLElement, root: ShadowRoot, status: HTMLElement, preview: HTMLElement, signal: AbortSignal): Ctx {
+function context(
+  source: AssistantSource,
+  host: HTMLElement,
+  root: ShadowRoot,
+  status: HTMLElement,
+  preview: HTMLElement,
+  signal: AbortSignal,
+): Ctx {
   const on: Ctx['on'] = (node, type, handler) =>
     node.addEventListener(type, safely(`assistant ${type}`, handler as (e: Event) => void), { signal });
   const say: Ctx['say'] = (text, kind) => {
@@ -97,8 +104,19 @@ export function createAssistant(source: AssistantSource, signal: AbortSignal): A
   const host = el('div', { 'data-rpk-host': 'assistant', 'data-rpk': 'assistant' });
   const root = host.attachShadow({ mode: 'open' });
   const panelId = 'rpk-asst-panel';
-  const toggle = el('button', { type: 'button', class: 'toggle', 'data-rpk': 'assistant-toggle', 'aria-expanded': 'false', 'aria-controls': panelId }, t('asstToggle'));
-  const panel = el('div', { id: panelId, class: 'panel', role: 'group', 'aria-label': t('asstTitle'), 'data-rpk': 'assistant-panel', hidden: '' });
+  const toggle = el(
+    'button',
+    { type: 'button', class: 'toggle', 'data-rpk': 'assistant-toggle', 'aria-expanded': 'false', 'aria-controls': panelId },
+    t('asstToggle'),
+  );
+  const panel = el('div', {
+    id: panelId,
+    class: 'panel',
+    role: 'group',
+    'aria-label': t('asstTitle'),
+    'data-rpk': 'assistant-panel',
+    hidden: '',
+  });
   const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-rpk': 'asst-status' });
   const preview = el('pre', { 'data-rpk': 'asst-preview' });
   // "Not working?": the SSH doctor, next to the toggle so it is there without opening the panel.
@@ -116,13 +134,19 @@ export function createAssistant(source: AssistantSource, signal: AbortSignal): A
   const render = (): void => {
     const c = commandsOf(source);
     if (!c.ok) {
-      panel.replaceChildren(el('p', { class: 'note', 'data-rpk': 'asst-refused' }, sentence(t('asstRefused', tText(c.i18n, c.reason)))), status);
+      panel.replaceChildren(
+        el('p', { class: 'note', 'data-rpk': 'asst-refused' }, sentence(t('asstRefused', tText(c.i18n, c.reason)))),
+        status,
+      );
       return;
     }
-    const main = el('div', { class: 'row' },
+    const main = el(
+      'div',
+      { class: 'row' },
       ctx.button('asstCopySsh', 'asst-ssh', (x) => ctx.copy(x.ssh)),
       ctx.button('asstCopyConfig', 'asst-config', (x) => ctx.copy(x.config)),
-      ...(c.kind === 'tcp' ? editors.buttons() : []));
+      ...(c.kind === 'tcp' ? editors.buttons() : []),
+    );
     const parts: Node[] = [main];
     if (c.kind === 'tcp') parts.push(files, ports.render());
     else parts.push(el('p', { class: 'note', 'data-rpk': 'asst-note' }, t('asstProxyNote')));
@@ -141,7 +165,12 @@ export function createAssistant(source: AssistantSource, signal: AbortSignal): A
     setOpen(false);
     toggle.focus();
   });
-  return { host, refresh: () => { if (!panel.hidden) render(); } };
+  return {
+    host,
+    refresh: () => {
+      if (!panel.hidden) render();
+    },
+  };
 }
 
 /** scp/rsync up and down with the local and pod paths editable in place; sftp. */
@@ -152,20 +181,33 @@ function filesSection(ctx: Ctx): HTMLElement {
     const r = c.transfer(tool, local.value, remote.value, direction);
     return r.ok ? ctx.copy(r.text) : ctx.copy(undefined, sentence(tText(r.i18n, r.reason)));
   };
-  return el('fieldset', {},
+  return el(
+    'fieldset',
+    {},
     el('legend', {}, t('asstFilesTitle')),
     el('div', { class: 'row' }, el('label', {}, t('asstLocalLabel'), local), el('label', {}, t('asstRemoteLabel'), remote)),
-    el('div', { class: 'row' },
+    el(
+      'div',
+      { class: 'row' },
       ctx.button('asstScpUp', 'asst-scp-up', transfer('scp', 'up')),
       ctx.button('asstScpDown', 'asst-scp-down', transfer('scp', 'down')),
       ctx.button('asstRsyncUp', 'asst-rsync-up', transfer('rsync', 'up')),
       ctx.button('asstRsyncDown', 'asst-rsync-down', transfer('rsync', 'down')),
-      ctx.button('asstSftp', 'asst-sftp', (c) => ctx.copy(c.sftp))));
+      ctx.button('asstSftp', 'asst-sftp', (c) => ctx.copy(c.sftp)),
+    ),
+  );
 }
 
 /** A forward per HTTP port the pane lists, and one for a typed port. */
 function portsSection(ctx: Ctx): { render(): HTMLElement } {
-  const port = el('input', { type: 'text', inputmode: 'numeric', class: 'port', 'data-rpk': 'asst-port', autocomplete: 'off', spellcheck: 'false' });
+  const port = el('input', {
+    type: 'text',
+    inputmode: 'numeric',
+    class: 'port',
+    'data-rpk': 'asst-port',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
   ctx.on(port, 'input', () => port.removeAttribute('aria-invalid'));
   const custom = ctx.button('asstForwardCopy', 'asst-forward-port', (c) => {
     const n = /^\s*\d{1,5}\s*$/.test(port.value) ? Number(port.value) : NaN;
@@ -179,7 +221,12 @@ function portsSection(ctx: Ctx): { render(): HTMLElement } {
       b.dataset.port = String(p);
       return b;
     });
-    return el('fieldset', {}, el('legend', {}, t('asstPortsTitle')), el('div', { class: 'row' }, ...listed, el('label', {}, t('asstOtherPort'), port), custom));
+    return el(
+      'fieldset',
+      {},
+      el('legend', {}, t('asstPortsTitle')),
+      el('div', { class: 'row' }, ...listed, el('label', {}, t('asstOtherPort'), port), custom),
+    );
   };
   return { render };
 }
@@ -202,10 +249,12 @@ function editorFlow(ctx: Ctx): { box: HTMLElement; buttons(): HTMLButtonElement[
     await ctx.copy(c.config);
     const mark = el('button', { type: 'button', 'data-rpk': 'asst-mark-added' }, t('asstMarkAdded'));
     ctx.on(mark, 'click', () => {
-      void getStored('hostBlocksAdded').then((list) => setStored('hostBlocksAdded', [...new Set([...list, c.alias])].slice(-200))).then(() => {
-        box.hidden = true;
-        launch(uri);
-      });
+      void getStored('hostBlocksAdded')
+        .then((list) => setStored('hostBlocksAdded', [...new Set([...list, c.alias])].slice(-200)))
+        .then(() => {
+          box.hidden = true;
+          launch(uri);
+        });
     });
     box.replaceChildren(el('p', { class: 'note' }, t('asstAddFirst')), el('div', { class: 'row' }, mark));
     box.hidden = false;

@@ -52,18 +52,25 @@ export function attachBars(hub: DomHub, settings: LiveSettings, signal: AbortSig
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
     const attachment: Attachment = { element, command, controller, anchor: element, bar: undefined as unknown as Bar };
-    (attachment as { bar: Bar }).bar = createBar({
-      command: () => preview(attachment.command, rewriteCommand),
-      config: () => preview(attachment.command, sshConfigBlock),
-    }, controller.signal);
+    (attachment as { bar: Bar }).bar = createBar(
+      {
+        command: () => preview(attachment.command, rewriteCommand),
+        config: () => preview(attachment.command, sshConfigBlock),
+      },
+      controller.signal,
+    );
     element.setAttribute('data-rpk-command', '');
     attachments.set(element, attachment);
     place(attachment);
-    controller.signal.addEventListener('abort', () => {
-      attachment.bar.host.remove();
-      element.removeAttribute('data-rpk-command');
-      attachments.delete(element);
-    }, { once: true });
+    controller.signal.addEventListener(
+      'abort',
+      () => {
+        attachment.bar.host.remove();
+        element.removeAttribute('data-rpk-command');
+        attachments.delete(element);
+      },
+      { once: true },
+    );
     if (options.onAttach) safely('connect attach hook', options.onAttach)(attachment);
   };
 
@@ -77,11 +84,20 @@ export function attachBars(hub: DomHub, settings: LiveSettings, signal: AbortSig
     const changed = [...batch.texts, ...batch.added];
     for (const attachment of [...attachments.values()]) {
       const { element } = attachment;
-      if (!element.isConnected) { attachment.controller.abort(); continue; }
+      if (!element.isConnected) {
+        attachment.controller.abort();
+        continue;
+      }
       if (changed.some((node) => element.contains(node))) {
         const command = commandOf(element);
-        if (command === undefined) { attachment.controller.abort(); continue; }
-        if (command !== attachment.command) { attachment.command = command; attachment.bar.refresh(); }
+        if (command === undefined) {
+          attachment.controller.abort();
+          continue;
+        }
+        if (command !== attachment.command) {
+          attachment.command = command;
+          attachment.bar.refresh();
+        }
       }
       if (attachment.bar.host.previousSibling !== attachment.anchor || !attachment.anchor.isConnected) place(attachment);
     }
@@ -106,13 +122,19 @@ export function attachBars(hub: DomHub, settings: LiveSettings, signal: AbortSig
     setTimeout(safely('connect scan', drain), 0);
   };
 
-  hub.subscribe('connect scan', (batch) => {
-    if (attachments.size && (batch.removed || batch.texts.length || batch.added.length)) recheck(batch);
-    if (!batch.added.length && !batch.texts.length) return;
-    queue.push(...batch.added, ...batch.texts);
-    drain();
-  }, signal);
-  settings.subscribe(() => { for (const attachment of attachments.values()) attachment.bar.refresh(); });
+  hub.subscribe(
+    'connect scan',
+    (batch) => {
+      if (attachments.size && (batch.removed || batch.texts.length || batch.added.length)) recheck(batch);
+      if (!batch.added.length && !batch.texts.length) return;
+      queue.push(...batch.added, ...batch.texts);
+      drain();
+    },
+    signal,
+  );
+  settings.subscribe(() => {
+    for (const attachment of attachments.values()) attachment.bar.refresh();
+  });
 }
 
 /**

@@ -94,7 +94,9 @@ export function findCommandElements(roots: Iterable<Node>, isTaken: (element: El
       acceptNode: (node) => (MAYBE_COMMAND.test((node as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Text);
-    const inputs = root.matches('input[readonly], textarea[readonly]') ? [root] : root.querySelectorAll('input[readonly], textarea[readonly]');
+    const inputs = root.matches('input[readonly], textarea[readonly]')
+      ? [root]
+      : root.querySelectorAll('input[readonly], textarea[readonly]');
     for (const input of inputs) {
       if (!isTaken(input) && !isForeignText(input) && commandOf(input) !== undefined) out.add(input);
     }

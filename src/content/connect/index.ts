@@ -29,7 +29,13 @@ export function startConnect(hub: DomHub, signal: AbortSignal, options: BarOptio
   answerBridge(correct, signal);
   listenForCopies(correct, signal);
   attachBars(hub, settings, signal, options);
-  signal.addEventListener('abort', () => document.querySelectorAll('[data-rpk=connect-notice]').forEach((n) => n.remove()), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const n of document.querySelectorAll('[data-rpk=connect-notice]')) n.remove();
+    },
+    { once: true },
+  );
 }
 
 /** The corrected command for a page copy, or undefined to leave the page's text alone. */
@@ -55,19 +61,26 @@ function answerBridge(correct: (text: string) => string | undefined, signal: Abo
     if (!event.isTrusted) return;
     copying = true;
     // The page's own copy listeners run later in this same task.
-    setTimeout(() => { copying = false; }, 0);
+    setTimeout(() => {
+      copying = false;
+    }, 0);
   };
   window.addEventListener('copy', onCopy, { capture: true, signal });
   window.addEventListener('cut', onCopy, { capture: true, signal });
-  const userIsCopying = (): boolean => copying || (navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive === true;
+  const userIsCopying = (): boolean =>
+    copying || (navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive === true;
 
   const listen = (node: EventTarget): void => {
-    node.addEventListener(REQUEST_EVENT, safely('connect bridge', (event: Event): void => {
-      const text = (event as CustomEvent<unknown>).detail;
-      if (typeof text !== 'string' || !userIsCopying()) return;
-      const corrected = correct(text);
-      if (corrected !== undefined && corrected !== text) node.dispatchEvent(new CustomEvent(ANSWER_EVENT, { detail: corrected }));
-    }), { signal });
+    node.addEventListener(
+      REQUEST_EVENT,
+      safely('connect bridge', (event: Event): void => {
+        const text = (event as CustomEvent<unknown>).detail;
+        if (typeof text !== 'string' || !userIsCopying()) return;
+        const corrected = correct(text);
+        if (corrected !== undefined && corrected !== text) node.dispatchEvent(new CustomEvent(ANSWER_EVENT, { detail: corrected }));
+      }),
+      { signal },
+    );
   };
   const bridge = (globalThis as unknown as Record<string, IsolatedBridge | undefined>)[BRIDGE_KEY];
   if (!bridge) return;

@@ -40,7 +40,13 @@ function privateChannel(): (text: unknown) => unknown {
       apply(remove, node, []);
     }
   };
-  apply(listen, node, [ACK_EVENT, () => { introduced = true; }, { once: true }]);
+  apply(listen, node, [
+    ACK_EVENT,
+    () => {
+      introduced = true;
+    },
+    { once: true },
+  ]);
   const onCall = (): void => {
     introduce();
     if (introduced) apply(unlisten, document, [CALL_EVENT, onCall]);
@@ -81,53 +87,65 @@ const wrap = <T extends object, K extends keyof T>(proto: T | undefined, key: K,
 const clipboard = typeof Clipboard === 'function' ? Clipboard.prototype : undefined;
 
 function wrapClipboard(ask: (text: unknown) => unknown): void {
-  wrap(clipboard, 'writeText', (original) =>
-    function writeText(this: Clipboard, ...args: unknown[]) {
-      if (args.length > 0) args[0] = ask(args[0]);
-      return apply(original as (...a: unknown[]) => unknown, this, args);
-    } as never,
+  wrap(
+    clipboard,
+    'writeText',
+    (original) =>
+      function writeText(this: Clipboard, ...args: unknown[]) {
+        if (args.length > 0) args[0] = ask(args[0]);
+        return apply(original as (...a: unknown[]) => unknown, this, args);
+      } as never,
   );
 
   // ClipboardItem data may be a string, a Blob or a promise of either; the replacement item keeps
   // every other type and resolves text/plain lazily, so write() is still called synchronously
   // (inside the page's user activation).
-  wrap(clipboard, 'write', (original) =>
-    function write(this: Clipboard, ...args: unknown[]) {
-      try {
-        const items = args[0];
-        if (Array.isArray(items) && Item) {
-          args[0] = items.map((item: unknown) => {
-            if (!(item instanceof Item) || !item.types.includes('text/plain')) return item;
-            const data: Record<string, Promise<Blob>> = {};
-            for (const type of item.types) {
-              data[type] = type === 'text/plain'
-                ? apply(then, item.getType(type), [async (blob: Blob) => {
-                  const text = await blob.text();
-                  const next = ask(text);
-                  return next === text ? blob : new BlobOf([next as string], { type: 'text/plain' });
-                }]) as Promise<Blob>
-                : item.getType(type);
-            }
-            return new Item(data, { presentationStyle: item.presentationStyle });
-          });
+  wrap(
+    clipboard,
+    'write',
+    (original) =>
+      function write(this: Clipboard, ...args: unknown[]) {
+        try {
+          const items = args[0];
+          if (Array.isArray(items) && Item) {
+            args[0] = items.map((item: unknown) => {
+              if (!(item instanceof Item) || !item.types.includes('text/plain')) return item;
+              const data: Record<string, Promise<Blob>> = {};
+              for (const type of item.types) {
+                data[type] =
+                  type === 'text/plain'
+                    ? (apply(then, item.getType(type), [
+                        async (blob: Blob) => {
+                          const text = await blob.text();
+                          const next = ask(text);
+                          return next === text ? blob : new BlobOf([next as string], { type: 'text/plain' });
+                        },
+                      ]) as Promise<Blob>)
+                    : item.getType(type);
+              }
+              return new Item(data, { presentationStyle: item.presentationStyle });
+            });
+          }
+        } catch {
+          // Leave the page's items as they were.
         }
-      } catch {
-        // Leave the page's items as they were.
-      }
-      return apply(original as (...a: unknown[]) => unknown, this, args);
-    } as never,
+        return apply(original as (...a: unknown[]) => unknown, this, args);
+      } as never,
   );
 }
 
 function wrapSetData(ask: (text: unknown) => unknown): void {
-  wrap(typeof DataTransfer === 'function' ? DataTransfer.prototype : undefined, 'setData', (original) =>
-    function setData(this: DataTransfer, ...args: unknown[]) {
-      const format = typeof args[0] === 'string' ? args[0].toLowerCase() : '';
-      // Only copy/cut: drag-and-drop data is not a clipboard write.
-      const type = (globalThis as { event?: Event }).event?.type;
-      if ((format === 'text/plain' || format === 'text') && (type === 'copy' || type === 'cut')) args[1] = ask(args[1]);
-      return apply(original as (...a: unknown[]) => unknown, this, args);
-    } as never,
+  wrap(
+    typeof DataTransfer === 'function' ? DataTransfer.prototype : undefined,
+    'setData',
+    (original) =>
+      function setData(this: DataTransfer, ...args: unknown[]) {
+        const format = typeof args[0] === 'string' ? args[0].toLowerCase() : '';
+        // Only copy/cut: drag-and-drop data is not a clipboard write.
+        const type = (globalThis as { event?: Event }).event?.type;
+        if ((format === 'text/plain' || format === 'text') && (type === 'copy' || type === 'cut')) args[1] = ask(args[1]);
+        return apply(original as (...a: unknown[]) => unknown, this, args);
+      } as never,
   );
 }
 

@@ -21,7 +21,11 @@ const textOf = (c: CommandSource): string => (typeof c === 'string' ? c : (c.tex
  * @param podId the pod id when the page shows it apart from the commands (optional)
  * @returns whether anything was stored
  */
-export async function rememberConnection(commands: CommandSource | readonly CommandSource[], podName: string, podId?: string): Promise<boolean> {
+export async function rememberConnection(
+  commands: CommandSource | readonly CommandSource[],
+  podName: string,
+  podId?: string,
+): Promise<boolean> {
   try {
     const list = (Array.isArray(commands) ? commands : [commands]) as readonly CommandSource[];
     const texts = list.map(textOf).filter((t) => t !== '' && t.length < 2000);

@@ -32,10 +32,38 @@ export function liveSettings(signal: AbortSignal): LiveSettings {
     for (const listener of listeners) safely('connect settings listener', listener)();
   };
 
-  onStoredChange('keyPath', (v) => { keyPath = v; notify(); }, signal);
-  onStoredChange('shell', (v) => { shell = v; notify(); }, signal);
-  onStoredChange('identitiesOnly', (v) => { identitiesOnly = v; notify(); }, signal);
-  onStoredChange('rewriteClipboard', (v) => { rewriteClipboard = v; notify(); }, signal);
+  onStoredChange(
+    'keyPath',
+    (v) => {
+      keyPath = v;
+      notify();
+    },
+    signal,
+  );
+  onStoredChange(
+    'shell',
+    (v) => {
+      shell = v;
+      notify();
+    },
+    signal,
+  );
+  onStoredChange(
+    'identitiesOnly',
+    (v) => {
+      identitiesOnly = v;
+      notify();
+    },
+    signal,
+  );
+  onStoredChange(
+    'rewriteClipboard',
+    (v) => {
+      rewriteClipboard = v;
+      notify();
+    },
+    signal,
+  );
   void getAllStored(['keyPath', 'shell', 'identitiesOnly', 'rewriteClipboard']).then(
     (got) => {
       ({ keyPath, shell, identitiesOnly, rewriteClipboard } = got);
@@ -51,9 +79,7 @@ export function liveSettings(signal: AbortSignal): LiveSettings {
   );
 
   return {
-    current: () => loaded
-      ? { rewrite: { keyPath, shell: shell ?? platformShell, identitiesOnly }, rewriteClipboard }
-      : undefined,
+    current: () => (loaded ? { rewrite: { keyPath, shell: shell ?? platformShell, identitiesOnly }, rewriteClipboard } : undefined),
     subscribe: (listener) => {
       listeners.add(listener);
       signal.addEventListener('abort', () => listeners.delete(listener), { once: true });

@@ -66,7 +66,11 @@ function icon(d: string): SVGSVGElement {
 const KEY_ICON = 'M6.5 9.5a3 3 0 1 1 2-2L14 13v1.5h-2V13h-1.5v-1.5H9z';
 const FILE_ICON = 'M4 1.5h5l3 3v10H4zM9 1.5v3h3M6 8h4M6 10.5h4';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
   node.append(...children);
@@ -103,8 +107,18 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
   const root = host.attachShadow({ mode: 'open' });
   const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const tip = el('div', { class: 'tip', role: 'tooltip', id: 'rpk-tip', hidden: '' });
-  const copy = el('button', { type: 'button', 'data-rpk': RPK.copyCorrected, 'aria-describedby': 'rpk-tip' }, icon(KEY_ICON), S.copyCorrected);
-  const config = el('button', { type: 'button', 'data-rpk': 'copy-ssh-config', 'aria-describedby': 'rpk-tip' }, icon(FILE_ICON), S.copyConfig);
+  const copy = el(
+    'button',
+    { type: 'button', 'data-rpk': RPK.copyCorrected, 'aria-describedby': 'rpk-tip' },
+    icon(KEY_ICON),
+    S.copyCorrected,
+  );
+  const config = el(
+    'button',
+    { type: 'button', 'data-rpk': 'copy-ssh-config', 'aria-describedby': 'rpk-tip' },
+    icon(FILE_ICON),
+    S.copyConfig,
+  );
   root.append(el('style', {}, STYLE), copy, config, status, tip);
 
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -112,7 +126,12 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
     clearTimeout(statusTimer);
     status.textContent = text;
     status.dataset.kind = kind;
-    statusTimer = setTimeout(() => { status.textContent = ''; }, kind === 'ok' ? 2500 : 8000);
+    statusTimer = setTimeout(
+      () => {
+        status.textContent = '';
+      },
+      kind === 'ok' ? 2500 : 8000,
+    );
   };
   signal.addEventListener('abort', () => clearTimeout(statusTimer), { once: true });
 
@@ -124,7 +143,8 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
     hideOpenTip = hide;
     const preview = previewFor(button);
     const parts: Node[] = [];
-    if (preview.ok) parts.push(el('div', { class: 'label' }, button === copy ? S.previewCommand : S.previewConfig), el('pre', {}, preview.text));
+    if (preview.ok)
+      parts.push(el('div', { class: 'label' }, button === copy ? S.previewCommand : S.previewConfig), el('pre', {}, preview.text));
     else parts.push(el('div', { class: 'label' }, S.previewRefused), el('div', { class: 'why' }, sentence(preview.reason, preview.i18n)));
     tip.replaceChildren(...parts);
     const { bg, fg } = themeAt(host.parentElement ?? document.body);
@@ -172,16 +192,31 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
     });
     on('mouseenter', () => show(button));
     on('focus', () => show(button));
-    on('mouseleave', () => { if (!button.matches(':focus-visible')) hide(); });
+    on('mouseleave', () => {
+      if (!button.matches(':focus-visible')) hide();
+    });
     on('blur', hide);
-    on('keydown', (event) => { if (event.key === 'Escape' && shownFor) { hide(); event.stopPropagation(); } });
+    on('keydown', (event) => {
+      if (event.key === 'Escape' && shownFor) {
+        hide();
+        event.stopPropagation();
+      }
+    });
   }
   // Keyboard focus scrolls the button into view: follow it rather than hide.
-  window.addEventListener('scroll', safely('connect scroll', () => { if (shownFor) position(shownFor); }), { capture: true, passive: true, signal });
+  window.addEventListener(
+    'scroll',
+    safely('connect scroll', () => {
+      if (shownFor) position(shownFor);
+    }),
+    { capture: true, passive: true, signal },
+  );
 
   return {
     host,
-    refresh: () => { if (shownFor) show(shownFor); },
+    refresh: () => {
+      if (shownFor) show(shownFor);
+    },
   };
 }
 
@@ -189,12 +224,16 @@ let notice: { host: HTMLElement; text: HTMLElement; timer?: ReturnType<typeof se
 
 /** A dismissible notice in the page corner (role=status), e.g. why a copy was left unchanged. */
 export function showNotice(reason: string, i18n?: I18nText): void {
-  if (!notice || !notice.host.isConnected) {
+  if (!notice?.host.isConnected) {
     const host = el('div', { 'data-rpk': 'connect-notice' });
     const root = host.attachShadow({ mode: 'open' });
     const text = el('div', { class: 'text' });
     const close = el('button', { type: 'button', 'aria-label': S.close }, '×');
-    root.append(el('style', {}, `
+    root.append(
+      el(
+        'style',
+        {},
+        `
       :host { all: initial; position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: min(420px, calc(100vw - 32px));
         font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
       .box { display: flex; gap: 10px; align-items: flex-start; padding: 12px 14px; border-radius: 10px;
@@ -202,9 +241,14 @@ export function showNotice(reason: string, i18n?: I18nText): void {
       b { display: block; margin-bottom: 2px; }
       p { margin: 4px 0 0; }
       button { all: unset; cursor: pointer; padding: 0 6px; border-radius: 4px; font-size: 18px; line-height: 1; }
-      button:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }`),
-    el('div', { class: 'box', role: 'status' }, text, close));
-    close.addEventListener('click', safely('connect notice close', () => host.remove()));
+      button:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }`,
+      ),
+      el('div', { class: 'box', role: 'status' }, text, close),
+    );
+    close.addEventListener(
+      'click',
+      safely('connect notice close', () => host.remove()),
+    );
     (document.body ?? document.documentElement).append(host);
     notice = { host, text };
   }

@@ -9,7 +9,8 @@ import { isKeyField, type KeyField } from './selectors.ts';
 
 const FIELD = 'textarea, input:not([type]), input[type=text], input[type=search]';
 /** Text that names a field: labels, headings, legends, section titles. */
-const NAMING = 'label, legend, h1, h2, h3, h4, h5, h6, [role=heading], summary, [role=tab], [role=button][aria-expanded], [data-section-title]';
+const NAMING =
+  'label, legend, h1, h2, h3, h4, h5, h6, [role=heading], summary, [role=tab], [role=button][aria-expanded], [data-section-title]';
 /** The box a changed title names fields in (selectors.ts climbs no further than these). */
 const SECTION = 'section, fieldset, form, [role=dialog], [role=tabpanel], [role=region], details, article, main';
 

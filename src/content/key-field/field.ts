@@ -50,34 +50,55 @@ export class Attachment {
   /** When the account's keys were last saved from this browser (ISO 8601), if known. */
   private savedAt: string | undefined;
 
-  constructor(readonly field: KeyField, private readonly onGone: (a: Attachment) => void) {
+  constructor(
+    readonly field: KeyField,
+    private readonly onGone: (a: Attachment) => void,
+  ) {
     const signal = this.controller.signal;
-    this.panel = new Panel({
-      fix: safely('key-field fix', (id: string) => this.applyFix(id)),
-      fixAll: safely('key-field fix-all', () => this.applyFixAll()),
-      undo: safely('key-field undo', () => this.undo()),
-      openDoctor: safely('key-field open doctor', openDoctor),
-    }, signal);
+    this.panel = new Panel(
+      {
+        fix: safely('key-field fix', (id: string) => this.applyFix(id)),
+        fixAll: safely('key-field fix-all', () => this.applyFixAll()),
+        undo: safely('key-field undo', () => this.undo()),
+        openDoctor: safely('key-field open doctor', openDoctor),
+      },
+      signal,
+    );
     this.seenValue = field.value;
     this.place();
     this.updateTheme();
 
-    field.addEventListener('input', safely('key-field input', (event: Event) => {
-      if (OWN_INPUT.has(event)) return;
-      this.seenValue = field.value;
-      // The user moved on (e.g. pasted the .pub instead): the blocked paste's finding goes.
-      this.blocked = undefined;
-      this.panel.hideFixed();
-      this.schedule();
-    }), { signal });
-    (field as HTMLElement).addEventListener('keydown', safely('key-field keydown', (event: KeyboardEvent) => this.onKeydown(event)), { signal });
-    const poll = setInterval(safely('key-field poll', () => this.poll()), POLL_MS);
-    signal.addEventListener('abort', () => {
-      clearInterval(poll);
-      clearTimeout(this.timer);
-      this.panel.host.remove();
-      this.blocked = undefined;
-    }, { once: true });
+    field.addEventListener(
+      'input',
+      safely('key-field input', (event: Event) => {
+        if (OWN_INPUT.has(event)) return;
+        this.seenValue = field.value;
+        // The user moved on (e.g. pasted the .pub instead): the blocked paste's finding goes.
+        this.blocked = undefined;
+        this.panel.hideFixed();
+        this.schedule();
+      }),
+      { signal },
+    );
+    (field as HTMLElement).addEventListener(
+      'keydown',
+      safely('key-field keydown', (event: KeyboardEvent) => this.onKeydown(event)),
+      { signal },
+    );
+    const poll = setInterval(
+      safely('key-field poll', () => this.poll()),
+      POLL_MS,
+    );
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearInterval(poll);
+        clearTimeout(this.timer);
+        this.panel.host.remove();
+        this.blocked = undefined;
+      },
+      { once: true },
+    );
     safely('key-field analyse', () => this.analyzeNow())();
   }
 
@@ -114,7 +135,10 @@ export class Attachment {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(safely('key-field analyse', () => this.analyzeNow()), DEBOUNCE_MS);
+    this.timer = setTimeout(
+      safely('key-field analyse', () => this.analyzeNow()),
+      DEBOUNCE_MS,
+    );
   }
 
   private poll(): void {
@@ -166,10 +190,12 @@ export class Attachment {
       throw error;
     }
     if (mayNeedAdapter(value)) {
-      void loadAdapter().then(safely('key-field adapter', () => {
-        this.analyzedValue = undefined;
-        this.analyzeNow();
-      }));
+      void loadAdapter().then(
+        safely('key-field adapter', () => {
+          this.analyzedValue = undefined;
+          this.analyzeNow();
+        }),
+      );
     }
     this.render();
   }
@@ -179,23 +205,40 @@ export class Attachment {
     const findings: FindingView[] = [];
     if (this.blocked) {
       findings.push({
-        id: PRIVATE_ID, code: 'private-key', severity: 'error', line: this.blocked.line, message: this.blocked.message, namesLine: false,
+        id: PRIVATE_ID,
+        code: 'private-key',
+        severity: 'error',
+        line: this.blocked.line,
+        message: this.blocked.message,
+        namesLine: false,
         ...(this.blocked.insert ? { fixLabel: t('panelInsertPublic') } : {}),
       });
     }
     for (const f of a?.findings ?? []) {
       // Formatted in the UI language from the finding's catalogue key and params.
       findings.push({
-        id: f.id, code: f.code, severity: f.severity, line: f.line, message: tText({ key: f.key, subs: f.params }, f.code),
+        id: f.id,
+        code: f.code,
+        severity: f.severity,
+        line: f.line,
+        message: tText({ key: f.key, subs: f.params }, f.code),
         namesLine: true, // every core finding's sentence names its line (test/unit/i18n.test.ts)
         ...(f.fix ? { fixLabel: tText(f.fix.label, f.code) } : {}),
       });
     }
-    const state: FieldState = this.blocked ? 'error' : a?.state ?? (this.field.value.trim() ? 'warning' : 'empty');
+    const state: FieldState = this.blocked ? 'error' : (a?.state ?? (this.field.value.trim() ? 'warning' : 'empty'));
     const view: PanelView = {
       state,
       findings,
-      keys: (a?.keys ?? []).map((k) => ({ line: k.line, type: k.type, bits: k.bits, comment: k.comment, fingerprint: k.fingerprint, label: k.label, randomart: k.randomart })),
+      keys: (a?.keys ?? []).map((k) => ({
+        line: k.line,
+        type: k.type,
+        bits: k.bits,
+        comment: k.comment,
+        fingerprint: k.fingerprint,
+        label: k.label,
+        randomart: k.randomart,
+      })),
       canUndo: this.canUndo(),
       ...(this.savedAt ? { savedAt: this.savedAt } : {}),
     };
@@ -302,11 +345,14 @@ export class Attachment {
     this.blocked = blocked;
     this.panel.hideFixed();
     this.render();
-    void derive.then(safely('key-field derive', (derived: { insert?: string; message: string }) => {
-      if (this.blocked !== blocked) return;
-      blocked.message = derived.message;
-      if (derived.insert) blocked.insert = derived.insert;
-      this.render();
-    }), () => undefined);
+    void derive.then(
+      safely('key-field derive', (derived: { insert?: string; message: string }) => {
+        if (this.blocked !== blocked) return;
+        blocked.message = derived.message;
+        if (derived.insert) blocked.insert = derived.insert;
+        this.render();
+      }),
+      () => undefined,
+    );
   }
 }

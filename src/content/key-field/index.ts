@@ -41,7 +41,10 @@ function scan(batch: DomBatch): void {
   if (live) {
     if (fields.length || batch.removed) live.sync(fields);
   } else if (fields.length) {
-    void loadLive().then(safely('key-field attach', (m: Live) => m.sync(fields.filter((f) => f.isConnected))), () => undefined);
+    void loadLive().then(
+      safely('key-field attach', (m: Live) => m.sync(fields.filter((f) => f.isConnected))),
+      () => undefined,
+    );
   }
 }
 
@@ -49,7 +52,10 @@ function scan(batch: DomBatch): void {
 const bridge: GuardBridge = {
   blockPrivate(field, caret, text) {
     // `text` stays only in this closure until the live module has derived the public key.
-    void loadLive().then(safely('key-field private paste', (m: Live) => m.blockPrivate(field, caret, text)), () => undefined);
+    void loadLive().then(
+      safely('key-field private paste', (m: Live) => m.blockPrivate(field, caret, text)),
+      () => undefined,
+    );
   },
   paste(event, field, text) {
     if (autoFix && live) safely('key-field paste', live.pasteFixed)(event, field, text);
@@ -65,20 +71,46 @@ export function startKeyField(hub: DomHub, signal: AbortSignal): void {
   guard.bridge = bridge;
   for (const work of guard.pending.splice(0)) safely('key-field paste (queued)', work)(bridge);
   // The save guard: only fields with an attachment (so live.ts is loaded) can be guarded.
-  window.addEventListener('click', safely('key-field save guard', (e: MouseEvent) => live?.onActivate(e)), { capture: true, signal });
-  window.addEventListener('keydown', safely('key-field save guard', (e: KeyboardEvent) => live?.onActivate(e)), { capture: true, signal });
-  window.addEventListener('submit', safely('key-field submit guard', (e: SubmitEvent) => live?.onSubmit(e)), { capture: true, signal });
+  window.addEventListener(
+    'click',
+    safely('key-field save guard', (e: MouseEvent) => live?.onActivate(e)),
+    { capture: true, signal },
+  );
+  window.addEventListener(
+    'keydown',
+    safely('key-field save guard', (e: KeyboardEvent) => live?.onActivate(e)),
+    { capture: true, signal },
+  );
+  window.addEventListener(
+    'submit',
+    safely('key-field submit guard', (e: SubmitEvent) => live?.onSubmit(e)),
+    { capture: true, signal },
+  );
   hub.subscribe('key-field', scan, signal);
-  handleMessages({
-    'fill-key-field': async ({ publicKey }) => {
-      try {
-        return await (await loadLive()).fillKeyField(publicKey);
-      } catch (error) {
-        reportError('key-field fill', error);
-        return { ok: false, reason: t('fillLoadFailed') };
-      }
+  handleMessages(
+    {
+      'fill-key-field': async ({ publicKey }) => {
+        try {
+          return await (await loadLive()).fillKeyField(publicKey);
+        } catch (error) {
+          reportError('key-field fill', error);
+          return { ok: false, reason: t('fillLoadFailed') };
+        }
+      },
     },
-  }, signal);
-  void getStored('autoFixPaste').then((v) => { autoFix = v; }, () => undefined);
-  onStoredChange('autoFixPaste', (v) => { autoFix = v; }, signal);
+    signal,
+  );
+  void getStored('autoFixPaste').then(
+    (v) => {
+      autoFix = v;
+    },
+    () => undefined,
+  );
+  onStoredChange(
+    'autoFixPaste',
+    (v) => {
+      autoFix = v;
+    },
+    signal,
+  );
 }

@@ -75,11 +75,13 @@ export function pasteFixed(event: ClipboardEvent, field: KeyField, text: string)
     event.preventDefault();
     setFieldValue(field, raw, start + text.length);
     safely('key-field analyse', () => attachment.analyzeNow())();
-    void loadAdapter().then(safely('key-field paste (adapter)', () => {
-      if (field.value !== raw) return;
-      const fix = autoFixPaste(text);
-      if (fix) attachment.change(head + fix.text + tail, fix.labels.join('; '), raw, start + fix.text.length, pastedNote(fix.labels));
-    }));
+    void loadAdapter().then(
+      safely('key-field paste (adapter)', () => {
+        if (field.value !== raw) return;
+        const fix = autoFixPaste(text);
+        if (fix) attachment.change(head + fix.text + tail, fix.labels.join('; '), raw, start + fix.text.length, pastedNote(fix.labels));
+      }),
+    );
     return;
   }
   const fix = autoFixPaste(text);

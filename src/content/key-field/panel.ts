@@ -106,13 +106,17 @@ export class Panel {
   private lastAnnounced = '';
   private guardHandlers: { anyway(): void; cancel(): void; dismiss?(): void } | undefined;
 
-  constructor(private readonly act: PanelActions, signal: AbortSignal) {
+  constructor(
+    private readonly act: PanelActions,
+    signal: AbortSignal,
+  ) {
     this.host = el('div', { 'data-rpk': RPK.panel, 'data-rpk-state': 'empty' });
     const shadow = this.host.attachShadow({ mode: 'open' });
     const style = el('style', {}, PANEL_CSS);
     this.root = el('div', { class: 'rpk', 'data-state': 'empty', role: 'group', 'aria-label': t('panelAriaLabel') });
     const head = el('div', { class: 'head' });
-    head.append(el('span', { class: 'dot', 'aria-hidden': 'true' }), (this.title = el('span', { class: 'title' })), el('span', { class: 'brand' }, t('extName')));
+    this.title = el('span', { class: 'title' });
+    head.append(el('span', { class: 'dot', 'aria-hidden': 'true' }), this.title, el('span', { class: 'brand' }, t('extName')));
     this.live = el('div', { class: 'sr', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.fixedNote = el('div', { class: 'fixed', role: 'status', hidden: '' });
     this.fixedText = el('span', { class: 'text' });
@@ -124,7 +128,13 @@ export class Panel {
     this.notes = el('div', { class: 'notes' });
     const foot = el('div', { class: 'foot' });
     foot.append(doctorButton());
-    this.guard = el('div', { class: 'guard', 'data-rpk': RPK.saveGuard, role: 'alertdialog', 'aria-label': t('panelGuardLabel'), hidden: '' });
+    this.guard = el('div', {
+      class: 'guard',
+      'data-rpk': RPK.saveGuard,
+      role: 'alertdialog',
+      'aria-label': t('panelGuardLabel'),
+      hidden: '',
+    });
     this.guardText = el('p');
     const anyway = el('button', { type: 'button', 'data-rpk': RPK.saveAnyway }, t('panelSaveAnyway'));
     const cancel = el('button', { type: 'button', class: 'primary', 'data-rpk': RPK.saveCancel }, t('panelCancelFixFirst'));
@@ -135,23 +145,31 @@ export class Panel {
     shadow.append(style, this.root);
 
     // One delegated listener for every button in the panel.
-    shadow.addEventListener('click', (event) => {
-      const button = (event.target as Element | null)?.closest?.('button');
-      if (!button) return;
-      const kind = button.getAttribute('data-rpk');
-      if (kind === RPK.fix) this.act.fix(button.closest('[data-finding-id]')?.getAttribute('data-finding-id') ?? '');
-      else if (kind === RPK.fixAll) this.act.fixAll();
-      else if (kind === 'undo' || kind === 'undo-fixed') this.act.undo();
-      else if (kind === 'randomart-toggle') this.toggleRandomart(button);
-      else if (kind === RPK.saveAnyway) this.guardHandlers?.anyway();
-      else if (kind === RPK.saveCancel) this.guardHandlers?.cancel();
-      else if (kind === 'open-doctor') this.act.openDoctor();
-    }, { signal });
+    shadow.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element | null)?.closest?.('button');
+        if (!button) return;
+        const kind = button.getAttribute('data-rpk');
+        if (kind === RPK.fix) this.act.fix(button.closest('[data-finding-id]')?.getAttribute('data-finding-id') ?? '');
+        else if (kind === RPK.fixAll) this.act.fixAll();
+        else if (kind === 'undo' || kind === 'undo-fixed') this.act.undo();
+        else if (kind === 'randomart-toggle') this.toggleRandomart(button);
+        else if (kind === RPK.saveAnyway) this.guardHandlers?.anyway();
+        else if (kind === RPK.saveCancel) this.guardHandlers?.cancel();
+        else if (kind === 'open-doctor') this.act.openDoctor();
+      },
+      { signal },
+    );
     // Keep our keystrokes (Enter/Space on our buttons, Escape in the guard) away from the page.
-    shadow.addEventListener('keydown', (event) => {
-      const e = event as KeyboardEvent;
-      if (e.key === 'Escape' && !this.guard.hidden) (this.guardHandlers?.dismiss ?? this.guardHandlers?.cancel)?.();
-    }, { signal });
+    shadow.addEventListener(
+      'keydown',
+      (event) => {
+        const e = event as KeyboardEvent;
+        if (e.key === 'Escape' && !this.guard.hidden) (this.guardHandlers?.dismiss ?? this.guardHandlers?.cancel)?.();
+      },
+      { signal },
+    );
   }
 
   setTheme(dark: boolean, font: string): void {
@@ -161,7 +179,14 @@ export class Panel {
   }
 
   render(view: PanelView): void {
-    const signature = JSON.stringify([view.state, view.title, view.canUndo, view.savedAt, view.findings, view.keys.map((k) => [k.line, k.fingerprint, k.comment, k.type, k.bits])]);
+    const signature = JSON.stringify([
+      view.state,
+      view.title,
+      view.canUndo,
+      view.savedAt,
+      view.findings,
+      view.keys.map((k) => [k.line, k.fingerprint, k.comment, k.type, k.bits]),
+    ]);
     if (signature === this.lastSignature) return;
     this.lastSignature = signature;
     this.host.setAttribute('data-rpk-state', view.state);
@@ -171,14 +196,24 @@ export class Panel {
 
     const findings = document.createDocumentFragment();
     for (const f of view.findings) {
-      const item = el('li', { class: 'finding', 'data-rpk': RPK.finding, 'data-code': f.code, 'data-severity': f.severity, 'data-line': String(f.line), 'data-finding-id': f.id });
+      const item = el('li', {
+        class: 'finding',
+        'data-rpk': RPK.finding,
+        'data-code': f.code,
+        'data-severity': f.severity,
+        'data-line': String(f.line),
+        'data-finding-id': f.id,
+      });
       item.append(el('span', { class: 'sev' }, severityWord(f.severity)));
       const msg = el('span', { class: 'msg' });
       // Core's sentences name their line already; a restated one (a blocked paste) does not.
       if (!f.namesLine) msg.append(el('span', { class: 'loc' }, t('panelLineRef', String(f.line))));
       msg.append(document.createTextNode(f.message));
       item.append(msg);
-      if (f.fixLabel) item.append(el('button', { type: 'button', 'data-rpk': RPK.fix, 'aria-label': t('panelFixAria', f.fixLabel, String(f.line)) }, f.fixLabel));
+      if (f.fixLabel)
+        item.append(
+          el('button', { type: 'button', 'data-rpk': RPK.fix, 'aria-label': t('panelFixAria', f.fixLabel, String(f.line)) }, f.fixLabel),
+        );
       else item.append(el('span'));
       findings.append(item);
     }
@@ -187,7 +222,14 @@ export class Panel {
 
     const fixable = view.findings.filter((f) => f.fixLabel).length;
     this.actions.replaceChildren();
-    if (fixable > 0) this.actions.append(el('button', { type: 'button', class: 'primary', 'data-rpk': RPK.fixAll }, fixable > 1 ? t('panelFixAll', String(fixable)) : t('panelFixIt')));
+    if (fixable > 0)
+      this.actions.append(
+        el(
+          'button',
+          { type: 'button', class: 'primary', 'data-rpk': RPK.fixAll },
+          fixable > 1 ? t('panelFixAll', String(fixable)) : t('panelFixIt'),
+        ),
+      );
     if (view.canUndo) this.actions.append(el('button', { type: 'button', 'data-rpk': 'undo' }, t('panelUndoLast')));
 
     this.renderKeys(view.keys);
@@ -196,7 +238,11 @@ export class Panel {
     if (view.keys.length > 0) {
       // The account's keys saved from here: when, so a pod started earlier is known to lack them.
       const when = savedWhen(view.savedAt);
-      this.notes.append(when ? el('p', { 'data-rpk': 'saved-at', 'data-saved-at': view.savedAt ?? '' }, t('doctorEntrySavedAt', when)) : el('p', {}, t('panelNoteRestart')));
+      this.notes.append(
+        when
+          ? el('p', { 'data-rpk': 'saved-at', 'data-saved-at': view.savedAt ?? '' }, t('doctorEntrySavedAt', when))
+          : el('p', {}, t('panelNoteRestart')),
+      );
       if (view.keys.length > 1) {
         // The command sits inside the sentence (word order differs by language): split around it.
         const [before = '', after = ''] = t('panelNoteSeveral', CODE_MARK).split(CODE_MARK);
@@ -207,7 +253,9 @@ export class Panel {
     }
 
     // Announce problems (not every keystroke's identical summary) to screen readers.
-    const announce = view.findings.length ? `${title} ${view.findings.map((f) => `${t('panelLineRef', String(f.line))} ${f.message}`).join(' ')}` : title;
+    const announce = view.findings.length
+      ? `${title} ${view.findings.map((f) => `${t('panelLineRef', String(f.line))} ${f.message}`).join(' ')}`
+      : title;
     if (announce !== this.lastAnnounced) {
       this.lastAnnounced = announce;
       this.live.textContent = announce;
@@ -241,9 +289,19 @@ export class Panel {
   }
 
   private keyRow(k: KeyView): HTMLElement {
-    const item = el('li', { class: 'key', 'data-rpk': RPK.key, 'data-fingerprint': k.fingerprint, 'data-type': k.type, 'data-bits': String(k.bits), 'data-line': String(k.line) });
+    const item = el('li', {
+      class: 'key',
+      'data-rpk': RPK.key,
+      'data-fingerprint': k.fingerprint,
+      'data-type': k.type,
+      'data-bits': String(k.bits),
+      'data-line': String(k.line),
+    });
     const meta = el('div', { class: 'meta' });
-    meta.append(el('span', { class: 'type' }, k.type), el('span', { class: 'bits' }, k.label ? t('panelBitsLabel', String(k.bits), k.label) : t('panelBits', String(k.bits))));
+    meta.append(
+      el('span', { class: 'type' }, k.type),
+      el('span', { class: 'bits' }, k.label ? t('panelBitsLabel', String(k.bits), k.label) : t('panelBits', String(k.bits))),
+    );
     if (k.comment) meta.append(el('span', { class: 'comment' }, k.comment));
     meta.append(el('span', { class: 'line' }, t('panelKeyLine', String(k.line))));
     const toggle = el('button', { type: 'button', 'data-rpk': 'randomart-toggle', 'aria-expanded': 'false' }, t('panelRandomart'));

@@ -44,7 +44,7 @@ export function startPasteGuard(): PasteGuard {
       if (secret) {
         // First, unconditionally: no page listener sees it and the field never holds it.
         stop(event);
-        const caret = kind === 'drop' ? field.value.length : field.selectionStart ?? field.value.length;
+        const caret = kind === 'drop' ? field.value.length : (field.selectionStart ?? field.value.length);
         hand((b) => b.blockPrivate(field, caret, text));
         return;
       }
@@ -61,8 +61,12 @@ export function startPasteGuard(): PasteGuard {
   // Paste-like insertions that bring no paste/drop event of their own (middle-click/selection
   // paste, yank, drops some browsers only announce here): stopped before `input` fires. Typed
   // text (`insertText`, incl. IME and automation) is the user's and is analysed in the field.
-  window.addEventListener('beforeinput', (e) => {
-    if (e.inputType.startsWith('insertFrom')) onText(e, e.data || e.dataTransfer?.getData('text/plain') || '', 'input');
-  }, { capture: true });
+  window.addEventListener(
+    'beforeinput',
+    (e) => {
+      if (e.inputType.startsWith('insertFrom')) onText(e, e.data || e.dataTransfer?.getData('text/plain') || '', 'input');
+    },
+    { capture: true },
+  );
   return guard;
 }

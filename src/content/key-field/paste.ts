@@ -48,7 +48,8 @@ export function privateMessage(): string {
  */
 function restate(finding: FindingData): string | undefined {
   if (finding.key === 'findingPrivateKey') return tText({ key: 'pasteBlockedPrivate', subs: finding.params.slice(1) }, '') || undefined;
-  if (finding.key === 'findingPrivateKeyError') return tText({ key: 'pasteBlockedPrivateError', subs: finding.params.slice(1) }, '') || undefined;
+  if (finding.key === 'findingPrivateKeyError')
+    return tText({ key: 'pasteBlockedPrivateError', subs: finding.params.slice(1) }, '') || undefined;
   return undefined;
 }
 

@@ -58,22 +58,28 @@ export function watchSave(field: KeyField, lifetime: AbortSignal): AbortControll
     watch.abort();
     return watch;
   }
-  const observer = new MutationObserver(safely('key-field save watch', (records: MutationRecord[]) => {
-    for (const text of noticeTexts(records)) {
-      const verdict = saveNoticeVerdict(text);
-      if (!verdict) continue;
-      watch.abort();
-      if (verdict === 'saved') remember(keys, mode).catch((error: unknown) => reportError('key-field remember keys', error));
-      return;
-    }
-  }));
+  const observer = new MutationObserver(
+    safely('key-field save watch', (records: MutationRecord[]) => {
+      for (const text of noticeTexts(records)) {
+        const verdict = saveNoticeVerdict(text);
+        if (!verdict) continue;
+        watch.abort();
+        if (verdict === 'saved') remember(keys, mode).catch((error: unknown) => reportError('key-field remember keys', error));
+        return;
+      }
+    }),
+  );
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
   const timer = setTimeout(() => watch.abort(), SAVE_WINDOW_MS);
   const end = (): void => watch.abort();
   lifetime.addEventListener('abort', end, { once: true, signal: watch.signal });
-  watch.signal.addEventListener('abort', () => {
-    clearTimeout(timer);
-    observer.disconnect();
-  }, { once: true });
+  watch.signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      observer.disconnect();
+    },
+    { once: true },
+  );
   return watch;
 }

@@ -22,7 +22,8 @@ export const SAVE_CONTROL_TEXT: readonly RegExp[] = [
 
 const FIELD_CANDIDATES = 'textarea, input:not([type]), input[type=text], input[type=search]';
 // MUI v5's AccordionSummary is a `div[role=button][aria-expanded]` with no heading element inside.
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading], legend, summary, [role=tab][aria-selected=true], [role=button][aria-expanded], [data-section-title]';
+const HEADINGS =
+  'h1, h2, h3, h4, h5, h6, [role=heading], legend, summary, [role=tab][aria-selected=true], [role=button][aria-expanded], [data-section-title]';
 /** Where one "section" ends: climbing past these would pick up a neighbour's title or button. */
 const SECTION_BOUNDARY = 'section, fieldset, form, [role=dialog], [role=tabpanel], [role=region], details, article, main, body';
 
@@ -86,7 +87,13 @@ function visibleHeadings(root: Element): Element[] {
 function labelledByText(el: Element): string | null {
   const ids = el.getAttribute('aria-labelledby');
   if (!ids) return null;
-  return ids.split(/\s+/).map((id) => text(el.ownerDocument.getElementById(id))).join(' ').trim() || null;
+  return (
+    ids
+      .split(/\s+/)
+      .map((id) => text(el.ownerDocument.getElementById(id)))
+      .join(' ')
+      .trim() || null
+  );
 }
 
 /** Hidden twins (MUI's autosize shadow textarea), hidden inputs and anything aria-hidden. */
@@ -136,7 +143,9 @@ export function visualContainer(field: KeyField): HTMLElement {
     const parent = box.parentElement;
     if (!parent || parent.matches(SECTION_BOUNDARY)) break;
     const controls = Array.from(parent.querySelectorAll('textarea, input, select, button, [role=button], a[href]')).filter(
-      (c) => c !== field && !(c instanceof HTMLElement && (c.getAttribute('aria-hidden') === 'true' || (c as HTMLInputElement).type === 'hidden')),
+      (c) =>
+        c !== field &&
+        !(c instanceof HTMLElement && (c.getAttribute('aria-hidden') === 'true' || (c as HTMLInputElement).type === 'hidden')),
     );
     if (controls.length > 0) break;
     if (visibleHeadings(parent).length > 0) break;

@@ -75,7 +75,10 @@ class SettleWatch {
   private endTimer: ReturnType<typeof setTimeout> | undefined;
   private deadline = 0;
 
-  constructor(private readonly attachment: Attachment, outer: AbortSignal) {
+  constructor(
+    private readonly attachment: Attachment,
+    outer: AbortSignal,
+  ) {
     const { field } = attachment;
     const { signal } = this.controller;
     this.expected = field.value;
@@ -86,20 +89,28 @@ class SettleWatch {
     else attachment.controller.signal.addEventListener('abort', () => this.release(), { once: true, signal });
     // Any input we did not dispatch ourselves is an edit: typing, paste, drop, or a fix/undo
     // clicked in our panel. From then on the text is the user's.
-    field.addEventListener('input', () => {
-      if (!this.writing) this.controller.abort();
-    }, { signal });
+    field.addEventListener(
+      'input',
+      () => {
+        if (!this.writing) this.controller.abort();
+      },
+      { signal },
+    );
     // React writes `value` (no event) and `defaultValue` (the textarea's text / input's value
     // attribute): the observer sees the page's update right after its commit.
     const tick = safely('key-field settle', () => this.check());
     const observer = new MutationObserver(tick);
     observer.observe(field, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['value'] });
     const poll = setInterval(tick, POLL_MS);
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-      clearInterval(poll);
-      clearTimeout(this.endTimer);
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        clearInterval(poll);
+        clearTimeout(this.endTimer);
+      },
+      { once: true },
+    );
   }
 
   get ended(): boolean {

@@ -35,7 +35,8 @@ export function accountKeysAfterSave(previous: readonly string[] | undefined, sa
 // The console's notices after a key save: "Public Key Updated" (settings), "SSH key added"
 // (credentials dialog); a failure notice names the error. Failure words win over success words.
 const SAVE_FAILED = /\b(?:error|errors|fail(?:ed|ure)?|invalid|could\s*n[o']t|cannot|can't|unable|denied|not\s+(?:saved|updated|added))\b/i;
-const SAVE_OK = /\b(?:(?:public|ssh)\s+keys?\s+(?:updated|saved|added)|keys?\s+(?:updated|saved|added)|(?:updated|saved)\s+(?:successfully|your\s+(?:ssh\s+|public\s+)?keys?)|settings\s+(?:updated|saved))\b/i;
+const SAVE_OK =
+  /\b(?:(?:public|ssh)\s+keys?\s+(?:updated|saved|added)|keys?\s+(?:updated|saved|added)|(?:updated|saved)\s+(?:successfully|your\s+(?:ssh\s+|public\s+)?keys?)|settings\s+(?:updated|saved))\b/i;
 
 /**
  * What a notice the page showed right after a key save says about it: `saved`, `failed`, or

@@ -182,10 +182,12 @@ class Key implements DetailedKey {
     if (k.options) this.options = k.options;
   }
   get md5(): string {
-    return (this.#md5 ??= fingerprintMd5(this.#occ.bytes));
+    if (this.#md5 === undefined) this.#md5 = fingerprintMd5(this.#occ.bytes);
+    return this.#md5;
   }
   get randomart(): string {
-    return (this.#art ??= randomart(this.#occ.bytes, this.#occ.parsed!));
+    if (this.#art === undefined) this.#art = randomart(this.#occ.bytes, this.#occ.parsed!);
+    return this.#art;
   }
   toJSON(): object {
     return { ...this, md5: this.md5, randomart: this.randomart };

@@ -30,7 +30,9 @@ function typeName(raw: Uint8Array): string {
 
 /** Table entries by name length, to look a type up from the bytes without building a string. */
 const BY_LENGTH: readonly (readonly KeyTypeSpec[] | undefined)[] = [...TABLE.values()].reduce<KeyTypeSpec[][]>((by, spec) => {
-  (by[spec.type.length] ??= []).push(spec);
+  const bucket = by[spec.type.length] ?? [];
+  bucket.push(spec);
+  by[spec.type.length] = bucket;
   return by;
 }, []);
 
@@ -66,7 +68,8 @@ function readKey(blob: Uint8Array): [ParsedKey, SshReader] {
  * A reader of the fields after the type string (blob[at, end)), labelled so that messages name the
  * type: "ssh-rsa key is truncated: …"; its offset counts from `at`.
  */
-const fieldReader = (blob: Uint8Array, spec: KeyTypeSpec, at: number, end = blob.length): SshReader => new SshReader(blob, WHAT.get(spec), at, end);
+const fieldReader = (blob: Uint8Array, spec: KeyTypeSpec, at: number, end = blob.length): SshReader =>
+  new SshReader(blob, WHAT.get(spec), at, end);
 
 /** Reads the fields with the type's reader (throws SshParseError). */
 function readFields(r: SshReader, spec: KeyTypeSpec): ParsedKey {
@@ -122,7 +125,10 @@ const PLAIN_SHAPES: Record<string, readonly F[]> = {
 /** PROTOCOL.certkeys: nonce, the plain key's fields, serial, type, key id, principals, validity, options, extensions, reserved, CA key, signature. */
 const certShape = (plain: readonly F[]): readonly F[] => [S, ...plain, U64, KIND, S, S, U64, U64, S, S, S, S, SNE];
 const shapeOf = (spec: KeyTypeSpec): readonly F[] | undefined => {
-  const plain = PLAIN_SHAPES[spec.certificate ? spec.type.replace('-cert-v01@openssh.com', spec.type.startsWith('sk-') ? '@openssh.com' : '') : spec.type];
+  const plain =
+    PLAIN_SHAPES[
+      spec.certificate ? spec.type.replace('-cert-v01@openssh.com', spec.type.startsWith('sk-') ? '@openssh.com' : '') : spec.type
+    ];
   return plain && (spec.certificate ? certShape(plain) : plain);
 };
 /** Field shapes by type; a type without a known shape is simply not pre-checked (the full parse still runs). */
@@ -142,14 +148,16 @@ function walk(b: Uint8Array, off: number, shape: readonly F[], n: number): numbe
       continue;
     }
     if (off + 4 > n) return -1;
-    const len = (((b[off] as number) << 24) >>> 0) + ((b[off + 1] as number) << 16) + ((b[off + 2] as number) << 8) + (b[off + 3] as number);
+    const len =
+      (((b[off] as number) << 24) >>> 0) + ((b[off + 1] as number) << 16) + ((b[off + 2] as number) << 8) + (b[off + 3] as number);
     off += 4;
     if (f === KIND) {
       if (len !== 1 && len !== 2) return -1;
       continue;
     }
     if (len > n - off) return -1;
-    if (f === K32 ? len !== 32 : f === SNE ? len === 0 : f === Q32 || f === Q48 || f === Q66 ? len !== Q_SIZE[f] || b[off] !== 4 : false) return -1;
+    if (f === K32 ? len !== 32 : f === SNE ? len === 0 : f === Q32 || f === Q48 || f === Q66 ? len !== Q_SIZE[f] || b[off] !== 4 : false)
+      return -1;
     if (f === MP && len > 0 && ((b[off] as number) >= 0x80 || len > 2049 || (len === 2049 && b[off] !== 0))) return -1;
     off += len;
   }
@@ -164,7 +172,11 @@ function walk(b: Uint8Array, off: number, shape: readonly F[], n: number): numbe
  */
 export function readKeyPrefix(bytes: Uint8Array, off = 0, end = bytes.length): { key: ParsedKey; length: number } | null {
   if (end < off + 4) return null;
-  const tlen = (((bytes[off] as number) << 24) >>> 0) + ((bytes[off + 1] as number) << 16) + ((bytes[off + 2] as number) << 8) + (bytes[off + 3] as number);
+  const tlen =
+    (((bytes[off] as number) << 24) >>> 0) +
+    ((bytes[off + 1] as number) << 16) +
+    ((bytes[off + 2] as number) << 8) +
+    (bytes[off + 3] as number);
   if (tlen === 0 || tlen > 64 || off + 4 + tlen > end) return null;
   const spec = specAt(bytes, off + 4, tlen);
   if (!spec) return null;

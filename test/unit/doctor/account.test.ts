@@ -30,7 +30,13 @@ test("saveNoticeVerdict: the console's success toasts, failures, and other notic
   for (const ok of ['Public Key Updated', 'SSH key added', 'Public keys saved', 'Settings updated', '  ssh  key\nupdated ']) {
     assert.equal(saveNoticeVerdict(ok), 'saved', ok);
   }
-  for (const bad of ['Failed to update public key', 'Error: invalid SSH key', 'Public key could not be updated', "Couldn't save key", 'SSH key not added']) {
+  for (const bad of [
+    'Failed to update public key',
+    'Error: invalid SSH key',
+    'Public key could not be updated',
+    "Couldn't save key",
+    'SSH key not added',
+  ]) {
     assert.equal(saveNoticeVerdict(bad), 'failed', bad);
   }
   for (const other of ['', 'Pod deployed', 'Copied to clipboard', 'API key created', 'Saving…']) {
@@ -40,8 +46,10 @@ test("saveNoticeVerdict: the console's success toasts, failures, and other notic
 
 test('saveNoticeVerdict: a notice naming a failure is never read as a success (property)', () => {
   const failure = fc.constantFrom('error', 'failed', 'invalid', 'unable', 'denied', 'could not', 'not saved');
-  fc.assert(fc.property(fc.string(), failure, fc.string(), (before, word, after) => {
-    const text = `${before} Public Key Updated ${word} ${after}`;
-    assert.notEqual(saveNoticeVerdict(text), 'saved', text);
-  }));
+  fc.assert(
+    fc.property(fc.string(), failure, fc.string(), (before, word, after) => {
+      const text = `${before} Public Key Updated ${word} ${after}`;
+      assert.notEqual(saveNoticeVerdict(text), 'saved', text);
+    }),
+  );
 });

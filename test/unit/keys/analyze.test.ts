@@ -19,7 +19,10 @@ const [, edB64 = '', ...edRest] = ed.publicLine.split(' ');
 const edComment = edRest.join(' ');
 
 const codes = (text: string, opts = {}) => analyzeKeys(text, opts).findings.map((f) => f.code);
-const fixable = (text: string) => analyzeKeys(text).findings.filter((f) => f.fixable).map((f) => f.code);
+const fixable = (text: string) =>
+  analyzeKeys(text)
+    .findings.filter((f) => f.fixable)
+    .map((f) => f.code);
 /** Fingerprints (by ssh-keygen) of every key line in `text`. */
 const keygenFps = (text: string) =>
   text
@@ -62,13 +65,19 @@ test('empty and blank fields', () => {
   const a = analyzeKeys(`${ed.publicLine}\n\n${rsa.publicLine}\n`);
   assert.equal(a.state, 'ok');
   assert.deepEqual(a.findings, []);
-  assert.deepEqual(a.keys.map((k) => k.line), [1, 3]);
+  assert.deepEqual(
+    a.keys.map((k) => k.line),
+    [1, 3],
+  );
 });
 
 test('missing-type: bare blob gets its type from inside; near miss: type present', () => {
   const text = `${edB64} ${edComment}`;
   const a = analyzeKeys(text);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.line, f.fixable]), [['missing-type', 'error', 1, true]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity, f.line, f.fixable]),
+    [['missing-type', 'error', 1, true]],
+  );
   assert.equal(fixAll(text), ed.publicLine);
   assert.deepEqual(codes(ed.publicLine), []);
 });
@@ -84,12 +93,21 @@ test('joined: spaces, commas, tabs, nothing, glued to the comment; ecdsa and sk-
   ];
   for (const text of joins) {
     const a = analyzeKeys(text);
-    assert.ok(a.findings.some((f) => f.code === 'joined' && f.line === 1 && f.fixable), text.slice(0, 80));
-    assert.deepEqual(a.keys.map((k) => k.fingerprint), three.map((k) => k.sha256.fingerprint));
+    assert.ok(
+      a.findings.some((f) => f.code === 'joined' && f.line === 1 && f.fixable),
+      text.slice(0, 80),
+    );
+    assert.deepEqual(
+      a.keys.map((k) => k.fingerprint),
+      three.map((k) => k.sha256.fingerprint),
+    );
     const fixed = fixAll(text);
     assert.equal(fixed, three.map((k) => k.publicLine).join('\n'));
     assert.deepEqual(fixable(fixed), []);
-    assert.deepEqual(keygenFps(fixed), three.map((k) => k.sha256.fingerprint));
+    assert.deepEqual(
+      keygenFps(fixed),
+      three.map((k) => k.sha256.fingerprint),
+    );
   }
   // Nothing at all between a comment-less key and the next one.
   const bare = ed.publicLine.split(' ').slice(0, 2).join(' ');
@@ -106,7 +124,10 @@ test('wrapped: a key broken over lines (terminal width) is rejoined; near miss: 
     for (let i = 0; i < line.length; i += width) parts.push(line.slice(i, i + width));
     const text = parts.join('\n');
     const a = analyzeKeys(text);
-    assert.ok(a.findings.some((f) => f.code === 'wrapped' && f.line === 1), `width ${width}: ${a.findings.map((f) => f.code)}`);
+    assert.ok(
+      a.findings.some((f) => f.code === 'wrapped' && f.line === 1),
+      `width ${width}: ${a.findings.map((f) => f.code)}`,
+    );
     // The comment may have been wrapped onto its own line; the key itself must come back whole.
     const fixed = fixAll(text);
     assert.ok(fixed.startsWith(line.slice(0, line.lastIndexOf(' '))), `width ${width}`);
@@ -123,18 +144,28 @@ test('fingerprint: SHA256, MD5, bare hex, ssh-keygen -l lines; fixable only when
   const forms = [ed.sha256.fingerprint, ed.md5.fingerprint, ed.md5.fingerprint.slice(4), ed.sha256.line, ed.md5.line];
   for (const fp of forms) {
     const a = analyzeKeys(fp);
-    assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['fingerprint', 'error', false]], fp);
+    assert.deepEqual(
+      a.findings.map((f) => [f.code, f.severity, f.fixable]),
+      [['fingerprint', 'error', false]],
+      fp,
+    );
     assert.match(a.findings[0]!.message, /cat ~\/\.ssh\/id_ed25519\.pub/);
     assert.match(a.findings[0]!.message, /Get-Content \$env:USERPROFILE\\\.ssh\\id_ed25519\.pub/);
     assert.match(a.findings[0]!.message, /type %USERPROFILE%\\\.ssh\\id_ed25519\.pub/);
     // Known key: replaced by it.
-    assert.deepEqual(analyzeKeys(fp, { knownKeys: [ed.publicLine] }).findings.map((f) => f.fixable), [true]);
+    assert.deepEqual(
+      analyzeKeys(fp, { knownKeys: [ed.publicLine] }).findings.map((f) => f.fixable),
+      [true],
+    );
     assert.equal(fixAll(fp, { knownKeys: [ed.publicLine] }), ed.publicLine);
     // Key already in the field: removed.
     assert.equal(fixAll(`${ed.publicLine}\n${fp}`), ed.publicLine);
   }
   // Near misses: another key's fingerprint does not match; a 42-char hash is not a fingerprint.
-  assert.deepEqual(analyzeKeys(rsa.sha256.fingerprint, { knownKeys: [ed.publicLine] }).findings.map((f) => f.fixable), [false]);
+  assert.deepEqual(
+    analyzeKeys(rsa.sha256.fingerprint, { knownKeys: [ed.publicLine] }).findings.map((f) => f.fixable),
+    [false],
+  );
   assert.deepEqual(codes(ed.sha256.fingerprint.slice(0, -1)), ['not-a-key']);
 });
 
@@ -151,10 +182,20 @@ test('whitespace: error when it breaks the key, warning otherwise; fix normalise
   const breaking = [`\ufeff${ed.publicLine}`, ed.publicLine.replace(' ', '\u00a0'), ed.publicLine.replace('AAAAC3', 'AAAA\u200bC3')];
   for (const text of breaking) {
     const a = analyzeKeys(text);
-    assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['whitespace', 'error', true]], JSON.stringify(text));
+    assert.deepEqual(
+      a.findings.map((f) => [f.code, f.severity, f.fixable]),
+      [['whitespace', 'error', true]],
+      JSON.stringify(text),
+    );
     assert.equal(fixAll(text), ed.publicLine);
   }
-  const benign = [`  ${ed.publicLine}`, `${ed.publicLine}  `, ed.publicLine.replace(' ', '\t'), ed.publicLine.replace(' ', '   '), `${ed.publicLine}\r\n${rsa.publicLine}`];
+  const benign = [
+    `  ${ed.publicLine}`,
+    `${ed.publicLine}  `,
+    ed.publicLine.replace(' ', '\t'),
+    ed.publicLine.replace(' ', '   '),
+    `${ed.publicLine}\r\n${rsa.publicLine}`,
+  ];
   for (const text of benign) {
     const a = analyzeKeys(text);
     assert.ok(a.findings.length > 0 && a.findings.every((f) => f.code === 'whitespace' && f.severity === 'warning'), JSON.stringify(text));
@@ -173,7 +214,10 @@ test('whitespace: a space inside the type word breaks the key (ssh-keygen reject
   ] as const) {
     assert.throws(() => listLine(spaced), Error, `ssh-keygen accepts ${spaced.slice(0, 30)}`);
     const a = analyzeKeys(spaced);
-    assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['whitespace', 'error', true]]);
+    assert.deepEqual(
+      a.findings.map((f) => [f.code, f.severity, f.fixable]),
+      [['whitespace', 'error', true]],
+    );
     assert.match(a.findings[0]!.message, /a space inside the key type word/);
     assert.equal(a.keys[0]!.fingerprint, k.sha256.fingerprint);
     assert.equal(fixAll(spaced), k.publicLine);
@@ -186,7 +230,10 @@ test('whitespace: a space inside the type word breaks the key (ssh-keygen reject
 test('not-a-key: prompt lines and prefixes are removed; near miss: options are not junk', () => {
   const text = `$ cat ~/.ssh/id_ed25519.pub\n${ed.publicLine}`;
   const a = analyzeKeys(text);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.line, f.fixable]), [['not-a-key', 1, true]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.line, f.fixable]),
+    [['not-a-key', 1, true]],
+  );
   assert.equal(fixAll(text), ed.publicLine);
   assert.equal(fixAll(`Key: ${ed.publicLine}`), ed.publicLine);
 });
@@ -194,7 +241,10 @@ test('not-a-key: prompt lines and prefixes are removed; near miss: options are n
 test('duplicate: warning, fix removes the later copy; near miss: different keys', () => {
   const text = `${ed.publicLine}\n${rsa.publicLine}\n${ed.publicLine.replace(edComment, 'other')}`;
   const a = analyzeKeys(text);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.line, f.fixable]), [['duplicate', 'warning', 3, true]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity, f.line, f.fixable]),
+    [['duplicate', 'warning', 3, true]],
+  );
   assert.equal(a.state, 'warning');
   assert.equal(fixAll(text), `${ed.publicLine}\n${rsa.publicLine}`);
   assert.deepEqual(codes(`${ed.publicLine}\n${rsa.publicLine}`), []);
@@ -205,16 +255,34 @@ test('duplicate: the copy kept is the first that works where it is; a broken ear
   const damagedPart = ec384.publicLine.replace('AAAAE2', 'AAAE2');
   const damaged = `${damagedPart}${ed.publicLine}`;
   const text = `${damaged}\n${ed.publicLine}`;
-  assert.deepEqual(analyzeKeys(text).findings.map((f) => [f.code, f.line, f.fixable]), [['invalid-key', 1, false], ['duplicate', 1, true]]);
+  assert.deepEqual(
+    analyzeKeys(text).findings.map((f) => [f.code, f.line, f.fixable]),
+    [
+      ['invalid-key', 1, false],
+      ['duplicate', 1, true],
+    ],
+  );
   assert.match(analyzeKeys(text).findings[1]!.message, /line 1 is the same key as on line 2/);
   assert.equal(fixAll(text), `${damagedPart}\n${ed.publicLine}`);
   // A copy without its padding (OpenSSH rejects it) before a padded one: the padded one stays.
   const unpadded = ec256.publicLine.replace(/=+ /, ' ');
-  assert.deepEqual(analyzeKeys(`${unpadded}\n${rsa.publicLine}\n${ec256.publicLine}`).findings.map((f) => [f.code, f.line]), [['invalid-key', 1], ['duplicate', 1]]);
+  assert.deepEqual(
+    analyzeKeys(`${unpadded}\n${rsa.publicLine}\n${ec256.publicLine}`).findings.map((f) => [f.code, f.line]),
+    [
+      ['invalid-key', 1],
+      ['duplicate', 1],
+    ],
+  );
   assert.equal(fixAll(`${unpadded}\n${rsa.publicLine}\n${ec256.publicLine}`), `${rsa.publicLine}\n${ec256.publicLine}`);
   // Near miss: after a clean copy, the copy on the damaged line is the duplicate, as always.
   const before = `${ed.publicLine}\n${damaged}`;
-  assert.deepEqual(analyzeKeys(before).findings.map((f) => [f.code, f.line]), [['invalid-key', 2], ['duplicate', 2]]);
+  assert.deepEqual(
+    analyzeKeys(before).findings.map((f) => [f.code, f.line]),
+    [
+      ['invalid-key', 2],
+      ['duplicate', 2],
+    ],
+  );
   assert.equal(fixAll(before), `${ed.publicLine}\n${damagedPart}`);
   // Near miss: a broken copy with no working one anywhere is no duplicate.
   assert.deepEqual(codes(unpadded), ['invalid-key']);
@@ -230,7 +298,10 @@ test('invalid-key: base64 padding missing or short, as ssh-keygen rejects it; ne
       const line = `${type} ${b64.slice(0, -drop)} ${comment}`;
       assert.throws(() => listLine(line), Error, `ssh-keygen accepts ${drop} "=" fewer`);
       const a = analyzeKeys(line);
-      assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['invalid-key', 'error', false]]);
+      assert.deepEqual(
+        a.findings.map((f) => [f.code, f.severity, f.fixable]),
+        [['invalid-key', 'error', false]],
+      );
       assert.match(a.findings[0]!.message, new RegExp(`lacks the "${'='.repeat(drop)}" that ends its data`));
       // Any fix that rewrites the line writes the padding (here: the spaces fix).
       assert.equal(fixAll(`${line}  `), k.publicLine);
@@ -240,14 +311,20 @@ test('invalid-key: base64 padding missing or short, as ssh-keygen rejects it; ne
 
 test('weak-key: RSA 1024 warning (not fixable); 2048 is fine', () => {
   const a = analyzeKeys(rsa1024.publicLine);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['weak-key', 'warning', false]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity, f.fixable]),
+    [['weak-key', 'warning', false]],
+  );
   assert.equal(a.keys[0]!.bits, 1024);
   assert.deepEqual(codes(rsa.publicLine), []);
 });
 
 test('unsupported-type: ssh-dss and unknown type words; near miss: ssh-ed25519', () => {
   const a = analyzeKeys(dsa.publicLine);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['unsupported-type', 'error', false]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity, f.fixable]),
+    [['unsupported-type', 'error', false]],
+  );
   const w = new Uint8Array([0, 0, 0, 7, ...Buffer.from('ssh-foo'), 0, 0, 0, 1, 9]);
   assert.deepEqual(codes(`ssh-foo ${Buffer.from(w).toString('base64')} x`), ['unsupported-type']);
   assert.deepEqual(codes(ed.publicLine), []);
@@ -256,7 +333,10 @@ test('unsupported-type: ssh-dss and unknown type words; near miss: ssh-ed25519',
 test('certificate: warning; the fingerprint is the certified key as ssh-keygen prints it', () => {
   const cert = certify(ed);
   const a = analyzeKeys(cert.certLine);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['certificate', 'warning', false]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity, f.fixable]),
+    [['certificate', 'warning', false]],
+  );
   assert.equal(a.keys[0]!.fingerprint, cert.sha256.fingerprint);
   assert.equal(a.keys[0]!.type, 'ssh-ed25519-cert-v01@openssh.com');
 });
@@ -265,7 +345,10 @@ test('options-prefix: info, quoted values with spaces and commas; state stays ok
   const text = `from="10.0.0.1,10.0.0.2",command="echo \\"a, b\\" c",no-pty ${ed.publicLine}`;
   const a = analyzeDetailed(text);
   assert.equal(a.state, 'ok');
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['options-prefix', 'info', false]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity, f.fixable]),
+    [['options-prefix', 'info', false]],
+  );
   assert.equal(a.keys[0]!.fingerprint, ed.sha256.fingerprint);
   assert.equal(a.keys[0]!.options, `from="10.0.0.1,10.0.0.2",command="echo \\"a, b\\" c",no-pty`);
   assert.equal(fixAll(text), text);
@@ -276,7 +359,10 @@ test('options-prefix: info, quoted values with spaces and commas; state stays ok
 test('invalid-key: the Runpod docs sample, bad base64, truncated, bad point', () => {
   const docs = 'ssh-ed25519 AAAAC4NzaC1lZDI1JTE5AAAAIGP+L8hnjIcBqUb8NRrDiC32FuJBvRA0m8jLShzgq6BQ YOUR_EMAIL@DOMAIN.COM';
   const a = analyzeKeys(docs);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.fixable]), [['invalid-key', 'error', false]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity, f.fixable]),
+    [['invalid-key', 'error', false]],
+  );
   assert.match(a.findings[0]!.message, /\\x83sh-ed25%19/);
   assert.deepEqual(codes(`ssh-ed25519 ${edB64.slice(0, 30)}é${edB64.slice(31)}`), ['invalid-key']);
   assert.deepEqual(codes(`ssh-ed25519 ${edB64.slice(0, 40)} x`), ['invalid-key']);
@@ -292,7 +378,10 @@ test('invalid-key: the Runpod docs sample, bad base64, truncated, bad point', ()
 test('private-key: OpenSSH private key block is replaced by its public key (ssh-keygen -y)', () => {
   const priv = readFileSync(ed.privatePath, 'utf8');
   const a = analyzeKeys(`${rsa.publicLine}\n${priv}`);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.line, f.fixable]), [['private-key', 2, true]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.line, f.fixable]),
+    [['private-key', 2, true]],
+  );
   const fixed = fixAll(`${rsa.publicLine}\n${priv}`);
   assert.deepEqual(keygenFps(fixed), [rsa.sha256.fingerprint, listLine(derivePublic(ed.privatePath)).fingerprint]);
   assert.deepEqual(fixable(fixed), []);

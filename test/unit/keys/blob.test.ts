@@ -28,12 +28,15 @@ function assertSshKeygenRejects(blob: Uint8Array, type: string): void {
 
 /** Exact code and message; blobLength agrees (null, or the prefix length when only trailing bytes are wrong). */
 function assertParseError(blob: Uint8Array, code: string, message: string, prefixLength: number | null = null): void {
-  assert.throws(() => parseKeyBlob(blob), (e: unknown) => {
-    assert.ok(e instanceof SshParseError, `not an SshParseError: ${String(e)}`);
-    assert.equal(e.message, message);
-    assert.equal(e.code, code);
-    return true;
-  });
+  assert.throws(
+    () => parseKeyBlob(blob),
+    (e: unknown) => {
+      assert.ok(e instanceof SshParseError, `not an SshParseError: ${String(e)}`);
+      assert.equal(e.message, message);
+      assert.equal(e.code, code);
+      return true;
+    },
+  );
   assert.equal(blobLength(blob), prefixLength);
 }
 
@@ -51,7 +54,13 @@ test('every generated key type and size matches ssh-keygen -l (type, bits, label
 });
 
 test('hand-built security-key blobs are accepted by ssh-keygen', () => {
-  assert.deepEqual(sk.map((k) => [k.sha256.label, k.sha256.bits]), [['ED25519-SK', 256], ['ECDSA-SK', 256]]);
+  assert.deepEqual(
+    sk.map((k) => [k.sha256.label, k.sha256.bits]),
+    [
+      ['ED25519-SK', 256],
+      ['ECDSA-SK', 256],
+    ],
+  );
 });
 
 test('certificates of every type: type, bits and label of the certified key, fields parsed', () => {
@@ -124,18 +133,30 @@ test('malformed ecdsa: wrong point size, not uncompressed, not on the curve, cur
   assertParseError(compressed, 'bad-point', 'ecdsa-sha2-nistp256 key: public point is 33 bytes, expected 65 (uncompressed)');
   const bad05 = new Uint8Array(q256);
   bad05[0] = 5;
-  assertParseError(ecdsaBlob('ecdsa-sha2-nistp256', 'nistp256', bad05), 'bad-point', 'ecdsa-sha2-nistp256 key: public point is not in uncompressed form (first byte 0x05, expected 0x04)');
+  assertParseError(
+    ecdsaBlob('ecdsa-sha2-nistp256', 'nistp256', bad05),
+    'bad-point',
+    'ecdsa-sha2-nistp256 key: public point is not in uncompressed form (first byte 0x05, expected 0x04)',
+  );
   assertSshKeygenRejects(ecdsaBlob('ecdsa-sha2-nistp256', 'nistp256', bad05), 'ecdsa-sha2-nistp256');
   const off = new Uint8Array(q256);
   off[64] = off[64]! ^ 1;
-  assertParseError(ecdsaBlob('ecdsa-sha2-nistp256', 'nistp256', off), 'bad-point', 'ecdsa-sha2-nistp256 key: public point is not on the nistp256 curve');
+  assertParseError(
+    ecdsaBlob('ecdsa-sha2-nistp256', 'nistp256', off),
+    'bad-point',
+    'ecdsa-sha2-nistp256 key: public point is not on the nistp256 curve',
+  );
   assertSshKeygenRejects(ecdsaBlob('ecdsa-sha2-nistp256', 'nistp256', off), 'ecdsa-sha2-nistp256');
   const mismatch = ecdsaBlob('ecdsa-sha2-nistp256', 'nistp384', q256);
   assertParseError(mismatch, 'bad-type', 'ecdsa-sha2-nistp256 key: curve is "nistp384", expected "nistp256"');
   assertSshKeygenRejects(mismatch, 'ecdsa-sha2-nistp256');
   // A valid P-384 point under the P-256 type: size check catches it.
   const q384 = p384.getPublicKey(p384.utils.randomSecretKey(), false);
-  assertParseError(ecdsaBlob('ecdsa-sha2-nistp256', 'nistp256', q384), 'bad-point', 'ecdsa-sha2-nistp256 key: public point is 97 bytes, expected 65 (uncompressed)');
+  assertParseError(
+    ecdsaBlob('ecdsa-sha2-nistp256', 'nistp256', q384),
+    'bad-point',
+    'ecdsa-sha2-nistp256 key: public point is 97 bytes, expected 65 (uncompressed)',
+  );
 });
 
 test('malformed rsa: bad mpints', () => {
@@ -146,19 +167,35 @@ test('malformed rsa: bad mpints', () => {
   const nStart = 11 + 4 + eLen;
   const n = rsaBlob.subarray(nStart + 4);
   assert.equal(n[0], 0);
-  const negative = new SshWriter().string('ssh-rsa').bytes(rsaBlob.subarray(15, 15 + eLen)).bytes(n.subarray(1)).toBytes();
+  const negative = new SshWriter()
+    .string('ssh-rsa')
+    .bytes(rsaBlob.subarray(15, 15 + eLen))
+    .bytes(n.subarray(1))
+    .toBytes();
   assertParseError(negative, 'bad-mpint', 'ssh-rsa key: modulus is negative');
   assertSshKeygenRejects(negative, 'ssh-rsa');
   // OpenSSH tolerates superfluous leading zeros (sshbuf_get_bignum2_bytes_direct), so do we.
-  const padded = new SshWriter().string('ssh-rsa').bytes(rsaBlob.subarray(15, 15 + eLen)).bytes(new Uint8Array([0, ...n])).toBytes();
+  const padded = new SshWriter()
+    .string('ssh-rsa')
+    .bytes(rsaBlob.subarray(15, 15 + eLen))
+    .bytes(new Uint8Array([0, ...n]))
+    .toBytes();
   assert.equal(parseKeyBlob(padded).bits, 2048);
   assert.equal(listLine(line(padded, 'ssh-rsa')).bits, 2048);
   const huge = new Uint8Array(2049);
   huge[0] = 1;
-  const tooLarge = new SshWriter().string('ssh-rsa').bytes(rsaBlob.subarray(15, 15 + eLen)).bytes(huge).toBytes();
+  const tooLarge = new SshWriter()
+    .string('ssh-rsa')
+    .bytes(rsaBlob.subarray(15, 15 + eLen))
+    .bytes(huge)
+    .toBytes();
   assertParseError(tooLarge, 'bad-mpint', 'ssh-rsa key: modulus is larger than 16384 bits');
   assertSshKeygenRejects(tooLarge, 'ssh-rsa');
-  const zero = new SshWriter().string('ssh-rsa').bytes(rsaBlob.subarray(15, 15 + eLen)).bytes(new Uint8Array(0)).toBytes();
+  const zero = new SshWriter()
+    .string('ssh-rsa')
+    .bytes(rsaBlob.subarray(15, 15 + eLen))
+    .bytes(new Uint8Array(0))
+    .toBytes();
   assertParseError(zero, 'bad-mpint', 'ssh-rsa key: modulus is zero');
   assertSshKeygenRejects(zero, 'ssh-rsa');
 });
@@ -176,7 +213,11 @@ test('malformed certificates: bad cert type, certificate as CA, curve mismatch, 
   assertSshKeygenRejects(badType, t);
   const r = splitCert(b);
   const sigLen = r.sig.length - 4;
-  assertParseError(b.subarray(0, b.length - 10), 'truncated', `${t} key is truncated: signature says ${sigLen} bytes, only ${sigLen - 10} left`);
+  assertParseError(
+    b.subarray(0, b.length - 10),
+    'truncated',
+    `${t} key is truncated: signature says ${sigLen} bytes, only ${sigLen - 10} left`,
+  );
   assertSshKeygenRejects(b.subarray(0, b.length - 10), t);
 
   // A certificate whose CA key is itself a certificate.
@@ -216,7 +257,10 @@ test('blobLength splits concatenated blobs of every type', () => {
   const all = [...keys.map((k) => k.blob), ...sk.map((k) => k.blob), ...certs.map((c) => c.cert.blob)];
   const glued = new Uint8Array(all.reduce((n, b) => n + b.length, 0));
   let o = 0;
-  for (const b of all) { glued.set(b, o); o += b.length; }
+  for (const b of all) {
+    glued.set(b, o);
+    o += b.length;
+  }
   o = 0;
   for (const b of all) {
     const n = blobLength(glued.subarray(o));
@@ -230,10 +274,22 @@ test('blobLength splits concatenated blobs of every type', () => {
 
 test('KNOWN_KEY_TYPES holds every plain and certificate type', () => {
   assert.deepEqual([...KNOWN_KEY_TYPES].sort(), [
-    'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp256-cert-v01@openssh.com', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp384-cert-v01@openssh.com',
-    'ecdsa-sha2-nistp521', 'ecdsa-sha2-nistp521-cert-v01@openssh.com', 'sk-ecdsa-sha2-nistp256-cert-v01@openssh.com', 'sk-ecdsa-sha2-nistp256@openssh.com',
-    'sk-ssh-ed25519-cert-v01@openssh.com', 'sk-ssh-ed25519@openssh.com', 'ssh-dss', 'ssh-dss-cert-v01@openssh.com', 'ssh-ed25519',
-    'ssh-ed25519-cert-v01@openssh.com', 'ssh-rsa', 'ssh-rsa-cert-v01@openssh.com',
+    'ecdsa-sha2-nistp256',
+    'ecdsa-sha2-nistp256-cert-v01@openssh.com',
+    'ecdsa-sha2-nistp384',
+    'ecdsa-sha2-nistp384-cert-v01@openssh.com',
+    'ecdsa-sha2-nistp521',
+    'ecdsa-sha2-nistp521-cert-v01@openssh.com',
+    'sk-ecdsa-sha2-nistp256-cert-v01@openssh.com',
+    'sk-ecdsa-sha2-nistp256@openssh.com',
+    'sk-ssh-ed25519-cert-v01@openssh.com',
+    'sk-ssh-ed25519@openssh.com',
+    'ssh-dss',
+    'ssh-dss-cert-v01@openssh.com',
+    'ssh-ed25519',
+    'ssh-ed25519-cert-v01@openssh.com',
+    'ssh-rsa',
+    'ssh-rsa-cert-v01@openssh.com',
   ]);
   // Every type name ssh-keygen itself recognises in a line parses as that type (spot check via sk lines).
   assert.equal(listLine(sk[0]!.publicLine).label, 'ED25519-SK');
@@ -243,35 +299,48 @@ const isParseError = (e: unknown) => e instanceof SshParseError;
 const samples = [...keys.map((k) => k.blob), ...sk.map((k) => k.blob), ...certs.map((c) => c.cert.blob)];
 
 test('fast-check: random bytes only ever throw SshParseError; blobLength never throws', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => {
-    try { parseKeyBlob(b); } catch (e) { if (!isParseError(e)) throw e; }
-    const n = blobLength(b);
-    assert.ok(n === null || (n > 0 && n <= b.length));
-  }), { numRuns: 3000 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 300 }), (b) => {
+      try {
+        parseKeyBlob(b);
+      } catch (e) {
+        if (!isParseError(e)) throw e;
+      }
+      const n = blobLength(b);
+      assert.ok(n === null || (n > 0 && n <= b.length));
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test('fast-check: mutated valid blobs (flips, cuts, splices) only ever throw SshParseError', () => {
   const mutation = fc.record({
     sample: fc.nat({ max: samples.length - 1 }),
-    edits: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'cut', 'insert')), { minLength: 1, maxLength: 4 }),
+    edits: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'cut', 'insert')), {
+      minLength: 1,
+      maxLength: 4,
+    }),
   });
-  fc.assert(fc.property(mutation, ({ sample, edits }) => {
-    let b = Array.from(samples[sample]!);
-    for (const [pos, v, op] of edits) {
-      const i = pos % (b.length + 1);
-      if (op === 'set' && i < b.length) b[i] = v;
-      else if (op === 'cut') b = b.slice(0, i);
-      else b.splice(i, 0, v);
-    }
-    const bytes = new Uint8Array(b);
-    try {
-      const k = parseKeyBlob(bytes);
-      assert.ok(KNOWN_KEY_TYPES.includes(k.type));
-      assert.equal(blobLength(bytes), bytes.length);
-    } catch (e) {
-      if (!isParseError(e)) throw e;
-    }
-  }), { numRuns: 3000 });
+  fc.assert(
+    fc.property(mutation, ({ sample, edits }) => {
+      let b = Array.from(samples[sample]!);
+      for (const [pos, v, op] of edits) {
+        const i = pos % (b.length + 1);
+        if (op === 'set' && i < b.length) b[i] = v;
+        else if (op === 'cut') b = b.slice(0, i);
+        else b.splice(i, 0, v);
+      }
+      const bytes = new Uint8Array(b);
+      try {
+        const k = parseKeyBlob(bytes);
+        assert.ok(KNOWN_KEY_TYPES.includes(k.type));
+        assert.equal(blobLength(bytes), bytes.length);
+      } catch (e) {
+        if (!isParseError(e)) throw e;
+      }
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test('fast-check: readKeyPrefix / blobLength (non-throwing walk first) agree with the throwing parser on mutated blobs with trailing bytes', () => {
@@ -288,25 +357,31 @@ test('fast-check: readKeyPrefix / blobLength (non-throwing walk first) agree wit
   };
   const mutation = fc.record({
     sample: fc.nat({ max: samples.length - 1 }),
-    edits: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'cut', 'insert', 'none')), { minLength: 1, maxLength: 3 }),
+    edits: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'cut', 'insert', 'none')), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     tail: fc.uint8Array({ maxLength: 8 }),
   });
   let valid = 0;
-  fc.assert(fc.property(mutation, ({ sample, edits, tail }) => {
-    let b = Array.from(samples[sample]!);
-    for (const [pos, v, op] of edits) {
-      const i = pos % (b.length + 1);
-      if (op === 'set' && i < b.length) b[i] = v;
-      else if (op === 'cut') b = b.slice(0, i);
-      else if (op === 'insert') b.splice(i, 0, v);
-    }
-    const bytes = new Uint8Array([...b, ...tail]);
-    const want = reference(bytes);
-    const got = readKeyPrefix(bytes);
-    if (want) valid++;
-    assert.deepEqual(got, want);
-    assert.equal(blobLength(bytes), want ? want.length : null);
-  }), { numRuns: 1500 });
+  fc.assert(
+    fc.property(mutation, ({ sample, edits, tail }) => {
+      let b = Array.from(samples[sample]!);
+      for (const [pos, v, op] of edits) {
+        const i = pos % (b.length + 1);
+        if (op === 'set' && i < b.length) b[i] = v;
+        else if (op === 'cut') b = b.slice(0, i);
+        else if (op === 'insert') b.splice(i, 0, v);
+      }
+      const bytes = new Uint8Array([...b, ...tail]);
+      const want = reference(bytes);
+      const got = readKeyPrefix(bytes);
+      if (want) valid++;
+      assert.deepEqual(got, want);
+      assert.equal(blobLength(bytes), want ? want.length : null);
+    }),
+    { numRuns: 1500 },
+  );
   assert.ok(valid > 100, `too few valid samples (${valid}) for the test to mean anything`);
 });
 
@@ -315,19 +390,30 @@ test('fast-check: blobOf(line) round trip for valid keys stays stable', () => {
 });
 
 test('fast-check: our curve constants equal those of @noble/curves, and our on-curve check agrees with its Point.fromBytes (P-256/384/521)', () => {
-  const curves = [[p256, CURVES.nistp256], [p384, CURVES.nistp384], [p521, CURVES.nistp521]] as const;
+  const curves = [
+    [p256, CURVES.nistp256],
+    [p384, CURVES.nistp384],
+    [p521, CURVES.nistp521],
+  ] as const;
   for (const [noble, ours] of curves) {
     const c = noble.Point.CURVE();
     assert.deepEqual([ours.p, ours.a, ours.b], [c.p, c.a, c.b], ours.name);
   }
-  fc.assert(fc.property(fc.nat({ max: 2 }), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.boolean(), (ci, pos, v, mutate) => {
-    const [noble, ours] = curves[ci]!;
-    const q = noble.getPublicKey(noble.utils.randomSecretKey(), false);
-    if (mutate) q[1 + (pos % (q.length - 1))] = v;
-    let nobleOk = true;
-    try { noble.Point.fromBytes(q); } catch { nobleOk = false; }
-    assert.equal(isOnCurve(q, ours), nobleOk);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.nat({ max: 2 }), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.boolean(), (ci, pos, v, mutate) => {
+      const [noble, ours] = curves[ci]!;
+      const q = noble.getPublicKey(noble.utils.randomSecretKey(), false);
+      if (mutate) q[1 + (pos % (q.length - 1))] = v;
+      let nobleOk = true;
+      try {
+        noble.Point.fromBytes(q);
+      } catch {
+        nobleOk = false;
+      }
+      assert.equal(isOnCurve(q, ours), nobleOk);
+    }),
+    { numRuns: 300 },
+  );
   // Coordinates >= p are refused even when congruent to a curve point.
   const q = p256.getPublicKey(p256.utils.randomSecretKey(), false);
   const x = BigInt('0x' + Buffer.from(q.subarray(1, 33)).toString('hex'));

@@ -40,15 +40,20 @@ test('clean lines of valid plain keys: one key each, ssh-keygen fingerprints, no
 
 test('property: a field of distinct clean key lines with plain comments is ok, keys in order', () => {
   const comment = fc.stringMatching(/^[a-z0-9@._-]{0,20}$/);
-  const field = fc.uniqueArray(fc.nat({ max: PLAIN.length - 1 }), { minLength: 1, maxLength: PLAIN.length }).chain((ix) =>
-    fc.tuple(fc.constant(ix), fc.array(comment, { minLength: ix.length, maxLength: ix.length }), fc.constantFrom('\n', '\n\n')),
-  );
+  const field = fc
+    .uniqueArray(fc.nat({ max: PLAIN.length - 1 }), { minLength: 1, maxLength: PLAIN.length })
+    .chain((ix) =>
+      fc.tuple(fc.constant(ix), fc.array(comment, { minLength: ix.length, maxLength: ix.length }), fc.constantFrom('\n', '\n\n')),
+    );
   fc.assert(
     fc.property(field, ([ix, cs, eol]) => {
       const lines = ix.map((k, n) => `${PLAIN[k]![0]} ${PLAIN[k]![1]}${cs[n] ? ` ${cs[n]}` : ''}`);
       const a = analyzeKeys(lines.join(eol));
       assert.deepEqual(a.findings, []);
-      assert.deepEqual(a.keys.map((k) => k.comment), cs);
+      assert.deepEqual(
+        a.keys.map((k) => k.comment),
+        cs,
+      );
     }),
     { numRuns: 200 },
   );

@@ -18,7 +18,9 @@ function skLines(): string[] {
   const edPk = ed.subarray(ed.length - 32);
   const ecQ = ec.subarray(ec.length - 65);
   const skEd = Buffer.from([...str('sk-ssh-ed25519@openssh.com'), ...bytes(edPk), ...str('ssh:')]).toString('base64');
-  const skEc = Buffer.from([...str('sk-ecdsa-sha2-nistp256@openssh.com'), ...str('nistp256'), ...bytes(ecQ), ...str('ssh:')]).toString('base64');
+  const skEc = Buffer.from([...str('sk-ecdsa-sha2-nistp256@openssh.com'), ...str('nistp256'), ...bytes(ecQ), ...str('ssh:')]).toString(
+    'base64',
+  );
   return [`sk-ssh-ed25519@openssh.com ${skEd} yubi@desk`, `sk-ecdsa-sha2-nistp256@openssh.com ${skEc} yubi2@desk`];
 }
 
@@ -57,7 +59,11 @@ function workingKeys(text: string): Set<string> {
 function checkFixAll(text: string): void {
   const fixed = fixAll(text);
   assert.equal(fixAll(fixed), fixed, 'fixAll is idempotent');
-  assert.deepEqual(analyzeKeys(fixed).findings.filter((f) => f.fixable), [], 'no fixable finding left');
+  assert.deepEqual(
+    analyzeKeys(fixed).findings.filter((f) => f.fixable),
+    [],
+    'no fixable finding left',
+  );
   const outLines = fixed.split('\n');
   const out = new Set(outLines);
   const working = workingKeys(fixed);
@@ -72,8 +78,12 @@ function checkFixAll(text: string): void {
     // or, when its comment ends with the start of a key that a later line completes ("… me@desk sk-e" + "cdsa-sha2-…", or
     // "… me@desk ecdsa-sha2-nistp256 AAAA" + "E2VjZ…", or glued: "… me@deskssh-ed25519 A" + "AAAC3…": wrapped.ts rules 1
     // and 2), without that start.
-    const nextKeyHead = (o: string) => l.length > o.length && l.startsWith(o) && isValidLine(o) && isKeyStart(l.slice(o.length).replace(/^ /, ''));
-    assert.ok(out.has(l) || outLines.some((o) => o.startsWith(l) || nextKeyHead(o)), `valid key line kept byte for byte: ${l.slice(0, 60)}`);
+    const nextKeyHead = (o: string) =>
+      l.length > o.length && l.startsWith(o) && isValidLine(o) && isKeyStart(l.slice(o.length).replace(/^ /, ''));
+    assert.ok(
+      out.has(l) || outLines.some((o) => o.startsWith(l) || nextKeyHead(o)),
+      `valid key line kept byte for byte: ${l.slice(0, 60)}`,
+    );
   });
 }
 
@@ -81,7 +91,22 @@ test('random text never throws; fixAll is idempotent and keeps valid keys', () =
   const chunk = fc.oneof(
     fc.string({ maxLength: 30 }),
     fc.string({ unit: 'binary', maxLength: 20 }),
-    fc.constantFrom(...POOL, '\n', '\r\n', ' ', '\t', '\u00a0', '\ufeff', '\u200b', ',', 'AAAA', 'ssh-ed25519 ', 'SHA256:', '-----BEGIN OPENSSH PRIVATE KEY-----', '"'),
+    fc.constantFrom(
+      ...POOL,
+      '\n',
+      '\r\n',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\ufeff',
+      '\u200b',
+      ',',
+      'AAAA',
+      'ssh-ed25519 ',
+      'SHA256:',
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      '"',
+    ),
   );
   fc.assert(
     fc.property(fc.array(chunk, { maxLength: 12 }), (parts) => {
@@ -101,15 +126,25 @@ test('mutated key fields never throw; fixAll idempotent, loses no valid key', ()
     ch: fc.constantFrom(' ', '\n', '\t', '\u00a0', ',', 'A', '=', '+', 'x', '\r', '\u200b', '"'),
   });
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...POOL), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', ' ', '\n\n', ''), fc.array(mutation, { maxLength: 4 }), (keys, sep, muts) => {
-      let text = keys.join(sep);
-      for (const m of muts) {
-        const i = m.at % (text.length + 1);
-        text = m.kind === 'delete' ? text.slice(0, i) + text.slice(i + 1) : m.kind === 'insert' ? text.slice(0, i) + m.ch + text.slice(i) : text.slice(0, i) + m.ch + text.slice(i + 1);
-      }
-      analyzeKeys(text);
-      checkFixAll(text);
-    }),
+    fc.property(
+      fc.array(fc.constantFrom(...POOL), { minLength: 1, maxLength: 5 }),
+      fc.constantFrom('\n', ' ', '\n\n', ''),
+      fc.array(mutation, { maxLength: 4 }),
+      (keys, sep, muts) => {
+        let text = keys.join(sep);
+        for (const m of muts) {
+          const i = m.at % (text.length + 1);
+          text =
+            m.kind === 'delete'
+              ? text.slice(0, i) + text.slice(i + 1)
+              : m.kind === 'insert'
+                ? text.slice(0, i) + m.ch + text.slice(i)
+                : text.slice(0, i) + m.ch + text.slice(i + 1);
+        }
+        analyzeKeys(text);
+        checkFixAll(text);
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -129,7 +164,10 @@ test('N random keys glued in random ways split back into exactly those N keys', 
         if (!last) text += { space: ' ', comma: ',', 'comma-space': ', ', tab: '\t', nothing: '', comment: '' }[how];
       });
       const a = analyzeKeys(text);
-      assert.deepEqual(a.keys.map((k) => k.fingerprint), expected.map((l) => FP.get(l) ?? FP.get(POOL.find((p) => p.startsWith(l))!)));
+      assert.deepEqual(
+        a.keys.map((k) => k.fingerprint),
+        expected.map((l) => FP.get(l) ?? FP.get(POOL.find((p) => p.startsWith(l))!)),
+      );
       assert.ok(a.findings.some((f) => f.code === 'joined'));
       const seen = new Set<string>();
       const unique = expected.filter((l) => {

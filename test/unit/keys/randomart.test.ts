@@ -39,5 +39,11 @@ test('shape: 11 lines of 19 characters, S and E marks, known header/footer', () 
   // All-zero digest: every move is up-left, so the bishop walks diagonally from the centre (8,4)
   // to the top row, then along it to the corner (0,0), where it stays and ends.
   const zero = randomartFromDigest(new Uint8Array(32), { label: 'ED25519', bits: 256 }, 'SHA256').split('\n');
-  assert.deepEqual(zero.slice(1, 6), ['|E....            |', '|     .           |', '|      .          |', '|       .         |', '|        S        |']);
+  assert.deepEqual(zero.slice(1, 6), [
+    '|E....            |',
+    '|     .           |',
+    '|      .          |',
+    '|       .         |',
+    '|        S        |',
+  ]);
 });

@@ -59,7 +59,9 @@ export function resolveFingerprints(pending: readonly FingerprintEntry[], occs: 
     const inField = (fp.startsWith('MD5:') ? byMd5 : bySha).get(fp);
     const knownLine = known.get(fp);
     const match: FingerprintMatch = inField ? { kind: 'in-field', line: inField.line + 1 } : knownLine ? { kind: 'known' } : null;
-    entry.issues.push(entryIssue(fingerprintIssue(line, fp, match), line, match === null ? null : match.kind === 'known' ? 'replaceWithKey' : 'removeLine'));
+    entry.issues.push(
+      entryIssue(fingerprintIssue(line, fp, match), line, match === null ? null : match.kind === 'known' ? 'replaceWithKey' : 'removeLine'),
+    );
     entry.lines = inField ? [] : knownLine ? [knownLine] : null;
   }
 }

@@ -65,7 +65,8 @@ export function findBlobs(s: string, from = 0, to = s.length): readonly BlobHit[
       continue;
     }
     const phase = (j - rStart) & 3;
-    const arr = (decoded[phase] ??= decodeBase64Run(s, rStart + phase, rEnd));
+    const arr = decoded[phase] ?? decodeBase64Run(s, rStart + phase, rEnd);
+    decoded[phase] = arr;
     const off = ((j - rStart - phase) >> 2) * 3;
     // One non-throwing read says whether a key of a known type starts here, where it ends and what
     // it is (most keys are the rest of their base64 run; glued keys end inside it).
@@ -83,7 +84,8 @@ export function findBlobs(s: string, from = 0, to = s.length): readonly BlobHit[
     const bytes = arr.slice(off, off + r.length);
     const key = r.key.cert ? (readKeyPrefix(bytes) as NonNullable<typeof r>).key : r.key;
     const hit: BlobHit = { start: j, end, dataEnd, bytes, type: key.type, parsed: key };
-    (hits ??= []).push(hit);
+    hits = hits ?? [];
+    hits.push(hit);
     pos = end;
   }
   return hits ?? NO_HITS;

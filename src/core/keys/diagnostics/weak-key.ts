@@ -7,7 +7,7 @@ import { issue, type Issue, type KeyOcc } from './model.ts';
 
 export function weakKeyIssue(line: number, k: KeyOcc): Issue | null {
   const p = k.parsed;
-  if (!p || !p.type.startsWith('ssh-rsa') || p.bits >= 2048) return null;
+  if (!p?.type.startsWith('ssh-rsa') || p.bits >= 2048) return null;
   return p.bits < 1024
     ? issue('weak-key', 'error', 'findingWeakRefused', line, p.bits)
     : issue('weak-key', 'warning', 'findingWeakBelow', line, p.bits);

@@ -149,7 +149,10 @@ function armoredBlock(lines: readonly string[], i: number, t: string, foreign: F
   }
   const pubFormat = (pemPublic.LABELS as Record<string, pemPublic.PemPublicFormat>)[label];
   if (pubFormat) {
-    return derive({ kind: 'foreign-format', format: pubFormat, startLine: i, endLine: end }, foreign && (() => pemPublic.read(body, foreign)));
+    return derive(
+      { kind: 'foreign-format', format: pubFormat, startLine: i, endLine: end },
+      foreign && (() => pemPublic.read(body, foreign)),
+    );
   }
   return undefined;
 }

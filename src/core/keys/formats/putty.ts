@@ -35,7 +35,8 @@ export function read(lines: readonly string[]): PuttyKeyInfo {
   const first = HEADER.exec((lines[0] ?? '').trim());
   if (!first) throw new SshParseError('bad-format', 'PuTTY key: missing "PuTTY-User-Key-File-" header');
   const version = Number(first[1]);
-  if (version !== 2 && version !== 3) throw new SshParseError('unsupported', `PuTTY key: file version ${version} is not supported (2 or 3 expected)`);
+  if (version !== 2 && version !== 3)
+    throw new SshParseError('unsupported', `PuTTY key: file version ${version} is not supported (2 or 3 expected)`);
   const type = first[2]!;
   let encryption = '';
   let comment = '';
@@ -51,8 +52,10 @@ export function read(lines: readonly string[]): PuttyKeyInfo {
     else if (name === 'Comment') comment = value.trimEnd();
     else if (name === 'Public-Lines' || name === 'Private-Lines') {
       const n = Number(value.trim());
-      if (!Number.isInteger(n) || n < 0 || n > 1000) throw new SshParseError('bad-format', `PuTTY key: bad ${name} count "${value.trim()}"`);
-      if (i + n >= lines.length && name === 'Public-Lines') throw new SshParseError('truncated', `PuTTY key: ${name} says ${n} lines, only ${lines.length - i - 1} follow`);
+      if (!Number.isInteger(n) || n < 0 || n > 1000)
+        throw new SshParseError('bad-format', `PuTTY key: bad ${name} count "${value.trim()}"`);
+      if (i + n >= lines.length && name === 'Public-Lines')
+        throw new SshParseError('truncated', `PuTTY key: ${name} says ${n} lines, only ${lines.length - i - 1} follow`);
       const body = lines.slice(i + 1, i + 1 + n);
       if (name === 'Public-Lines') {
         const blob = decodeBody(body);

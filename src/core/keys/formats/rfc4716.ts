@@ -46,7 +46,7 @@ export function write(blob: Uint8Array, comment = ''): string {
   if (comment) {
     const header = `Comment: "${comment.replace(/"/g, '\\"')}"`;
     const parts = wrap(header, 71);
-    parts.forEach((p, n) => out.push(n < parts.length - 1 ? `${p}\\` : p));
+    for (const [n, p] of parts.entries()) out.push(n < parts.length - 1 ? `${p}\\` : p);
   }
   out.push(...wrap(encodeBase64(blob), 70), END, '');
   return out.join('\n');

@@ -97,7 +97,8 @@ function publicBlob(type: 'ssh-rsa' | 'ssh-dss', payload: Uint8Array): Uint8Arra
   const q = mpint(r, 'q');
   const y = mpint(r, 'y');
   const x = mpint(r, 'x');
-  if (toBigInt(p) === 0n || modPow(toBigInt(g), toBigInt(x), toBigInt(p)) !== toBigInt(y)) throw new SshParseError('bad-format', `${WHAT}: y is not g^x mod p`);
+  if (toBigInt(p) === 0n || modPow(toBigInt(g), toBigInt(x), toBigInt(p)) !== toBigInt(y))
+    throw new SshParseError('bad-format', `${WHAT}: y is not g^x mod p`);
   return new SshWriter().string(type).mpint(p).mpint(q).mpint(g).mpint(y).toBytes();
 }
 

@@ -30,7 +30,8 @@ function toLine(key: sshpk.Key): string {
 function wrapError(what: string, e: unknown): SshParseError {
   if (e instanceof SshParseError) return e;
   const name = e instanceof Error ? e.name : '';
-  if (name === 'KeyEncryptedError') return new SshParseError('needs-passphrase', `${what} is encrypted: its public key needs the passphrase`);
+  if (name === 'KeyEncryptedError')
+    return new SshParseError('needs-passphrase', `${what} is encrypted: its public key needs the passphrase`);
   const msg = e instanceof Error ? e.message.replace(/^Failed to parse \(unnamed\) as a valid \w+ format key: /, '') : String(e);
   return new SshParseError('bad-format', `${what} could not be read: ${msg}`);
 }

@@ -28,15 +28,27 @@ interface Curve {
 const curve = (name: Curve['name'], bits: number, size: number, p: bigint, b: bigint): Curve => ({ name, bits, size, p, a: p - 3n, b });
 
 export const CURVES: Record<Curve['name'], Curve> = {
-  nistp256: curve('nistp256', 256, 32,
+  nistp256: curve(
+    'nistp256',
+    256,
+    32,
     0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn,
-    0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn),
-  nistp384: curve('nistp384', 384, 48,
+    0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn,
+  ),
+  nistp384: curve(
+    'nistp384',
+    384,
+    48,
     0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffffn,
-    0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aefn),
-  nistp521: curve('nistp521', 521, 66,
+    0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aefn,
+  ),
+  nistp521: curve(
+    'nistp521',
+    521,
+    66,
     (1n << 521n) - 1n,
-    0x51953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n),
+    0x51953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n,
+  ),
 };
 
 /** q = 0x04 || X || Y of the right size: is (X, Y) a point of the curve (coordinates < p)? */
@@ -62,7 +74,10 @@ export function readEcdsaPoint(r: SshReader, type: string, curve: Curve): void {
     throw new SshParseError('bad-point', `${type} key: public point is ${q.length} bytes, expected ${want} (uncompressed)`);
   }
   if (q[0] !== 0x04) {
-    throw new SshParseError('bad-point', `${type} key: public point is not in uncompressed form (first byte 0x${hex2(q[0] as number)}, expected 0x04)`);
+    throw new SshParseError(
+      'bad-point',
+      `${type} key: public point is not in uncompressed form (first byte 0x${hex2(q[0] as number)}, expected 0x04)`,
+    );
   }
   if (!isOnCurve(q, curve)) throw new SshParseError('bad-point', `${type} key: public point is not on the ${curve.name} curve`);
 }

@@ -15,7 +15,13 @@ test('findBlobs: exact spans of glued blobs, none in near misses', () => {
   const a = ed.publicLine.split(' ')[1]!;
   const b = ec.publicLine.split(' ')[1]!;
   const hits = findBlobs(`x ${a}${b} y`);
-  assert.deepEqual(hits.map((h) => [h.start, h.end, h.type]), [[2, 2 + a.length, 'ssh-ed25519'], [2 + a.length, 2 + a.length + b.length, 'ecdsa-sha2-nistp521']]);
+  assert.deepEqual(
+    hits.map((h) => [h.start, h.end, h.type]),
+    [
+      [2, 2 + a.length, 'ssh-ed25519'],
+      [2 + a.length, 2 + a.length + b.length, 'ecdsa-sha2-nistp521'],
+    ],
+  );
   assert.deepEqual(findBlobs(a.slice(0, -2)), []);
   assert.deepEqual(findBlobs('AAAA'.repeat(1000)), []);
 });
@@ -37,7 +43,14 @@ test('parseOptions: quoted values with commas, spaces and escaped quotes; reject
 });
 
 test('cleanLine and detectFingerprint', () => {
-  assert.deepEqual(cleanLine('a\u00a0b\u200bc\td'), { text: 'a bc d', changes: [{ kind: 'nbsp', at: 1 }, { kind: 'invisible', at: 3 }, { kind: 'tab', at: 4 }] });
+  assert.deepEqual(cleanLine('a\u00a0b\u200bc\td'), {
+    text: 'a bc d',
+    changes: [
+      { kind: 'nbsp', at: 1 },
+      { kind: 'invisible', at: 3 },
+      { kind: 'tab', at: 4 },
+    ],
+  });
   assert.equal(detectFingerprint(ed.sha256.line), ed.sha256.fingerprint);
   assert.equal(detectFingerprint(ed.md5.fingerprint.slice(4)), ed.md5.fingerprint);
   assert.equal(detectFingerprint(`SHA256:${'a'.repeat(42)}`), null);

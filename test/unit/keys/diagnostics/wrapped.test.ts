@@ -37,8 +37,14 @@ test('property: real keys with user@host comments, wrapped at any width 20–120
       assert.equal(fixed, line, `width ${width}:\n${text}`);
       assert.equal(fixAll(fixed), fixed);
       const a = analyzeKeys(text);
-      assert.deepEqual(a.keys.map((x) => x.fingerprint), [key.sha256.fingerprint]);
-      assert.deepEqual(a.findings.map((f) => f.code), text.includes('\n') ? ['wrapped'] : []);
+      assert.deepEqual(
+        a.keys.map((x) => x.fingerprint),
+        [key.sha256.fingerprint],
+      );
+      assert.deepEqual(
+        a.findings.map((f) => f.code),
+        text.includes('\n') ? ['wrapped'] : [],
+      );
     }),
     { numRuns: 400 },
   );
@@ -60,11 +66,33 @@ test('rejoined: a break in the comment, in the type word, on the separator, in t
   assert.ok(ec384.endsWith('=='));
   cases.push([`${ec384.slice(0, -2)}\n== x@y`, `${ec384} x@y`], [`${ec384.slice(0, -1)}\n= x@y`, `${ec384} x@y`]);
   const sk = 'sk-ecdsa-sha2-nistp256@openssh.com';
-  const skBlob = Buffer.from([...[0, 0, 0, sk.length], ...Buffer.from(sk), 0, 0, 0, 8, ...Buffer.from('nistp256'), 0, 0, 0, 65, ...KEYS[2]!.blob.subarray(KEYS[2]!.blob.length - 65), 0, 0, 0, 4, ...Buffer.from('ssh:')]).toString('base64');
+  const skBlob = Buffer.from([
+    ...[0, 0, 0, sk.length],
+    ...Buffer.from(sk),
+    0,
+    0,
+    0,
+    8,
+    ...Buffer.from('nistp256'),
+    0,
+    0,
+    0,
+    65,
+    ...KEYS[2]!.blob.subarray(KEYS[2]!.blob.length - 65),
+    0,
+    0,
+    0,
+    4,
+    ...Buffer.from('ssh:'),
+  ]).toString('base64');
   const skLine = `${sk} ${skBlob} yubi@desk`;
   for (const width of [20, 25, 30, 34]) cases.push([hardWrap(skLine, width), skLine]);
   for (const [text, expected] of cases) {
-    assert.deepEqual(codes(text).filter((c) => !c.startsWith('whitespace')), ['wrapped:1'], JSON.stringify(text));
+    assert.deepEqual(
+      codes(text).filter((c) => !c.startsWith('whitespace')),
+      ['wrapped:1'],
+      JSON.stringify(text),
+    );
     assert.equal(fixAll(text), expected, JSON.stringify(text));
   }
 });

@@ -31,42 +31,75 @@ test('without the adapter: PEM blocks are marked needsAdapter (private ones with
   assert.equal(after.needsAdapter, undefined);
 });
 
-const seeds = [spki, pkcs8, opensshKey, exportPublic(rsa.publicPath, 'RFC4716'), exportPublic(rsa.publicPath, 'PEM'),
-  'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: c\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIMsP7fQ1UTIOTK96eoS840gOeGO+ClVwHkIOIWK9\nxCkP\nPrivate-Lines: 1\nAAAA\nPrivate-MAC: 00\n'];
+const seeds = [
+  spki,
+  pkcs8,
+  opensshKey,
+  exportPublic(rsa.publicPath, 'RFC4716'),
+  exportPublic(rsa.publicPath, 'PEM'),
+  'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: c\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIMsP7fQ1UTIOTK96eoS840gOeGO+ClVwHkIOIWK9\nxCkP\nPrivate-Lines: 1\nAAAA\nPrivate-MAC: 00\n',
+];
 
 test('fast-check: mutated blocks (edits, cut lines, joined lines) never throw and stay well-formed', async () => {
   const { sshpkAdapter } = await import('../../../../src/core/keys/formats/sshpk-adapter.ts');
   const arb = fc.record({
     seed: fc.nat({ max: seeds.length - 1 }),
-    edits: fc.array(fc.tuple(fc.nat(), fc.constantFrom('del', 'ins', 'dropline', 'joinline', 'dupline'), fc.constantFrom('A', '=', '-', ' ', '\n', '\r', ':', '\\', 'é', '-----END PUBLIC KEY-----', 'Public-Lines: 99999')), { maxLength: 6 }),
+    edits: fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom('del', 'ins', 'dropline', 'joinline', 'dupline'),
+        fc.constantFrom('A', '=', '-', ' ', '\n', '\r', ':', '\\', 'é', '-----END PUBLIC KEY-----', 'Public-Lines: 99999'),
+      ),
+      { maxLength: 6 },
+    ),
   });
-  fc.assert(fc.property(arb, ({ seed, edits }) => {
-    let s = seeds[seed]!;
-    for (const [pos, op, ch] of edits) {
-      const i = pos % (s.length + 1);
-      if (op === 'del') s = s.slice(0, i) + s.slice(i + 1);
-      else if (op === 'ins') s = s.slice(0, i) + ch + s.slice(i);
-      else {
-        const lines = s.split('\n');
-        const l = pos % lines.length;
-        if (op === 'dropline') lines.splice(l, 1);
-        else if (op === 'joinline') lines.splice(l, 2, lines.slice(l, l + 2).join(''));
-        else lines.splice(l, 0, lines[l]!);
-        s = lines.join('\n');
+  fc.assert(
+    fc.property(arb, ({ seed, edits }) => {
+      let s = seeds[seed]!;
+      for (const [pos, op, ch] of edits) {
+        const i = pos % (s.length + 1);
+        if (op === 'del') s = s.slice(0, i) + s.slice(i + 1);
+        else if (op === 'ins') s = s.slice(0, i) + ch + s.slice(i);
+        else {
+          const lines = s.split('\n');
+          const l = pos % lines.length;
+          if (op === 'dropline') lines.splice(l, 1);
+          else if (op === 'joinline') lines.splice(l, 2, lines.slice(l, l + 2).join(''));
+          else lines.splice(l, 0, lines[l]!);
+          s = lines.join('\n');
+        }
       }
-    }
-    const blocks = findBlocks(s.split('\n'), sshpkAdapter);
-    for (const b of blocks) {
-      assert.ok(b.startLine <= b.endLine && b.endLine < s.split('\n').length);
-      if (b.publicLine) assert.match(b.publicLine, /^[a-z0-9@.-]+ [A-Za-z0-9+/]+=*( .*)?$/);
-    }
-  }), { numRuns: 400 });
+      const blocks = findBlocks(s.split('\n'), sshpkAdapter);
+      for (const b of blocks) {
+        assert.ok(b.startLine <= b.endLine && b.endLine < s.split('\n').length);
+        if (b.publicLine) assert.match(b.publicLine, /^[a-z0-9@.-]+ [A-Za-z0-9+/]+=*( .*)?$/);
+      }
+    }),
+    { numRuns: 400 },
+  );
 });
 
 test('fast-check: arbitrary text never throws', async () => {
   const { sshpkAdapter } = await import('../../../../src/core/keys/formats/sshpk-adapter.ts');
-  fc.assert(fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('-----BEGIN OPENSSH PRIVATE KEY-----', '---- BEGIN SSH2 PUBLIC KEY ----', 'PuTTY-User-Key-File-2: ssh-rsa', '-----BEGIN RSA PRIVATE KEY-----', 'Proc-Type: 4,ENCRYPTED'))), (lines) => {
-    findBlocks(lines);
-    findBlocks(lines, sshpkAdapter);
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom(
+            '-----BEGIN OPENSSH PRIVATE KEY-----',
+            '---- BEGIN SSH2 PUBLIC KEY ----',
+            'PuTTY-User-Key-File-2: ssh-rsa',
+            '-----BEGIN RSA PRIVATE KEY-----',
+            'Proc-Type: 4,ENCRYPTED',
+          ),
+        ),
+      ),
+      (lines) => {
+        findBlocks(lines);
+        findBlocks(lines, sshpkAdapter);
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });

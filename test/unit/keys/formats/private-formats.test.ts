@@ -12,8 +12,6 @@ import * as openssh from '../../../../src/core/keys/formats/openssh-private.ts';
 import { ALL_SPECS, derivePublic, generateKey, readText, tempPath, type KeySpec } from '../../../helpers/openssh.ts';
 import { onlyBlock, typeAndBlob } from './blocks-lib.ts';
 
-
-
 test('OpenSSH private keys, every type: unencrypted gives ssh-keygen -y exactly (with comment)', () => {
   for (const spec of ALL_SPECS) {
     const k = generateKey(spec);
@@ -43,7 +41,13 @@ test('OpenSSH private keys encrypted with a passphrase: public key without it, c
 
 test('PEM and PKCS#8 private keys (rsa, ecdsa, dsa): public key equals ssh-keygen -y', () => {
   const expectFormat = { rsa: 'pem-rsa', ecdsa: 'pem-ec', dsa: 'pem-dsa' } as const;
-  for (const spec of [{ kind: 'rsa', bits: 2048 }, { kind: 'ecdsa', bits: 256 }, { kind: 'ecdsa', bits: 384 }, { kind: 'ecdsa', bits: 521 }, { kind: 'dsa' }] as KeySpec[]) {
+  for (const spec of [
+    { kind: 'rsa', bits: 2048 },
+    { kind: 'ecdsa', bits: 256 },
+    { kind: 'ecdsa', bits: 384 },
+    { kind: 'ecdsa', bits: 521 },
+    { kind: 'dsa' },
+  ] as KeySpec[]) {
     for (const format of ['PEM', 'PKCS8'] as const) {
       const k = generateKey(spec, { format });
       const b = onlyBlock(readText(k.privatePath));
@@ -64,7 +68,10 @@ test('encrypted PEM (Proc-Type: 4,ENCRYPTED) and PKCS#8 (ENCRYPTED PRIVATE KEY):
   const p8 = readText(generateKey({ kind: 'rsa', bits: 2048 }, { format: 'PKCS8', passphrase: 'password' }).privatePath);
   assert.match(p8, /BEGIN ENCRYPTED PRIVATE KEY/);
   const b3 = onlyBlock(p8);
-  assert.deepEqual([b3.format, b3.encrypted, b3.publicLine, b3.hint], ['pkcs8-encrypted', true, undefined, 'ssh-keygen -y -f ~/.ssh/id_rsa']);
+  assert.deepEqual(
+    [b3.format, b3.encrypted, b3.publicLine, b3.hint],
+    ['pkcs8-encrypted', true, undefined, 'ssh-keygen -y -f ~/.ssh/id_rsa'],
+  );
 });
 
 function ppk(src: string, version: 2 | 3, passphrase?: string): string {

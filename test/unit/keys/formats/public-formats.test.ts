@@ -13,7 +13,6 @@ import { SshParseError } from '../../../../src/core/errors.ts';
 import { allKeys, exportPublic, generateKey, importPublic, skKey, writeTemp } from '../../../helpers/openssh.ts';
 import { onlyBlock, typeAndBlob } from './blocks-lib.ts';
 
-
 const keys = allKeys();
 
 test('RFC 4716 from ssh-keygen -e, every type: same key as ssh-keygen -i, comment from the header', () => {

@@ -25,7 +25,14 @@ function passFile(passphrase: string): string {
 /** `puttygen key -O private-sshcom`, optionally with a passphrase; returns the file path. */
 function toSshcom(k: GeneratedTestKey, passphrase?: string): string {
   const out = tempPath(`${k.spec.kind}.sshcom`);
-  execFileSync('puttygen', [k.privatePath, '-O', 'private-sshcom', '-o', out, ...(passphrase ? ['--new-passphrase', passFile(passphrase)] : [])]);
+  execFileSync('puttygen', [
+    k.privatePath,
+    '-O',
+    'private-sshcom',
+    '-o',
+    out,
+    ...(passphrase ? ['--new-passphrase', passFile(passphrase)] : []),
+  ]);
   return out;
 }
 
@@ -38,18 +45,23 @@ function keygenPublic(sshcomPath: string): string {
 }
 
 const puttyPublic = (path: string, passphrase?: string): string =>
-  execFileSync('puttygen', [path, '-O', 'public-openssh', ...(passphrase ? ['--old-passphrase', passFile(passphrase)] : [])], { encoding: 'utf8' }).trim();
+  execFileSync('puttygen', [path, '-O', 'public-openssh', ...(passphrase ? ['--old-passphrase', passFile(passphrase)] : [])], {
+    encoding: 'utf8',
+  }).trim();
 
 const SPECS: KeySpec[] = [{ kind: 'rsa', bits: 2048 }, { kind: 'rsa', bits: 3072 }, { kind: 'dsa' }];
 
-test('unencrypted ssh.com keys (RSA, DSA): the public key ssh-keygen -i | -y derives, with puttygen\'s comment', () => {
+test("unencrypted ssh.com keys (RSA, DSA): the public key ssh-keygen -i | -y derives, with puttygen's comment", () => {
   for (const spec of SPECS) {
     const k = generateKey(spec, { comment: `tectia ${spec.kind}@host` });
     const path = toSshcom(k);
     const text = readText(path);
     assert.match(text, /^---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n/);
     const b = onlyBlock(text);
-    assert.deepEqual([b.kind, b.format, b.encrypted, b.startLine, b.endLine], ['private-key', 'sshcom', false, 0, text.trimEnd().split('\n').length - 1]);
+    assert.deepEqual(
+      [b.kind, b.format, b.encrypted, b.startLine, b.endLine],
+      ['private-key', 'sshcom', false, 0, text.trimEnd().split('\n').length - 1],
+    );
     assert.equal(typeAndBlob(b.publicLine!), keygenPublic(path), spec.kind);
     assert.equal(b.publicLine, puttyPublic(path));
     assert.equal(b.publicLine, k.publicLine);
@@ -62,7 +74,10 @@ test('analysis: one private-key error, never foreign-format; the fix is exactly 
   const other = generateKey({ kind: 'ed25519' });
   const field = `${other.publicLine}\n${text}`;
   const a = analyzeKeys(field);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.line, f.fixable]), [['private-key', 'error', 2, true]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity, f.line, f.fixable]),
+    [['private-key', 'error', 2, true]],
+  );
   assert.match(a.findings[0]!.message, /^Lines 2… are a Tectia \(ssh\.com\) private key: never paste a private key anywhere\./);
   const fixed = fixAll(field);
   assert.equal(fixed, `${other.publicLine}\n${k.publicLine}\n`);
@@ -83,7 +98,10 @@ test('encrypted ssh.com keys: not derivable; the hint names the puttygen command
     // The named command, run on the real file with the passphrase, prints the original public line.
     assert.equal(puttyPublic(path, 'open sesame'), k.publicLine);
     const a = analyzeKeys(text);
-    assert.deepEqual(a.findings.map((f) => [f.code, f.fixable]), [['private-key', false]]);
+    assert.deepEqual(
+      a.findings.map((f) => [f.code, f.fixable]),
+      [['private-key', false]],
+    );
     assert.ok(a.findings[0]!.message.endsWith(`Run \`puttygen ${file} -O public-openssh\` and paste what it prints instead.`));
     assert.equal(fixAll(text), text, 'an underivable private key is left for the user to remove, never rewritten');
     const info = sshcom.read(text.split('\n'));
@@ -117,7 +135,10 @@ test('damaged ssh.com keys: a specific error and the hint, never an exception or
   assert.match(truncated.error!, /^ssh\.com private key: says \d+ bytes, holds \d+$/);
   assert.equal(truncated.hint, 'puttygen ~/.ssh/id_rsa -O public-openssh');
   const a = analyzeKeys([...lines.slice(0, 8), lines.at(-1)].join('\n'));
-  assert.deepEqual(a.findings.map((f) => [f.code, f.fixable]), [['private-key', false]]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.fixable]),
+    [['private-key', false]],
+  );
 
   // One modulus byte changed: p × q no longer matches n.
   const data = Buffer.from(lines.slice(2, -1).join(''), 'base64');
@@ -125,7 +146,10 @@ test('damaged ssh.com keys: a specific error and the hint, never an exception or
   const n = bad.indexOf(Buffer.from(k.blob.subarray(k.blob.length - 40)));
   assert.ok(n > 0);
   bad[n + 5]! ^= 1;
-  assert.throws(() => sshcom.readSshcomBytes(bad), (e: unknown) => e instanceof SshParseError && e.message === 'ssh.com private key: p × q is not n');
+  assert.throws(
+    () => sshcom.readSshcomBytes(bad),
+    (e: unknown) => e instanceof SshParseError && e.message === 'ssh.com private key: p × q is not n',
+  );
   const wrongMagic = Buffer.from(data);
   wrongMagic[0] = 0;
   assert.throws(() => sshcom.readSshcomBytes(wrongMagic), /missing magic number 0x3f6ff9eb/);
@@ -140,6 +164,13 @@ test('SSH2 public and private armor side by side: each read as what it is', () =
   const pub = sshKeygen(['-e', '-m', 'RFC4716', '-f', k.publicPath]).trimEnd();
   const priv = readText(toSshcom(k)).trimEnd();
   const blocks = findBlocks(`${pub}\n${priv}\n${pub}`.split('\n'));
-  assert.deepEqual(blocks.map((b) => [b.kind, b.format]), [['foreign-format', 'rfc4716'], ['private-key', 'sshcom'], ['foreign-format', 'rfc4716']]);
+  assert.deepEqual(
+    blocks.map((b) => [b.kind, b.format]),
+    [
+      ['foreign-format', 'rfc4716'],
+      ['private-key', 'sshcom'],
+      ['foreign-format', 'rfc4716'],
+    ],
+  );
   assert.equal(blocks[1]!.publicLine, k.publicLine);
 });

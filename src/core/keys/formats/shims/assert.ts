@@ -16,6 +16,7 @@ export function ok(value: unknown, message?: string): void {
 
 export function equal(a: unknown, b: unknown, message?: string): void {
   // Loose equality on purpose: Node's assert.equal is ==.
+  // biome-ignore lint/suspicious/noDoubleEquals: Node's assert.equal is loose (==), and sshpk relies on it
   if (a != b) throw new AssertionError({ message: message ?? `${String(a)} == ${String(b)}` });
 }
 

@@ -6,7 +6,9 @@ export function inherits(ctor: { prototype: object; super_?: unknown }, superCto
 
 export function format(f: string, ...args: unknown[]): string {
   let i = 0;
-  return String(f).replace(/%[sdj%]/g, (m) => (m === '%%' ? '%' : i < args.length ? (m === '%j' ? JSON.stringify(args[i++]) : String(args[i++])) : m));
+  return String(f).replace(/%[sdj%]/g, (m) =>
+    m === '%%' ? '%' : i < args.length ? (m === '%j' ? JSON.stringify(args[i++]) : String(args[i++])) : m,
+  );
 }
 
 export default { inherits, format };
