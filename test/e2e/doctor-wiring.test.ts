@@ -254,7 +254,8 @@ test('German: the saved line and "Not working?" in the panel and the assistant',
     const [tab] = await Promise.all([runDe.context.waitForEvent('page', { timeout: 10_000 }), asstLink.click()]);
     await tab.locator('[data-rpk=doctor-input]').waitFor({ state: 'visible', timeout: 10_000 });
     assert.match(tab.url(), /#doctor$/);
-    assert.equal(await tab.locator('html').getAttribute('lang'), 'de');
+    // the popup sets lang when it localizes, just after its static markup shows
+    await tab.locator('html[lang=de]').waitFor({ state: 'attached', timeout: 10_000 });
   } finally {
     await runDe.close();
   }

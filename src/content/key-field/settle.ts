@@ -101,10 +101,17 @@ class SettleWatch {
     const tick = safely('key-field settle', () => this.check());
     const observer = new MutationObserver(tick);
     observer.observe(field, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['value'] });
+    // The moment the field leaves the DOM, while location still says where the page went: a route
+    // change away is then told from a remount on the same page (O(1) per batch, only while settling).
+    const left = new MutationObserver(() => {
+      if (!field.isConnected) tick();
+    });
+    left.observe(document, { childList: true, subtree: true });
     const poll = setInterval(tick, POLL_MS);
     signal.addEventListener(
       'abort',
       () => {
+        left.disconnect();
         observer.disconnect();
         clearInterval(poll);
         clearTimeout(this.endTimer);
