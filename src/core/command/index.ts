@@ -7,7 +7,6 @@
  */
 export { rewriteCommand, type CommandSettings } from './rewrite.ts';
 export { looksLikeSshCommand, findSshCommands } from './find.ts';
-export { sshConfigBlock } from './config.ts';
 export { validateKeyPath } from './validate.ts';
 export { quoteArg, quoteKeyPath } from './quote.ts';
 export { parseCommand } from './parse.ts';

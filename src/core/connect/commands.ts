@@ -149,3 +149,9 @@ function sshLogin(c: Connection, key: string, ident: readonly string[], shell: R
   const remote = c.remoteCommand.map((w) => quoteArg(w, shell));
   return joinWords(['ssh', ...tty, '-i', key, ...ident, ...forwards, `${c.user}@${c.host}`, ...remote]);
 }
+
+/** The Host block alone (the Connect bar's "ssh config"): the same block the assistant copies. */
+export function sshConfigBlock(command: string, settings: ConnectSettings): { ok: true; text: string } | Refusal {
+  const r = connectionCommands(command, settings);
+  return r.ok ? { ok: true, text: r.config } : r;
+}

@@ -4,6 +4,7 @@
  */
 export {
   connectionCommands,
+  sshConfigBlock,
   defaultAlias,
   PROXY_NOTE,
   type ConnectionCommands,

@@ -9,7 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseCommand, rewriteCommand, sshConfigBlock, validateKeyPath, quoteArg } from '../../../src/core/command/index.ts';
+import { parseCommand, rewriteCommand, validateKeyPath, quoteArg } from '../../../src/core/command/index.ts';
+import { sshConfigBlock } from '../../../src/core/connect/index.ts';
 import { formatter, loadCatalogue } from '../../helpers/catalogue.ts';
 import type { I18nText, ShellKind } from '../../../src/core/types.ts';
 
@@ -157,9 +158,8 @@ test('every command reason formats from the English catalogue to exactly its Eng
     assert.doesNotMatch(german, /\$\d|\$[A-Za-z_]+\$/, `${r.where}: ${german}`);
   }
   // Every command key in the catalogue is reached by real input, except one kept as a guard.
-  // cmdConfigNoHost: parseCommand refuses every empty host before sshConfigBlock sees it; cmdWhatOutput:
-  // the final output check (emit.ts) is a guard behind quoteArg, which refuses the same characters first.
-  const unreachable = new Set(['cmdConfigNoHost', 'cmdWhatOutput']);
+  // cmdWhatOutput: the final output check (emit.ts) is a guard behind quoteArg, which refuses the same characters first.
+  const unreachable = new Set(['cmdWhatOutput']);
   const missed = Object.keys(en).filter((k) => k.startsWith('cmd') && !hit.has(k) && !unreachable.has(k));
   assert.deepEqual(missed, []);
 });

@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import { rewriteCommand, sshConfigBlock } from '../../../src/core/command/index.ts';
+import { rewriteCommand } from '../../../src/core/command/index.ts';
+import { sshConfigBlock } from '../../../src/core/connect/index.ts';
 import { buildCase, caseArb, createKeyFile, checkRun, keyPathArb, keySpec, mustRefuse, runProperty } from './cases.ts';
 import { BashOracle, HOME } from './oracle.ts';
 
