@@ -93,7 +93,7 @@ async function settings(page: Page, theme: 'light' | 'dark' = 'light', saved?: s
 
 async function saveAndConfirm(page: Page, button = 'Update Public Key', toast = 'Public Key Updated'): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
-  await page.getByRole('alert').filter({ hasText: toast }).first().waitFor({ timeout: 5000 });
+  await page.getByRole('alert').filter({ hasText: toast }).first().waitFor({ timeout: 10_000 });
 }
 
 /** Clicks (or presses Enter on) a "Not working?" button: a new tab opens the popup page at #doctor. */
