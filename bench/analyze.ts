@@ -6,12 +6,12 @@
  * armor with an endless continued header included. Limits (issue 12): analyze within 5× of the floor,
  * every input near-linear (ratio <= 16).
  * Each contender is warmed up, then timed in interleaved rounds (so machine noise hits all alike);
- * every figure is a median. Run: node --import tsx bench/analyze.ts
+ * every figure is a median of rounds. Run: node --import tsx bench/analyze.ts
  */
 import sshpk from 'sshpk';
 import { analyzeKeys } from '../src/core/keys/analyze.ts';
 import { hasNativeBase64 } from '../src/core/wire/base64.ts';
-import { med, median, runContest } from './contest.ts';
+import { med, runContest } from './contest.ts';
 import { lines, rand } from './inputs.ts';
 
 const { ours: o, floor: f, sshpk: s } = runContest(sshpk);
@@ -60,18 +60,26 @@ const names = [
   'random key-ish characters',
   'RFC 4716 header continued',
 ];
+/** Mean time (ms) of one `fn` call over `runs` back-to-back calls: the GC their garbage causes is in it. */
+function perCall(fn: () => void, runs: number): number {
+  const s = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  return (performance.now() - s) / runs;
+}
 let worstRatio = 0;
 for (let k = 0; k < names.length; k++) {
   const small = hostile(100 * 1024, k);
   const big = hostile(1024 * 1024, k);
-  // Interleaved rounds of medians, as above; the ratio is of the medians.
+  // Each round times the same amount of input at each size: ten 100 KB calls, one 1 MB call. A
+  // median of single 100 KB calls would pick the calls that ended before a young-generation GC
+  // and leave that GC to the 1 MB call alone, measuring the collector's schedule, not the analysis.
   const s1: number[] = [];
   const b1: number[] = [];
-  median(() => void analyzeKeys(small), 10, 0);
-  median(() => void analyzeKeys(big), 2, 0);
-  for (let r = 0; r < 3; r++) {
-    s1.push(median(() => void analyzeKeys(small), 9, 1));
-    b1.push(median(() => void analyzeKeys(big), 3, 1));
+  perCall(() => void analyzeKeys(small), 20);
+  perCall(() => void analyzeKeys(big), 2);
+  for (let r = 0; r < 7; r++) {
+    s1.push(perCall(() => void analyzeKeys(small), 10));
+    b1.push(perCall(() => void analyzeKeys(big), 1));
   }
   const ts = med(s1);
   const tb = med(b1);

@@ -18,7 +18,7 @@ import { SshParseError } from '../errors.ts';
 import { fingerprintMd5 } from './fingerprint.ts';
 import { randomart } from './randomart.ts';
 import { findBlocks, type Block } from './formats/index.ts';
-import { applyEdits, splitLines, type FieldLines, type LineEdit } from './lines.ts';
+import { applyEdits, splitLines, type FieldLines, type LineEdit, type Lines } from './lines.ts';
 import { cleanLineText, crIssue, whitespaceOnlyIssue } from './diagnostics/whitespace.ts';
 import { findBlobs } from './diagnostics/scan.ts';
 import { tx, type Issue, type KeyOcc } from './diagnostics/model.ts';
@@ -58,7 +58,7 @@ export class FieldFix {
     if (!this.edit) return applyEdits(this.field, [], true);
     const { start, end, entry } = this.edit;
     const lines = rewrite(entry);
-    return lines ? applyEdits(this.field, [{ start, end, lines }]) : this.field.lines.map((l, i) => l + this.field.eols[i]).join('');
+    return lines ? applyEdits(this.field, [{ start, end, lines }]) : this.field.text;
   }
 }
 
@@ -75,7 +75,7 @@ export interface Internal {
 }
 
 /** The field's blocks; a block that cannot be told apart is left to the line passes. */
-function blocksByLine(lines: readonly string[], opts: AnalyzeOptions): Map<number, Block> {
+function blocksByLine(lines: Lines, opts: AnalyzeOptions): Map<number, Block> {
   const at = new Map<number, Block>();
   try {
     for (const b of findBlocks(lines, opts.foreign)) at.set(b.startLine, b);
@@ -95,17 +95,22 @@ const blockEntry = (i: number, b: Block): Entry => ({
   end: b.endLine,
 });
 
+/** True when no line has anything but whitespace and invisible characters. */
+function blank(lines: Lines, cleanAt: (i: number) => string): boolean {
+  for (let i = 0; i < lines.length; i++) if (cleanAt(i).trim() !== '') return false;
+  return true;
+}
+
 /** Passes 1-3: every entry of the field, and its keys; null for a field without content. */
 export function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | null {
-  const field = splitLines(text);
-  const { lines } = field;
-  const clean = lines.map(cleanLineText);
-  if (clean.every((c) => c.trim() === '')) return null;
+  const lines = splitLines(text);
+  // Lines are made when read (lines.ts); cleaning one again is cheaper than keeping them all.
+  const cleanAt = (i: number): string => cleanLineText(lines.at(i) as string);
+  if (blank(lines, cleanAt)) return null;
   const blockAt = blocksByLine(lines, opts);
   const ctx: KeyContext = { raw: lines, seen: new Map(), occs: [], broken: [] };
   const entries: Entry[] = [];
   const fingerprints: FingerprintEntry[] = [];
-  const cleanAt = (i: number): string => clean[i] as string;
   // tryUnwrap gathers each line at most once: after a failed attempt, lines up to here are not retried.
   let noWrapThrough = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -118,7 +123,7 @@ export function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | 
     const t = cleanAt(i);
     const trimmed = t.trim();
     if (trimmed === '') {
-      if (lines[i] !== '') entries.push(lineEntry(i, whitespaceOnlyIssue(i + 1), 'emptyLine', ['']));
+      if (lines.at(i) !== '') entries.push(lineEntry(i, whitespaceOnlyIssue(i + 1), 'emptyLine', ['']));
       continue;
     }
     const hits = findBlobs(t);
@@ -142,7 +147,7 @@ export function analyzeInternal(text: string, opts: AnalyzeOptions): Internal | 
   }
   resolveBroken(ctx);
   resolveFingerprints(fingerprints, ctx.occs, opts.knownKeys ?? []);
-  return { field, entries, occs: ctx.occs };
+  return { field: lines, entries, occs: ctx.occs };
 }
 
 export function worst(findings: readonly { severity: string }[]): FieldState {

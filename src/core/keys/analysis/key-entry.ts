@@ -21,11 +21,12 @@ import { damagedCommentIssue, damagedPrefixIssue, invalidBlobIssue, missingPaddi
 import { notAKeyIssue } from '../diagnostics/not-a-key.ts';
 import { wrappedIssue } from '../diagnostics/wrapped.ts';
 import { entryIssue, type Entry, type EntryIssue, type FixKind } from './entry.ts';
+import type { Lines } from '../lines.ts';
 
 /** What the key passes share within one analysis (made per call, never kept). */
 export interface KeyContext {
   /** The field's lines as typed. */
-  raw: readonly string[];
+  raw: Lines;
   /** The first working occurrence of each key, by its base64. */
   seen: Map<string, KeyOcc>;
   /** Every parsed key, in field order. */
@@ -201,7 +202,7 @@ export function keysEntry(ctx: KeyContext, t: string, hits: readonly BlobHit[], 
   }
   const dc = damagedCommentIssue(line, (r.keys[r.keys.length - 1] as KeyOcc).comment);
   if (dc) issues.push(entryIssue(dc, line));
-  const ws = whitespaceIssue(ctx.raw[start] as string, t, line, (found[found.length - 1] as Found).hit.end, {
+  const ws = whitespaceIssue(ctx.raw.at(start) as string, t, line, (found[found.length - 1] as Found).hit.end, {
     glued: r.glued,
     multiple: r.multiple,
     spaced,

@@ -34,6 +34,7 @@ import { isTypeLike, issue, TYPE_LIKE_STARTS, type Issue } from './model.ts';
 import { detectFingerprint } from './fingerprint.ts';
 import { findBlobs, KNOWN_TYPES, MAX_TYPE, type BlobHit } from './scan.ts';
 import { base64RunEnd as runEnd, decodeBase64RunInto, paddingFor, sextet } from '../../wire/base64.ts';
+import type { Lines } from '../lines.ts';
 
 /** Longest base64 we gather for one key: far above any real key or certificate. */
 const MAX_CHARS = 65536;
@@ -180,13 +181,7 @@ export function mayWrap(first: string, hits: readonly BlobHit[]): boolean {
  * `clean(i)` is line i without invisible characters, `raw` the field's lines as typed (their
  * lengths are the wrap evidence), `first` = clean(start) and `hits` its complete blobs.
  */
-export function tryUnwrap(
-  clean: (i: number) => string,
-  raw: readonly string[],
-  start: number,
-  first: string,
-  hits: readonly BlobHit[],
-): UnwrapResult {
+export function tryUnwrap(clean: (i: number) => string, raw: Lines, start: number, first: string, hits: readonly BlobHit[]): UnwrapResult {
   const n = raw.length;
   let text = first;
   let end = start;
@@ -266,7 +261,7 @@ function gatherBase64(clean: (i: number) => string, lineCount: number, start: nu
 /** Rule 3 (and padding broken onto the next line): extends `text` (lines start..end) while the comment goes on. */
 function continueComment(
   clean: (i: number) => string,
-  raw: readonly string[],
+  raw: Lines,
   start: number,
   end: number,
   text: string,
@@ -286,11 +281,11 @@ function continueComment(
   }
   const blobLine = end;
   for (; end + 1 < raw.length; end++) {
-    const width = (raw[end] as string).length;
+    const width = (raw.at(end) as string).length;
     const next = clean(end + 1);
-    if ((raw[end + 1] as string).length > width || !isFragment(next) || startsTypeSplit(clean, raw.length, end + 1)) break;
+    if ((raw.at(end + 1) as string).length > width || !isFragment(next) || startsTypeSplit(clean, raw.length, end + 1)) break;
     let sameWidth = end > start;
-    for (let m = start; m < end && sameWidth; m++) sameWidth = (raw[m] as string).length === width;
+    for (let m = start; m < end && sameWidth; m++) sameWidth = (raw.at(m) as string).length === width;
     // (b) and (c) only for the first fragment; after it, a fragment follows only a full line (a).
     const after = end === blobLine ? text.slice(blobEnd) : null;
     const onSeparator = after === '' && /^ \S/.test(next);

@@ -2,7 +2,9 @@
  * Helpers shared by the armored formats (PEM RFC 7468, RFC 4716, PROTOCOL.key, ssh.com): tolerant line
  * handling — CRLF, stray spaces, odd wrap widths — and strict base64 of the joined body.
  */
+import { SshParseError } from '../../errors.ts';
 import { decodeBase64 } from '../../wire/base64.ts';
+import type { Lines } from '../lines.ts';
 
 /** Removes every whitespace character (spaces, tabs, CR) from a body line. */
 export function squeeze(line: string): string {
@@ -10,7 +12,7 @@ export function squeeze(line: string): string {
 }
 
 /** Joins body lines and decodes them as base64; null when that is not valid base64. */
-export function decodeBody(lines: readonly string[]): Uint8Array | null {
+export function decodeBody(lines: Iterable<string>): Uint8Array | null {
   let s = '';
   for (const l of lines) s += squeeze(l);
   if (s.length === 0) return null;
@@ -23,35 +25,35 @@ export interface Rfc4716Armor {
   body: string[];
 }
 
+/** RFC 4716 §3.3: "The Header-value MUST NOT be more than 1024 bytes." */
+const MAX_HEADER_VALUE = 1024;
+const HEADER = /^([\x21-\x39\x3b-\x7e]{1,64}):\s*(.*)$/;
+
 /**
  * Splits an RFC 4716 §3 block: after the BEGIN marker, `Tag: value` headers (§3.3; a value ending
  * in "\" continues on the next line), then base64 body lines up to the END marker (which may be missing).
  */
-export function readRfc4716Armor(lines: readonly string[], begin: RegExp, end: RegExp): Rfc4716Armor {
+export function readRfc4716Armor(lines: Lines, begin: RegExp, end: RegExp, what: string): Rfc4716Armor {
   const headers: [string, string][] = [];
   const body: string[] = [];
-  let i = 0;
-  if (begin.test((lines[0] ?? '').trim())) i = 1;
-  let inHeaders = true;
+  let i = begin.test((lines.at(0) ?? '').trim()) ? 1 : 0;
   for (; i < lines.length; i++) {
-    const line = lines[i]!.trim();
+    const line = (lines.at(i) as string).trim();
     if (end.test(line)) break;
     if (line === '') continue;
-    if (inHeaders) {
-      const m = /^([\x21-\x39\x3b-\x7e]{1,64}):\s*(.*)$/.exec(line);
-      if (m) {
-        // Pieces joined once at the end: growing one string and testing its end per line is quadratic.
-        const parts = [m[2]!];
-        while (parts[parts.length - 1]!.endsWith('\\') && i + 1 < lines.length) {
-          parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
-          parts.push(lines[++i]!.trim());
-        }
-        headers.push([m[1]!, parts.join('')]);
-        continue;
-      }
-      inHeaders = false;
+    const m = body.length === 0 ? HEADER.exec(line) : null;
+    if (!m) {
+      body.push(line);
+      continue;
     }
-    body.push(line);
+    let value = m[2] as string;
+    while (value.endsWith('\\') && i + 1 < lines.length) {
+      value = value.slice(0, -1) + (lines.at(++i) as string).trim();
+      if (value.length > MAX_HEADER_VALUE) break;
+    }
+    if (value.length > MAX_HEADER_VALUE || new TextEncoder().encode(value).length > MAX_HEADER_VALUE)
+      throw new SshParseError('bad-format', `${what}: header "${m[1]}" is longer than the 1024 bytes RFC 4716 §3.3 allows`);
+    headers.push([m[1] as string, value]);
   }
   return { headers, body };
 }

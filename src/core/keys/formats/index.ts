@@ -13,6 +13,7 @@ import * as rfc4716 from './rfc4716.ts';
 import * as pemPublic from './pem-public.ts';
 import * as pemPrivate from './pem-private.ts';
 import * as sshcom from './sshcom-private.ts';
+import { lineView, splitLines, type Lines } from '../lines.ts';
 
 export interface Block {
   kind: 'private-key' | 'foreign-format';
@@ -36,34 +37,49 @@ const PEM_BEGIN = /-----\s*BEGIN ([A-Z0-9 ]+?)\s*-----/;
 const BODY_LINE = /^[A-Za-z0-9+/=]*$/;
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]*:/;
 
-/** Splits the block's text so that markers stand on lines of their own (a block collapsed onto one line). */
-function logicalLines(lines: readonly string[], start: number, end: number): string[] {
+/** Markers on a line with other text: a block collapsed onto one line. */
+const STRAY_MARKER = /-{4,5}\s*(BEGIN|END) /;
+const MARKER_LINE = /^-{4,5}\s*(BEGIN|END) [A-Z0-9 ]+?\s*-{4,5}$/;
+const collapsed = (t: string): boolean => STRAY_MARKER.test(t) && !MARKER_LINE.test(t);
+
+/** The block's lines, trimmed, with markers on lines of their own (a block collapsed onto one line). */
+function logicalLines(lines: Lines, start: number, end: number): Lines {
+  let any = false;
+  for (let i = start; i <= end && !any; i++) any = collapsed((lines.at(i) as string).trim());
+  if (!any) return lineView(lines, start, end - start + 1, (l) => l.trim());
   const out: string[] = [];
   for (let i = start; i <= end; i++) {
-    const t = lines[i]!.trim();
-    if (/-{4,5}\s*(BEGIN|END) /.test(t) && !/^-{4,5}\s*(BEGIN|END) [A-Z0-9 ]+?\s*-{4,5}$/.test(t)) {
-      for (const part of t.replace(/(-{4,5}\s*(?:BEGIN|END) [A-Z0-9 ]+?\s*-{4,5})/g, '\n$1\n').split('\n')) {
-        const p = part.trim();
-        if (!p) continue;
-        // A quoted header (RFC 4716 `Comment: "…"`) followed by the body: keep the header whole.
-        const quoted = /^([A-Za-z][A-Za-z0-9-]*:\s*"[^"]*")\s+(.*)$/.exec(p);
-        if (quoted) out.push(quoted[1]!, ...quoted[2]!.split(/\s+/));
-        else out.push(...(/^-{4}/.test(p) || HEADER_LINE.test(p) ? [p] : p.split(/\s+/)));
-      }
-    } else out.push(t);
+    const t = (lines.at(i) as string).trim();
+    if (collapsed(t)) out.push(...splitCollapsed(t));
+    else out.push(t);
+  }
+  return out;
+}
+
+function splitCollapsed(t: string): string[] {
+  const out: string[] = [];
+  for (const part of t.replace(/(-{4,5}\s*(?:BEGIN|END) [A-Z0-9 ]+?\s*-{4,5})/g, '\n$1\n').split('\n')) {
+    const p = part.trim();
+    if (!p) continue;
+    // A quoted header (RFC 4716 `Comment: "…"`) followed by the body: keep the header whole.
+    const quoted = /^([A-Za-z][A-Za-z0-9-]*:\s*"[^"]*")\s+(.*)$/.exec(p);
+    if (quoted) out.push(quoted[1]!, ...quoted[2]!.split(/\s+/));
+    else out.push(...(/^-{4}/.test(p) || HEADER_LINE.test(p) ? [p] : p.split(/\s+/)));
   }
   return out;
 }
 
 /** Index of the block's last line: the END marker, or (when it is missing) the last body-like line. */
-function findEnd(lines: readonly string[], start: number, isEnd: (t: string) => boolean): number {
-  if (isEnd(lines[start]!.trim())) return start;
+function findEnd(lines: Lines, start: number, isEnd: (t: string) => boolean): number {
+  let prev = (lines.at(start) as string).trim();
+  if (isEnd(prev)) return start;
   let last = start;
   for (let i = start + 1; i < lines.length; i++) {
-    const t = lines[i]!.trim();
+    const t = (lines.at(i) as string).trim();
     if (isEnd(t)) return i;
     // After a header line ending in a backslash (RFC 4716 §3.3), any text continues it.
-    const continued = lines[i - 1]!.trimEnd().endsWith('\\');
+    const continued = prev.endsWith('\\');
+    prev = t;
     if (t === '' || PEM_BEGIN.test(t) || !(continued || BODY_LINE.test(t) || HEADER_LINE.test(t) || t.endsWith('\\'))) break;
     last = i;
   }
@@ -76,10 +92,10 @@ function errorMessage(e: unknown): string {
 }
 
 /** The blocks of `lines`; PEM blocks derive their public line only with the `foreign` adapter. */
-export function findBlocks(lines: readonly string[], foreign?: ForeignAdapter): Block[] {
+export function findBlocks(lines: Lines, foreign?: ForeignAdapter): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
+    const raw = lines.at(i) as string;
     // Cheap filter first: this runs on every keystroke.
     if (!raw.includes('BEGIN') && !raw.includes('PuTTY-User-Key-File-')) continue;
     const t = raw.trim();
@@ -91,10 +107,10 @@ export function findBlocks(lines: readonly string[], foreign?: ForeignAdapter): 
   return blocks;
 }
 
-function puttyBlock(lines: readonly string[], i: number): Block | undefined {
+function puttyBlock(lines: Lines, i: number): Block | undefined {
   const block: Block = { kind: 'private-key', format: 'putty', startLine: i, endLine: i };
   try {
-    const info = putty.read(lines.slice(i).map((l) => l.replace(/\r$/, '')));
+    const info = putty.read(lineView(lines, i, lines.length - i, (l) => l.replace(/\r$/, '')));
     block.endLine = i + info.lastLine;
     block.publicLine = info.publicLine;
     block.encrypted = info.encryption !== 'none';
@@ -105,7 +121,7 @@ function puttyBlock(lines: readonly string[], i: number): Block | undefined {
   return block;
 }
 
-function armoredBlock(lines: readonly string[], i: number, t: string, foreign: ForeignAdapter | undefined): Block | undefined {
+function armoredBlock(lines: Lines, i: number, t: string, foreign: ForeignAdapter | undefined): Block | undefined {
   // Before RFC 4716: ssh.com private keys wear the same four-dash SSH2 armor.
   if (sshcom.BEGIN_ANYWHERE.test(t)) return sshcomBlock(lines, i);
   if (/BEGIN SSH2 PUBLIC KEY/.test(t)) {
@@ -157,7 +173,7 @@ function armoredBlock(lines: readonly string[], i: number, t: string, foreign: F
   return undefined;
 }
 
-function sshcomBlock(lines: readonly string[], i: number): Block {
+function sshcomBlock(lines: Lines, i: number): Block {
   const end = findEnd(lines, i, (s) => sshcom.END_ANYWHERE.test(s));
   const block: Block = { kind: 'private-key', format: 'sshcom', startLine: i, endLine: end };
   try {
@@ -191,5 +207,5 @@ function derive(block: Block, read: (() => string) | undefined, hint?: string): 
 
 /** True when `text` has a block only the foreign adapter can convert (the caller has none yet). */
 export function needsForeignAdapter(text: string): boolean {
-  return text.includes('-----BEGIN') && findBlocks(text.split('\n')).some((b) => b.needsAdapter === true);
+  return text.includes('-----BEGIN') && findBlocks(splitLines(text)).some((b) => b.needsAdapter === true);
 }

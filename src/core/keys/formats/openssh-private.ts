@@ -12,6 +12,7 @@ import { SshReader } from '../../wire/reader.ts';
 import { encodeBase64 } from '../../wire/base64.ts';
 import { keyTypeSpec, parseKeyBlob, type ParsedKey } from '../blob.ts';
 import { decodeBody } from './armor.ts';
+import type { Lines } from '../lines.ts';
 
 export const BEGIN = '-----BEGIN OPENSSH PRIVATE KEY-----';
 export const END = '-----END OPENSSH PRIVATE KEY-----';
@@ -71,7 +72,7 @@ function readComment(section: Uint8Array, type: string): string | undefined {
 }
 
 /** Reads the public part from the armored text (lines between and incl. the markers). */
-export function read(lines: readonly string[]): OpenSshPrivateInfo {
+export function read(lines: Lines): OpenSshPrivateInfo {
   const body: string[] = [];
   for (const l of lines) {
     const t = l.trim();

@@ -7,6 +7,7 @@
  * the exact command that prints the public key instead.
  */
 import type { ForeignAdapter } from './foreign.ts';
+import type { Lines } from '../lines.ts';
 
 export const LABELS = {
   'RSA PRIVATE KEY': 'pem-rsa',
@@ -36,12 +37,13 @@ export function hintFor(format: PemPrivateFormat): string {
 }
 
 /** True for `ENCRYPTED PRIVATE KEY` and for legacy `Proc-Type: 4,ENCRYPTED` headers. */
-export function isEncrypted(format: PemPrivateFormat, lines: readonly string[]): boolean {
+export function isEncrypted(format: PemPrivateFormat, lines: Lines): boolean {
   if (format === 'pkcs8-encrypted') return true;
-  return lines.some((l) => /^\s*Proc-Type:\s*4\s*,\s*ENCRYPTED\s*$/i.test(l));
+  for (const l of lines) if (/^\s*Proc-Type:\s*4\s*,\s*ENCRYPTED\s*$/i.test(l)) return true;
+  return false;
 }
 
 /** The OpenSSH `type base64` line of an unencrypted PEM private key. Throws SshParseError. */
-export function read(lines: readonly string[], adapter: ForeignAdapter): string {
-  return adapter.publicFromPrivatePem(lines.map((l) => l.trim()).join('\n'));
+export function read(lines: Lines, adapter: ForeignAdapter): string {
+  return adapter.publicFromPrivatePem(Array.from(lines, (l) => l.trim()).join('\n'));
 }

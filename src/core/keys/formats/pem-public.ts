@@ -5,11 +5,12 @@
  * foreign adapter's (sshpk); this module names the formats and routes them.
  */
 import type { ForeignAdapter } from './foreign.ts';
+import type { Lines } from '../lines.ts';
 
 export const LABELS = { 'PUBLIC KEY': 'pem-spki', 'RSA PUBLIC KEY': 'pem-pkcs1-public' } as const;
 export type PemPublicFormat = (typeof LABELS)[keyof typeof LABELS];
 
 /** The OpenSSH `type base64` line for a PEM public key block. Throws SshParseError. */
-export function read(lines: readonly string[], adapter: ForeignAdapter): string {
-  return adapter.publicFromPem(lines.map((l) => l.trim()).join('\n'));
+export function read(lines: Lines, adapter: ForeignAdapter): string {
+  return adapter.publicFromPem(Array.from(lines, (l) => l.trim()).join('\n'));
 }

@@ -14,6 +14,7 @@ import { SshParseError } from '../../errors.ts';
 import { encodeBase64 } from '../../wire/base64.ts';
 import { parseKeyBlob, type ParsedKey } from '../blob.ts';
 import { decodeBody } from './armor.ts';
+import type { Lines } from '../lines.ts';
 
 export const HEADER = /^PuTTY-User-Key-File-(\d+):\s*(\S+)\s*$/;
 
@@ -31,8 +32,8 @@ export interface PuttyKeyInfo {
 }
 
 /** Reads a .ppk starting at lines[0] (the `PuTTY-User-Key-File-N:` line). */
-export function read(lines: readonly string[]): PuttyKeyInfo {
-  const first = HEADER.exec((lines[0] ?? '').trim());
+export function read(lines: Lines): PuttyKeyInfo {
+  const first = HEADER.exec((lines.at(0) ?? '').trim());
   if (!first) throw new SshParseError('bad-format', 'PuTTY key: missing "PuTTY-User-Key-File-" header');
   const version = Number(first[1]);
   if (version !== 2 && version !== 3)
@@ -44,7 +45,7 @@ export function read(lines: readonly string[]): PuttyKeyInfo {
   let lastLine = 0;
   let i = 1;
   for (; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
+    const line = (lines.at(i) as string).replace(/\r$/, '');
     const m = /^\s*([A-Za-z0-9-]+):\s?(.*)$/.exec(line);
     if (!m) break;
     const [, name, value] = m as unknown as [string, string, string];
@@ -56,7 +57,7 @@ export function read(lines: readonly string[]): PuttyKeyInfo {
         throw new SshParseError('bad-format', `PuTTY key: bad ${name} count "${value.trim()}"`);
       if (i + n >= lines.length && name === 'Public-Lines')
         throw new SshParseError('truncated', `PuTTY key: ${name} says ${n} lines, only ${lines.length - i - 1} follow`);
-      const body = lines.slice(i + 1, i + 1 + n);
+      const body = Array.from({ length: Math.min(n, lines.length - i - 1) }, (_, k) => lines.at(i + 1 + k) as string);
       if (name === 'Public-Lines') {
         const blob = decodeBody(body);
         if (!blob) throw new SshParseError('bad-base64', 'PuTTY key: public lines are not valid base64');

@@ -10,6 +10,7 @@ import { SshParseError } from '../../errors.ts';
 import { encodeBase64 } from '../../wire/base64.ts';
 import { parseKeyBlob, type ParsedKey } from '../blob.ts';
 import { decodeBody, readRfc4716Armor, rfc4716Comment, wrap } from './armor.ts';
+import type { Lines } from '../lines.ts';
 
 export const BEGIN = '---- BEGIN SSH2 PUBLIC KEY ----';
 export const END = '---- END SSH2 PUBLIC KEY ----';
@@ -27,8 +28,8 @@ export interface Rfc4716Key {
 }
 
 /** Reads the block; `lines` run from the BEGIN line to the END line (END may be missing). */
-export function read(lines: readonly string[]): Rfc4716Key {
-  const { headers, body } = readRfc4716Armor(lines, BEGIN_RE, END_RE);
+export function read(lines: Lines): Rfc4716Key {
+  const { headers, body } = readRfc4716Armor(lines, BEGIN_RE, END_RE, 'SSH2 public key');
   const blob = decodeBody(body);
   if (!blob) throw new SshParseError('bad-base64', 'SSH2 public key: body is not valid base64');
   const key = parseKeyBlob(blob);

@@ -21,6 +21,7 @@ import { encodeBase64 } from '../../wire/base64.ts';
 import { toBigInt } from '../../wire/bigint.ts';
 import { parseKeyBlob, type ParsedKey } from '../blob.ts';
 import { decodeBody, readRfc4716Armor, rfc4716Comment } from './armor.ts';
+import type { Lines } from '../lines.ts';
 
 export const BEGIN = '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----';
 export const END = '---- END SSH2 ENCRYPTED PRIVATE KEY ----';
@@ -126,8 +127,8 @@ export function readSshcomBytes(data: Uint8Array, comment = ''): SshcomKeyInfo {
 }
 
 /** Reads the armored text (BEGIN line to END line; END may be missing). */
-export function read(lines: readonly string[]): SshcomKeyInfo {
-  const { headers, body } = readRfc4716Armor(lines, BEGIN_RE, END_RE);
+export function read(lines: Lines): SshcomKeyInfo {
+  const { headers, body } = readRfc4716Armor(lines, BEGIN_RE, END_RE, WHAT);
   const data = decodeBody(body);
   if (!data) throw new SshParseError('bad-base64', `${WHAT}: body is not valid base64`);
   return readSshcomBytes(data, rfc4716Comment(headers));

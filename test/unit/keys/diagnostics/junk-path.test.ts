@@ -107,9 +107,13 @@ test('property: splitLines keeps every line and terminator (LF, CRLF, lone CR)',
   fc.assert(
     fc.property(text, (s) => {
       const f = splitLines(s);
-      assert.deepEqual([...f.lines], s.split(/\r\n|\r|\n/));
-      assert.equal(f.lines.map((l, i) => l + f.eols[i]).join(''), s);
-      assert.equal(f.lines.length, f.eols.length);
+      const lines = [...f];
+      assert.deepEqual(lines, s.split(/\r\n|\r|\n/));
+      assert.equal(f.length, lines.length);
+      assert.equal(lines.map((l, i) => l + f.eol(i)).join(''), s);
+      assert.equal(f.span(0, f.length), s);
+      assert.equal(f.span(0, f.length, true), s.replace(/\r\n?/g, '\n'));
+      assert.equal(f.at(f.length), undefined);
       const cr = s.search(/\r/);
       assert.equal(f.firstCrLine, cr < 0 ? -1 : s.slice(0, cr).split(/\r\n|\r|\n/).length - 1);
     }),

@@ -28,7 +28,7 @@ test('findBlobs: exact spans of glued blobs, none in near misses', () => {
 
 test('splitLines/applyEdits keep untouched terminators and drop a deleted tail cleanly', () => {
   const f = splitLines('a\r\nb\rc\nd');
-  assert.deepEqual(f.lines, ['a', 'b', 'c', 'd']);
+  assert.deepEqual([...f], ['a', 'b', 'c', 'd']);
   assert.equal(f.firstCrLine, 0);
   assert.equal(applyEdits(f, [{ start: 1, end: 2, lines: ['x'] }]), 'a\r\nx\nd');
   assert.equal(applyEdits(f, [{ start: 3, end: 3, lines: [] }]), 'a\r\nb\rc');
