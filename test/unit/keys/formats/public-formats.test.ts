@@ -60,6 +60,29 @@ test('RFC 4716 headers: x- tags, unquoted comment, continuation lines, CRLF and 
   assert.equal(typeAndBlob(r.publicLine), importPublic(text.replace(/\r/g, '').replace(/^ +| +$/gm, ''), 'RFC4716'));
 });
 
+test('RFC 4716 header values: up to the 1024 bytes of §3.3 read, a longer one refused with its tag named', () => {
+  const k = generateKey({ kind: 'ed25519' });
+  // Continued over many lines, as a terminal would wrap it; é is two bytes in UTF-8.
+  const block = (value: string): string[] => {
+    const pieces = value.match(/.{1,60}/g) ?? [];
+    const header = pieces.map((p, i) => (i === 0 ? `Comment: ${p}` : p) + (i < pieces.length - 1 ? '\\' : ''));
+    return ['---- BEGIN SSH2 PUBLIC KEY ----', ...header, k.publicLine.split(' ')[1]!, '---- END SSH2 PUBLIC KEY ----'];
+  };
+  const max = 'x'.repeat(1022) + 'é';
+  assert.equal(rfc4716.read(block(max)).comment, max);
+  assert.equal(importPublic(block(max).join('\n'), 'RFC4716'), typeAndBlob(k.publicLine));
+  for (const over of [`${max}x`, 'y'.repeat(1025), 'z'.repeat(1_000_000)]) {
+    assert.throws(
+      () => rfc4716.read(block(over)),
+      (e: unknown) => e instanceof SshParseError && e.message === 'SSH2 public key: header "Comment" is longer than the 1024 bytes RFC 4716 §3.3 allows',
+    );
+  }
+  const b = onlyBlock(block('y'.repeat(5000)).join('\n'));
+  assert.equal(b.kind, 'foreign-format');
+  assert.equal(b.publicLine, undefined);
+  assert.match(b.error ?? '', /longer than the 1024 bytes/);
+});
+
 test('RFC 4716 and SPKI blocks collapsed onto one line (newlines lost in a paste)', () => {
   const k = generateKey({ kind: 'rsa', bits: 3072 });
   const rfc = exportPublic(k.publicPath, 'RFC4716').trim().replace(/\n/g, ' ');
