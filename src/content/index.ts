@@ -9,7 +9,6 @@ import { createDomHub, type DomHub } from './observe.ts';
 import { watchRuntime } from './lifecycle.ts';
 import { startKeyField } from './key-field/index.ts';
 import { startConnect } from './connect/index.ts';
-import { assistantOptions } from './connect/assistant-wiring.ts';
 
 const root = new AbortController();
 const alive = watchRuntime(root);
@@ -17,7 +16,7 @@ const hub = createDomHub(root.signal, alive);
 
 const features: ReadonlyArray<readonly [string, (hub: DomHub, signal: AbortSignal) => void]> = [
   ['key-field', startKeyField],
-  ['connect', (hub, signal) => startConnect(hub, signal, assistantOptions(hub, signal))],
+  ['connect', startConnect],
 ];
 
 for (const [name, start] of features) {

@@ -218,6 +218,36 @@ test('our button copies nothing for a refused command and says why', async () =>
   await page.close();
 });
 
+test('before the command core has loaded, a page copy passes through untouched; it starts the load and the next copy is corrected', async () => {
+  const settings: RewriteSettings = { keyPath: '~/.ssh/id_ed25519', shell: 'posix', identitiesOnly: true };
+  await setSettings(settings);
+  // No command is shown (nothing to preload the core for); the button copies one from state.
+  const bare = 'ssh root@149.36.0.213 -p 42442';
+  const html = `<!doctype html><html><body><button id="copy">Copy</button>
+    <script>document.getElementById('copy').onclick = () => navigator.clipboard.writeText(${JSON.stringify(bare)});</script>
+  </body></html>`;
+  await run.context.route(`${ORIGIN}/rpk-trust/unshown`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  const page = await open('/rpk-trust/unshown');
+  const expected = rewriteCommand(bare, settings);
+  assert.ok(expected.ok && expected.command !== bare);
+  await page.waitForTimeout(500); // settings loaded: only the core is missing
+  await page.evaluate(() => navigator.clipboard.writeText('(clipboard before the copy)'));
+  await page.click('#copy');
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== '(clipboard before the copy)'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), bare, 'the page text, exactly as written');
+  let got = '';
+  for (let i = 0; i < 25 && got !== expected.command; i++) {
+    await page.waitForTimeout(200);
+    await page.click('#copy');
+    got = await page.evaluate(() => navigator.clipboard.readText());
+  }
+  assert.equal(got, expected.command);
+  await setSettings({ identitiesOnly: false });
+  await page.close();
+});
+
 test('after the extension is reloaded, the old content script removes its UI and logs no errors', async () => {
   const page = await open(`/pods?pod=${POD}`);
   const errors: string[] = [];

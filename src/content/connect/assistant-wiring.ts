@@ -9,10 +9,9 @@ import { createAssistant, type Assistant } from './assistant.ts';
 import type { Attachment, BarOptions } from './bars.ts';
 import { paneCommands, paneHttpPorts, paneName, paneOf, paneProxyId } from './pane.ts';
 import { rememberConnection } from './remember.ts';
-import { liveSettings } from './settings.ts';
+import type { LiveSettings } from './settings.ts';
 
-export function assistantOptions(hub: DomHub, signal: AbortSignal): BarOptions {
-  const settings = liveSettings(signal);
+export function assistantOptions(hub: DomHub, settings: LiveSettings, signal: AbortSignal): BarOptions {
   const placed = new Map<Attachment, Assistant>();
   // One storage write at a time: a pane's proxy and TCP commands attach in the same batch.
   let remembering: Promise<unknown> = Promise.resolve();

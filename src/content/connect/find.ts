@@ -13,10 +13,7 @@
 import { findSshCommands, looksLikeSshCommand, parseConnection, rewriteCommand } from './command.ts';
 import { MAYBE_COMMAND } from './protocol.ts';
 import { isForeignText } from '../regions.ts';
-
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SVG']);
-/** The longest text read as one command: real console commands are under 200 characters. */
-export const MAX_TEXT = 1024;
+import { MAX_TEXT, SKIP } from './candidates.ts';
 /** How far up from a text node a command's element may be (spans for `$`, highlighting). */
 const MAX_CLIMB = 6;
 /** Text nodes an element may hold and still be one command. */

@@ -10,25 +10,60 @@
  * Ctrl/Cmd+C go through our capture-phase copy listener (clipboard.ts). Text that is not a
  * command we can rebuild is never touched; a key path that cannot be quoted safely leaves the
  * page's text as it was and says why.
+ *
+ * Eager here: the settings, the copy listener and the bridge (both answer synchronously) and a
+ * cheap watch for command-like text (candidates.ts). The command core and the UI built on it
+ * (live.ts) load with dynamic `import()` when the first candidate appears, before any of its
+ * commands can be copied; until then a page copy passes through untouched.
  */
-import { looksLikeSshCommand, rewriteCommand } from './command.ts';
 import type { DomHub } from '../observe.ts';
-import { safely } from '../safe.ts';
-import { attachBars, type BarOptions } from './bars.ts';
+import { reportError, safely } from '../safe.ts';
+import { hasCandidate } from './candidates.ts';
 import { listenForCopies } from './clipboard.ts';
-import { ANSWER_EVENT, BRIDGE_KEY, REQUEST_EVENT, type IsolatedBridge } from './protocol.ts';
-import { liveSettings, type LiveSettings } from './settings.ts';
-import { showNotice } from './ui.ts';
+import type { LiveConnect } from './live.ts';
+import { ANSWER_EVENT, BRIDGE_KEY, MAYBE_COMMAND, REQUEST_EVENT, type IsolatedBridge } from './protocol.ts';
+import { liveSettings } from './settings.ts';
 
-/** A `$` prompt glyph copied on its own line before the command (separate element). */
-const LEADING_PROMPT_LINE = /^\s*\$\s*\n\s*/;
-
-export function startConnect(hub: DomHub, signal: AbortSignal, options: BarOptions = {}): void {
+export function startConnect(hub: DomHub, signal: AbortSignal): void {
   const settings = liveSettings(signal);
-  const correct = (text: string): string | undefined => correctPageCopy(settings, text);
+  let live: LiveConnect | undefined;
+  let loading = false;
+  // The candidate watch: ends once the live part runs (it then scans the whole page itself).
+  const watch = new AbortController();
+  signal.addEventListener('abort', () => watch.abort(), { once: true, signal: watch.signal });
+
+  const load = (): void => {
+    if (loading || signal.aborted) return;
+    loading = true;
+    void import('./live.ts').then(
+      safely('connect start', (m: typeof import('./live.ts')) => {
+        if (signal.aborted) return;
+        live = m.startLive(hub, settings, signal);
+        watch.abort();
+      }),
+      (error: unknown) => {
+        loading = false; // a later candidate retries
+        if (!signal.aborted) reportError('connect load', error);
+      },
+    );
+  };
+  // Until the live part (with the command core) has loaded, a page copy passes through untouched,
+  // as it does while the settings load: nothing is ever rewritten without the parser's verdict.
+  // Command-like text starts the load, so the next copy is corrected.
+  const correct = (text: string): string | undefined => {
+    if (live) return live.correct(text);
+    if (MAYBE_COMMAND.test(text)) load();
+    return undefined;
+  };
   answerBridge(correct, signal);
   listenForCopies(correct, signal);
-  attachBars(hub, settings, signal, options);
+  hub.subscribe(
+    'connect candidates',
+    (batch) => {
+      if (hasCandidate(batch)) load();
+    },
+    watch.signal,
+  );
   signal.addEventListener(
     'abort',
     () => {
@@ -36,18 +71,6 @@ export function startConnect(hub: DomHub, signal: AbortSignal, options: BarOptio
     },
     { once: true },
   );
-}
-
-/** The corrected command for a page copy, or undefined to leave the page's text alone. */
-function correctPageCopy(settings: LiveSettings, text: string): string | undefined {
-  const current = settings.current();
-  if (!current?.rewriteClipboard) return undefined;
-  const command = looksLikeSshCommand(text) ? text : text.replace(LEADING_PROMPT_LINE, '');
-  if (!looksLikeSshCommand(command)) return undefined;
-  const result = rewriteCommand(command, current.rewrite);
-  if (result.ok) return result.command;
-  showNotice(result.reason, result.i18n);
-  return undefined;
 }
 
 /**
