@@ -74,7 +74,8 @@ test('RFC 4716 header values: up to the 1024 bytes of §3.3 read, a longer one r
   for (const over of [`${max}x`, 'y'.repeat(1025), 'z'.repeat(1_000_000)]) {
     assert.throws(
       () => rfc4716.read(block(over)),
-      (e: unknown) => e instanceof SshParseError && e.message === 'SSH2 public key: header "Comment" is longer than the 1024 bytes RFC 4716 §3.3 allows',
+      (e: unknown) =>
+        e instanceof SshParseError && e.message === 'SSH2 public key: header "Comment" is longer than the 1024 bytes RFC 4716 §3.3 allows',
     );
   }
   const b = onlyBlock(block('y'.repeat(5000)).join('\n'));
