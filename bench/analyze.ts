@@ -10,8 +10,7 @@
  */
 import sshpk from 'sshpk';
 import { analyzeKeys } from '../src/core/keys/analyze.ts';
-import { hasNativeBase64 } from '../src/core/wire/base64.ts';
-import { med, runContest } from './contest.ts';
+import { hasNativeBase64, med, runContest } from './contest.ts';
 import { lines, rand } from './inputs.ts';
 
 const { ours: o, floor: f, sshpk: s } = runContest(sshpk);

@@ -23,6 +23,9 @@ export function median(fn: () => void, runs: number, warm = 3): number {
   t.sort((a, b) => a - b);
   return t[t.length >> 1]!;
 }
+/** Whether this runtime has Uint8Array.fromBase64 (the feature test wire/base64.ts makes to pick its decoder). */
+export const hasNativeBase64 = (): boolean => typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64 === 'function';
+
 export const med = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
 
 export function runContest(sshpk: typeof Sshpk): { ours: number; floor: number; sshpk: number } {

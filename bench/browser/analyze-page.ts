@@ -6,8 +6,7 @@
 import { Buffer } from 'buffer';
 import sshpk from 'sshpk';
 import { analyzeKeys } from '../../src/core/keys/analyze.ts';
-import { hasNativeBase64 } from '../../src/core/wire/base64.ts';
-import { runContest } from '../contest.ts';
+import { hasNativeBase64, runContest } from '../contest.ts';
 import { lines, paste } from '../inputs.ts';
 
 // As src/core/keys/formats/sshpk-adapter.ts does: assert-plus calls the global Buffer.isBuffer.

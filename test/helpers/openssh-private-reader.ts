@@ -11,7 +11,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { SshParseError } from '../../src/core/errors.ts';
 import { decodeBase64 } from '../../src/core/wire/base64.ts';
 import { SshReader } from '../../src/core/wire/reader.ts';
-import { bcryptPbkdfAsync } from '../../src/core/keygen/kdf.ts';
+import { bcryptPbkdf } from '../../src/core/keygen/kdf.ts';
 import { keyTypeSpec } from '../../src/core/keys/blob.ts';
 import {
   AUTH_MAGIC,
@@ -263,7 +263,7 @@ export async function parseOpenSshPrivateKey(text: string, passphrase?: string):
   if (!passphrase) throw new SshParseError('needs-passphrase', 'This private key is protected by a passphrase: enter it to read the key');
   const spec = CIPHERS[env.cipher]!;
   const encryption: Encryption = { passphrase: new TextEncoder().encode(passphrase), salt: env.salt!.slice(), rounds: env.rounds! };
-  const material = await bcryptPbkdfAsync(encryption.passphrase, encryption.salt, encryption.rounds, spec.keyLen + spec.ivLen);
+  const material = await bcryptPbkdf(encryption.passphrase, encryption.salt, encryption.rounds, spec.keyLen + spec.ivLen);
   return readInner(env, decrypt(env, material), encryption);
 }
 

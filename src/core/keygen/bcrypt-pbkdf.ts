@@ -8,7 +8,7 @@
  * Written for speed: the whole Blowfish state is one Int32Array (S-boxes 0..1023, P 1024..1041)
  * so every value stays a small integer in V8; the hot loop (the S-box rewrite of
  * Blowfish_expand0state, ~98% of the work) holds the P-array in locals with all 16 rounds
- * unrolled, and allocates nothing. Synchronous, no platform APIs: runs in a Worker.
+ * unrolled, and allocates nothing. No platform APIs: runs in a Worker.
  */
 import { sha512 } from '@noble/hashes/sha2.js';
 import { BLOWFISH_P, BLOWFISH_S } from './blowfish-tables.ts';
@@ -147,8 +147,9 @@ function bcryptHash(passWords: Int32Array, saltWords: Int32Array, out: Uint8Arra
 }
 
 /**
- * The same computation as `bcryptPbkdf`, one bcrypt_hash per step: yields the fraction done
- * after each, returns the key. Lets callers report progress or yield to an event loop.
+ * bcrypt_pbkdf(pass, salt, rounds) → keyLen bytes, exactly as OpenSSH computes it, one bcrypt_hash
+ * per step: yields the fraction done after each, returns the key (kdf.ts drives it). Throws
+ * RangeError for inputs OpenSSH rejects (empty passphrase or salt, rounds < 1, keyLen > 1024).
  */
 export function* bcryptPbkdfSteps(pass: Uint8Array, salt: Uint8Array, rounds: number, keyLen: number): Generator<number, Uint8Array, void> {
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`bcrypt_pbkdf: rounds must be a positive integer, got ${rounds}`);
@@ -197,23 +198,4 @@ export function* bcryptPbkdfSteps(pass: Uint8Array, salt: Uint8Array, rounds: nu
     remaining -= i;
   }
   return key;
-}
-
-/**
- * bcrypt_pbkdf(pass, salt, rounds) → keyLen bytes, exactly as OpenSSH computes it.
- * Throws RangeError for inputs OpenSSH rejects (empty passphrase or salt, rounds < 1, keyLen > 1024).
- */
-export function bcryptPbkdf(
-  pass: Uint8Array,
-  salt: Uint8Array,
-  rounds: number,
-  keyLen: number,
-  onProgress?: (fraction: number) => void,
-): Uint8Array {
-  const steps = bcryptPbkdfSteps(pass, salt, rounds, keyLen);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    onProgress?.(step.value);
-  }
 }

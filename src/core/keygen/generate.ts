@@ -14,7 +14,7 @@ import {
   ed25519PrivateKey,
   ed25519PublicBlob,
   publicLine,
-  writeOpenSshPrivateKeyAsync,
+  writeOpenSshPrivateKey,
   type OpenSshPrivateKeyParts,
 } from './openssh-private.ts';
 
@@ -54,7 +54,7 @@ export async function generateKey(opts: GenerateKeyProgressOptions = {}): Promis
   }
   let privateKey: string;
   try {
-    privateKey = await writeOpenSshPrivateKeyAsync(parts, opts.onProgress);
+    privateKey = await writeOpenSshPrivateKey(parts, opts.onProgress);
   } finally {
     // Best effort (JS strings cannot be wiped): the raw secret bytes do not outlive the call.
     seed.fill(0);

@@ -5,10 +5,4 @@
  */
 
 export { generateKey, commentProblem, type GenerateKeyProgressOptions } from './generate.ts';
-export { bcryptPbkdf, bcryptPbkdfSteps } from './bcrypt-pbkdf.ts';
-export { bcryptPbkdfAsync } from './kdf.ts';
 export { installCommand, keyFileNames } from './install.ts';
-export { DEFAULT_ROUNDS } from './openssh-private.ts';
-
-// Deterministic writer of the whole file (salt, rounds and check integer as parameters).
-export { writeOpenSshPrivateKey, type OpenSshPrivateKeyParts } from './openssh-private.ts';

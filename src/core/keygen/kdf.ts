@@ -1,5 +1,5 @@
 /**
- * bcrypt_pbkdf without freezing a page: the same steps as `bcryptPbkdf` (one bcrypt_hash each,
+ * bcrypt_pbkdf without freezing a page: the steps of `bcryptPbkdfSteps` (one bcrypt_hash each,
  * ~4 ms), yielding a macrotask about every 30 ms when running in a document (window) so the page
  * can paint its progress. In a Worker or Node nothing needs painting: it runs straight through
  * (yields there would only add scheduling delays) and progress is still reported per step.
@@ -10,7 +10,7 @@ const SLICE_MS = 30;
 const inDocument = (): boolean => typeof (globalThis as { document?: unknown }).document !== 'undefined';
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function bcryptPbkdfAsync(
+export async function bcryptPbkdf(
   pass: Uint8Array,
   salt: Uint8Array,
   rounds: number,

@@ -18,8 +18,7 @@ import { ctr } from '@noble/ciphers/aes.js';
 import { encodeBase64 } from '../wire/base64.ts';
 import { SshReader } from '../wire/reader.ts';
 import { SshWriter } from '../wire/writer.ts';
-import { bcryptPbkdfAsync } from './kdf.ts';
-import { bcryptPbkdf } from './bcrypt-pbkdf.ts';
+import { bcryptPbkdf } from './kdf.ts';
 
 export const BEGIN_MARK = '-----BEGIN OPENSSH PRIVATE KEY-----';
 export const END_MARK = '-----END OPENSSH PRIVATE KEY-----';
@@ -104,19 +103,12 @@ function aes256CtrKey(material: Uint8Array): { key: Uint8Array; iv: Uint8Array }
 
 /**
  * Writes the file from explicit parts (salt, rounds and check integer included) — deterministic,
- * so a file ssh-keygen wrote can be re-written byte for byte. Synchronous.
+ * so a file ssh-keygen wrote can be re-written byte for byte. Yields to the event loop during
+ * bcrypt_pbkdf (kdf.ts).
  */
-export function writeOpenSshPrivateKey(parts: OpenSshPrivateKeyParts, onProgress?: (fraction: number) => void): string {
+export async function writeOpenSshPrivateKey(parts: OpenSshPrivateKeyParts, onProgress?: (fraction: number) => void): Promise<string> {
   if (!parts.encryption) return outer(parts, innerSection(parts, 8));
   const { passphrase, salt, rounds } = parts.encryption;
-  const { key, iv } = aes256CtrKey(bcryptPbkdf(passphrase, salt, rounds, 48, onProgress));
-  return outer(parts, ctr(key, iv).encrypt(innerSection(parts, 16)));
-}
-
-/** As `writeOpenSshPrivateKey`, but yields to the event loop during bcrypt_pbkdf. */
-export async function writeOpenSshPrivateKeyAsync(parts: OpenSshPrivateKeyParts, onProgress?: (fraction: number) => void): Promise<string> {
-  if (!parts.encryption) return outer(parts, innerSection(parts, 8));
-  const { passphrase, salt, rounds } = parts.encryption;
-  const { key, iv } = aes256CtrKey(await bcryptPbkdfAsync(passphrase, salt, rounds, 48, onProgress));
+  const { key, iv } = aes256CtrKey(await bcryptPbkdf(passphrase, salt, rounds, 48, onProgress));
   return outer(parts, ctr(key, iv).encrypt(innerSection(parts, 16)));
 }

@@ -192,33 +192,6 @@ export function readKeyPrefix(bytes: Uint8Array, off = 0, end = bytes.length): {
   }
 }
 
-/**
- * readKeyPrefix for a blob whose type string (bytes 4 .. 4 + name length) is already known to be
- * `spec.type`: the key when `bytes` is exactly that one valid key, else null. Never throws.
- */
-export function readExactKey(bytes: Uint8Array, spec: KeyTypeSpec): ParsedKey | null {
-  const at = 4 + spec.type.length;
-  const shape = SHAPES.get(spec);
-  if (shape && walk(bytes, at, shape, bytes.length) !== bytes.length) return null;
-  try {
-    const r = fieldReader(bytes, spec, at);
-    const key = readFields(r, spec);
-    return at + r.offset === bytes.length ? key : null;
-  } catch (e) {
-    if (e instanceof SshParseError) return null;
-    throw e;
-  }
-}
-
-/**
- * Byte length of ONE complete, valid key blob of a known type at the start of `bytes`, else null.
- * Used to split keys whose base64 got glued together. Never throws.
- */
-export function blobLength(bytes: Uint8Array): number | null {
-  const r = readKeyPrefix(bytes);
-  return r ? r.length : null;
-}
-
 const CERT_SUFFIX = '-cert-v01@openssh.com';
 
 /** True when the blob's type string ends in `-cert-v01@openssh.com` (no full parse). */

@@ -78,9 +78,6 @@ export function decodeBase64(text: string): Uint8Array | null {
   return NATIVE ? decodeBase64Native(text, NATIVE) : decodeBase64Js(text);
 }
 
-/** Whether decodeBase64 uses the platform decoder here. */
-export const hasNativeBase64 = (): boolean => NATIVE !== undefined;
-
 // fromBase64 skips ASCII whitespace (the spec's TAB, LF, FF, CR, SPACE) anywhere; we reject it.
 const ASCII_WHITESPACE = /[\t\n\f\r ]/;
 

@@ -1,5 +1,6 @@
 /**
- * SSH wire-format reader (RFC 4251 §5): uint32, string, mpint, name-list, over a byte buffer.
+ * SSH wire-format reader (RFC 4251 §5): uint32, string and raw bytes over a byte buffer (mpints:
+ * keys/types/mpint.ts).
  * Every read is bounds-checked and throws SshParseError with an exact message, never RangeError.
  */
 import { SshParseError } from '../errors.ts';
@@ -67,19 +68,6 @@ export class SshReader {
   /** An SSH `string` decoded as UTF-8 (comments). */
   utf8(field = 'text'): string {
     return new TextDecoder('utf-8').decode(this.bytes(field));
-  }
-
-  /** An `mpint` (two's complement, big-endian); returns the magnitude bytes without sign padding. */
-  mpint(field = 'mpint', { allowNegative = false } = {}): Uint8Array {
-    const raw = this.bytes(field);
-    if (raw.length === 0) return raw;
-    if (((raw[0] as number) & 0x80) !== 0 && !allowNegative) {
-      throw new SshParseError('bad-mpint', `${this.what}: ${field} is negative`);
-    }
-    if (raw.length > 1 && raw[0] === 0 && ((raw[1] as number) & 0x80) === 0) {
-      throw new SshParseError('bad-mpint', `${this.what}: ${field} has a superfluous leading zero byte`);
-    }
-    return raw[0] === 0 ? raw.subarray(1) : raw;
   }
 
   /** Raw fixed-size bytes (no length prefix). */

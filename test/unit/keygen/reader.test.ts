@@ -60,7 +60,7 @@ test('re-writing an ssh-keygen file with its salt, rounds, check integer and com
     const parsed = await parseOpenSshPrivateKey(w.text, c.passphrase || undefined);
     assert.equal(parsed.encryption?.rounds, c.passphrase ? Number(c.args[c.args.indexOf('-a') + 1]) : undefined, c.name);
     assert.equal(parsed.publicLine, w.publicLine, c.name);
-    assert.equal(writeOpenSshPrivateKey(parsed), w.text, c.name);
+    assert.equal(await writeOpenSshPrivateKey(parsed), w.text, c.name);
   }
 });
 

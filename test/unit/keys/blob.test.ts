@@ -1,5 +1,5 @@
 /**
- * parseKeyBlob / blobLength against real ssh-keygen: every type and size it makes, certificates of
+ * parseKeyBlob / readKeyPrefix against real ssh-keygen: every type and size it makes, certificates of
  * each, hand-built security-key blobs, and malformed blobs that both we and ssh-keygen reject.
  */
 import { test } from 'node:test';
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { CURVES, isOnCurve } from '../../../src/core/keys/types/ecdsa.ts';
-import { blobLength, KNOWN_KEY_TYPES, parseKeyBlob, plainKeyBlob, readKeyPrefix } from '../../../src/core/keys/blob.ts';
+import { KNOWN_KEY_TYPES, parseKeyBlob, plainKeyBlob, readKeyPrefix } from '../../../src/core/keys/blob.ts';
 import { SshParseError } from '../../../src/core/errors.ts';
 import { SshWriter } from '../../../src/core/wire/writer.ts';
 import { decodeBase64 } from '../../../src/core/wire/base64.ts';
@@ -16,6 +16,9 @@ import { allKeys, blobOf, certify, generateKey, listLine, skKey, sshKeygenRaw, w
 const keys = allKeys();
 const sk = [skKey('ed25519'), skKey('ecdsa')];
 const certs = [...keys, ...sk].map((k) => ({ key: k, cert: certify(k) }));
+
+/** Byte length of the one complete, valid key blob at the start of `bytes` (readKeyPrefix), else null. */
+const blobLength = (bytes: Uint8Array): number | null => readKeyPrefix(bytes)?.length ?? null;
 
 const line = (blob: Uint8Array, type = 'ssh-ed25519') => `${type} ${Buffer.from(blob).toString('base64')} x`;
 

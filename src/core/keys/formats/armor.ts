@@ -65,10 +65,3 @@ export function rfc4716Comment(headers: readonly [string, string][]): string {
   if (comment.length >= 2 && comment.startsWith('"') && comment.endsWith('"')) comment = comment.slice(1, -1);
   return comment;
 }
-
-/** Wraps a string into lines of `width` characters. */
-export function wrap(s: string, width: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < s.length; i += width) out.push(s.slice(i, i + width));
-  return out;
-}

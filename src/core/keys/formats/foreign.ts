@@ -10,6 +10,4 @@ export interface ForeignAdapter {
   publicFromPem(pem: string): string;
   /** Unencrypted PEM private key (`RSA|EC|DSA PRIVATE KEY`, PKCS#8 `PRIVATE KEY`) → `type base64` line. Throws SshParseError. */
   publicFromPrivatePem(pem: string): string;
-  /** OpenSSH public line → PEM: 'spki' (`ssh-keygen -e -m PKCS8`) or 'pkcs1' (`-m PEM`, RSA only). Throws SshParseError. */
-  publicToPem(line: string, format: 'spki' | 'pkcs1'): string;
 }

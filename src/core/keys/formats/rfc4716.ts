@@ -9,11 +9,9 @@
 import { SshParseError } from '../../errors.ts';
 import { encodeBase64 } from '../../wire/base64.ts';
 import { parseKeyBlob, type ParsedKey } from '../blob.ts';
-import { decodeBody, readRfc4716Armor, rfc4716Comment, wrap } from './armor.ts';
+import { decodeBody, readRfc4716Armor, rfc4716Comment } from './armor.ts';
 import type { Lines } from '../lines.ts';
 
-export const BEGIN = '---- BEGIN SSH2 PUBLIC KEY ----';
-export const END = '---- END SSH2 PUBLIC KEY ----';
 /** Markers as found in the wild: the dashes' count and spacing vary a little. */
 export const BEGIN_RE = /^-{3,5}\s*BEGIN SSH2 PUBLIC KEY\s*-{3,5}$/;
 export const END_RE = /^-{3,5}\s*END SSH2 PUBLIC KEY\s*-{3,5}$/;
@@ -36,19 +34,4 @@ export function read(lines: Lines): Rfc4716Key {
   const comment = rfc4716Comment(headers);
   const base = `${key.type} ${encodeBase64(blob)}`;
   return { blob, key, comment, headers, publicLine: comment ? `${base} ${comment}` : base };
-}
-
-/**
- * Writes an RFC 4716 block as `ssh-keygen -e` does: body wrapped at 70 columns, a quoted
- * Comment header when there is a comment, header lines continued with "\" past 72 bytes.
- */
-export function write(blob: Uint8Array, comment = ''): string {
-  const out = [BEGIN];
-  if (comment) {
-    const header = `Comment: "${comment.replace(/"/g, '\\"')}"`;
-    const parts = wrap(header, 71);
-    for (const [n, p] of parts.entries()) out.push(n < parts.length - 1 ? `${p}\\` : p);
-  }
-  out.push(...wrap(encodeBase64(blob), 70), END, '');
-  return out.join('\n');
 }

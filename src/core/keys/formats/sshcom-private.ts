@@ -23,8 +23,6 @@ import { parseKeyBlob, type ParsedKey } from '../blob.ts';
 import { decodeBody, readRfc4716Armor, rfc4716Comment } from './armor.ts';
 import type { Lines } from '../lines.ts';
 
-export const BEGIN = '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----';
-export const END = '---- END SSH2 ENCRYPTED PRIVATE KEY ----';
 /** Markers as found in the wild (dash count and spacing vary; some tools drop "ENCRYPTED"). */
 export const BEGIN_RE = /^-{3,5}\s*BEGIN SSH2 (?:ENCRYPTED )?PRIVATE KEY\s*-{3,5}$/;
 export const END_RE = /^-{3,5}\s*END SSH2 (?:ENCRYPTED )?PRIVATE KEY\s*-{3,5}$/;

@@ -53,13 +53,4 @@ export const sshpkAdapter: ForeignAdapter = {
       throw wrapError('PEM private key', e);
     }
   },
-  publicToPem(line, format) {
-    try {
-      const key = sshpk.parseKey(line, 'ssh');
-      if (format === 'pkcs1' && key.type !== 'rsa') throw new SshParseError('unsupported', `PKCS#1 holds RSA keys only, not ${key.type}`);
-      return key.toString(format === 'pkcs1' ? 'pkcs1' : 'pkcs8');
-    } catch (e) {
-      throw wrapError('OpenSSH public key', e);
-    }
-  },
 };
