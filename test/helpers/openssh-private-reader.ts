@@ -14,14 +14,14 @@ import { SshReader } from '../../src/core/wire/reader.ts';
 import { bcryptPbkdf } from '../../src/core/keygen/kdf.ts';
 import { keyTypeSpec } from '../../src/core/keys/blob.ts';
 import {
-  AUTH_MAGIC,
-  BEGIN_MARK,
-  END_MARK,
-  ed25519PublicBlob,
+  BEGIN,
+  END,
+  MAGIC,
   publicLine,
   type Encryption,
   type OpenSshPrivateKeyParts,
-} from '../../src/core/keygen/openssh-private.ts';
+} from '../../src/core/keys/formats/openssh-private.ts';
+import { ed25519PublicBlob } from '../../src/core/keys/types/ed25519.ts';
 
 /** Reading refuses absurd round counts (a damaged or hostile file must not hang a test). */
 export const MAX_READ_ROUNDS = 1024;
@@ -105,11 +105,11 @@ const CIPHERS: Record<string, CipherSpec> = {
 
 /** Extracts and decodes the base64 body between the armour lines (whitespace and CRLF tolerated). */
 function unarmor(text: string): Uint8Array {
-  const begin = text.indexOf(BEGIN_MARK);
-  if (begin < 0) throw new SshParseError('bad-format', `Not an OpenSSH private key: the "${BEGIN_MARK}" line is missing`);
-  const end = text.indexOf(END_MARK, begin + BEGIN_MARK.length);
-  if (end < 0) throw new SshParseError('truncated', `The OpenSSH private key is cut off: the "${END_MARK}" line is missing`);
-  const body = text.slice(begin + BEGIN_MARK.length, end).replace(/[ \t\r\n]+/g, '');
+  const begin = text.indexOf(BEGIN);
+  if (begin < 0) throw new SshParseError('bad-format', `Not an OpenSSH private key: the "${BEGIN}" line is missing`);
+  const end = text.indexOf(END, begin + BEGIN.length);
+  if (end < 0) throw new SshParseError('truncated', `The OpenSSH private key is cut off: the "${END}" line is missing`);
+  const body = text.slice(begin + BEGIN.length, end).replace(/[ \t\r\n]+/g, '');
   if (body.length === 0) throw new SshParseError('truncated', 'The OpenSSH private key is empty between its BEGIN and END lines');
   const bytes = decodeBase64(body);
   if (!bytes) throw new SshParseError('bad-base64', 'The OpenSSH private key is damaged: its body is not valid base64');
@@ -127,10 +127,10 @@ interface Envelope {
 }
 
 function readEnvelope(bytes: Uint8Array): Envelope {
-  if (bytes.length < AUTH_MAGIC.length || AUTH_MAGIC.some((b, i) => bytes[i] !== b)) {
+  if (bytes.length < MAGIC.length || [...MAGIC].some((c, i) => bytes[i] !== c.charCodeAt(0))) {
     throw new SshParseError('bad-format', 'Not an OpenSSH private key: the data does not start with "openssh-key-v1"');
   }
-  const r = new SshReader(bytes.subarray(AUTH_MAGIC.length), 'The OpenSSH private key');
+  const r = new SshReader(bytes.subarray(MAGIC.length), 'The OpenSSH private key');
   const cipher = r.ascii('cipher name');
   const kdf = r.ascii('KDF name');
   const kdfOptions = r.bytes('KDF options');

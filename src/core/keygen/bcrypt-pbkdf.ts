@@ -15,9 +15,10 @@ import { BLOWFISH_P, BLOWFISH_S } from './blowfish-tables.ts';
 
 const STATE_WORDS = 1024 + 18;
 const P_OFF = 1024;
-const INITIAL_STATE = Int32Array.from([...BLOWFISH_S, ...BLOWFISH_P]);
+// Pure, so a bundle that imports the OpenSSH key format only to read it leaves bcrypt out.
+const INITIAL_STATE = /* @__PURE__ */ Int32Array.from([...BLOWFISH_S, ...BLOWFISH_P]);
 /** "OxychromaticBlowfishSwatDynamite" as 8 big-endian words. */
-const MAGIC_WORDS = beWords(new TextEncoder().encode('OxychromaticBlowfishSwatDynamite'));
+const MAGIC_WORDS = /* @__PURE__ */ beWords(/* @__PURE__ */ new TextEncoder().encode('OxychromaticBlowfishSwatDynamite'));
 const HASH_BYTES = 32;
 
 /** Blowfish F applied to x, with the state's S-boxes. */

@@ -11,12 +11,11 @@ import type { GenerateKeyOptions, GeneratedKey } from '../types.ts';
 import {
   DEFAULT_ROUNDS,
   SALT_LEN,
-  ed25519PrivateKey,
-  ed25519PublicBlob,
   publicLine,
-  writeOpenSshPrivateKey,
+  write as writeOpenSshPrivateKey,
   type OpenSshPrivateKeyParts,
-} from './openssh-private.ts';
+} from '../keys/formats/openssh-private.ts';
+import { ed25519PrivateKey, ed25519PublicBlob } from '../keys/types/ed25519.ts';
 
 export interface GenerateKeyProgressOptions extends GenerateKeyOptions {
   /** Called with 0 < fraction ≤ 1 as bcrypt_pbkdf advances (only when a passphrase is set). */

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { SshParseError } from '../../../src/core/errors.ts';
 import { generateKey } from '../../../src/core/keygen/index.ts';
-import { writeOpenSshPrivateKey } from '../../../src/core/keygen/openssh-private.ts';
+import { write as writeOpenSshPrivateKey } from '../../../src/core/keys/formats/openssh-private.ts';
 import { parseOpenSshPrivateKey, readOpenSshPrivateKey } from '../../helpers/openssh-private-reader.ts';
 import { sshKeygen, tempDir } from './oracle.ts';
 

@@ -4,6 +4,7 @@
  */
 import { SshParseError } from '../../errors.ts';
 import type { SshReader } from '../../wire/reader.ts';
+import { SshWriter } from '../../wire/writer.ts';
 import type { KeyTypeSpec } from './spec.ts';
 
 /** Reads the 32-byte ed25519 public key; shared with sk-ssh-ed25519@openssh.com. */
@@ -23,3 +24,16 @@ export const ed25519: KeyTypeSpec = {
     return 256;
   },
 };
+
+/** `string "ssh-ed25519", string pk` — the public blob of an ed25519 key (RFC 8709 §4). */
+export function ed25519PublicBlob(pk: Uint8Array): Uint8Array {
+  return new SshWriter().string('ssh-ed25519').bytes(pk).toBytes();
+}
+
+/** `string "ssh-ed25519", string pk, string seed ‖ pk` — the private section of an ed25519 key. */
+export function ed25519PrivateKey(seed: Uint8Array, pk: Uint8Array): Uint8Array {
+  const sk = new Uint8Array(64);
+  sk.set(seed);
+  sk.set(pk, 32);
+  return new SshWriter().string('ssh-ed25519').bytes(pk).bytes(sk).toBytes();
+}
