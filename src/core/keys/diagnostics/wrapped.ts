@@ -247,8 +247,6 @@ function gatherBase64(clean: (i: number) => string, lineCount: number, start: nu
     acc.push(t, 0, r);
     if (pure) gathered = j;
     if (acc.blobLength() !== null) {
-      // Concatenated, not joined: most joins are two lines, and a parts array grown by push
-      // reserves room for 19.
       let text = typeOnly ? `${first.trimEnd()} ` : first.trimEnd();
       for (let m = start + 1; m < j; m++) text += clean(m).trim();
       return { ok: true, endLine: j, text: text + clean(j).trimStart() };
