@@ -142,6 +142,8 @@ try {
     );
     rows.push(`RATIO\tkeystroke→panel / no-op handler, ${n} keys\t${(lat / baseLatency).toFixed(3)}\t`);
     rows.push(`RATIO\tlongest task / no-op handler, ${n} keys\t${(gap / baseGap).toFixed(3)}\t`);
+    // Issue 12's limit: with 100 keys the panel is updated within one frame after the debounce.
+    rows.push(`RATIO\tupdate after debounce / one frame (16.7 ms), ${n} keys\t${(work / 16.7).toFixed(3)}\t${n === 100 ? '<= 1' : ''}`);
   }
   for (const row of rows) console.log(row);
   const size = eagerSize();
