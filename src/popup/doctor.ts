@@ -33,6 +33,8 @@ function renderCause(cause: Cause, signal: AbortSignal): HTMLLIElement {
     const fix = cause.fix;
     const row = el('div', { className: 'code-row' });
     const pre = el('pre', { className: 'cmd', textContent: fix, tabIndex: 0 }, { rpk: 'fix-command' });
+    // Focusable so a keyboard can scroll a long command; a named region, as axe asks of scrollable text.
+    pre.setAttribute('role', 'region');
     pre.setAttribute('aria-label', t('doctorFixLabel'));
     const copy = el('button', { type: 'button', className: 'small', textContent: t('popupCopy') }, { rpk: 'copy-fix' });
     copy.setAttribute('aria-label', t('doctorCopyFix'));

@@ -34,14 +34,15 @@ before(async () => {
   keyPath = join(dir, "runpod key's");
   await writeFile(keyPath, '');
   settings = { keyPath, shell: 'posix', identitiesOnly: true };
+  await setSync({ keyPath, shell: 'posix', identitiesOnly: true });
+});
+
+/** Writes extension settings (storage.sync) from the service worker, as the popup does. */
+async function setSync(items: object): Promise<void> {
   const [worker] = run.context.serviceWorkers();
   type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
-  await worker!.evaluate((s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s), {
-    keyPath,
-    shell: 'posix',
-    identitiesOnly: true,
-  });
-});
+  await worker!.evaluate((s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s), items);
+}
 after(async () => {
   await run?.close();
   await rm(dir, { recursive: true, force: true });
@@ -192,6 +193,15 @@ test('the proxy assistant: ssh and Host block, the note, no transfer commands; k
     assert.equal(await proxy.locator(`[data-rpk=${hook}]`).count(), 0, hook);
   }
   await proxy.locator('[data-rpk=asst-ssh]').focus();
+  // A settings change re-renders the open panel; the keyboard user's focus stays on the same control.
+  await proxy.locator('[data-rpk=asst-ssh]').evaluate((b) => b.setAttribute('data-test-old', ''));
+  await setSync({ identitiesOnly: false });
+  await proxy.locator('[data-rpk=asst-ssh]:not([data-test-old])').waitFor({ timeout: 5000 });
+  await setSync({ identitiesOnly: true });
+  await page.waitForFunction(() => {
+    const host = document.querySelector('[data-rpk=assistant]');
+    return host?.shadowRoot?.activeElement?.getAttribute('data-rpk') === 'asst-ssh';
+  });
   await page.keyboard.press('Escape');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   await toggle.click();

@@ -69,6 +69,8 @@ async function checkDoctor(page: Page, lang: 'en' | 'de', focused = true): Promi
   const fix = await first.locator('[data-rpk=fix-command]').innerText();
   assert.ok(fix.includes(late.publicLine.split(' ')[1]!) && fix.includes('>> ~/.ssh/authorized_keys'), fix);
   assert.equal(await first.locator('button[data-rpk=copy-fix]').count(), 1);
+  // The focusable command is a named region (a screen reader says what it is when Tab reaches it).
+  assert.equal(await first.getByRole('region', { name: lang === 'de' ? 'Lösung' : 'Fix', exact: true }).count(), 1);
   const offered = page.locator('[data-rpk=offered-key]');
   assert.equal(await offered.count(), 1);
   assert.equal(await offered.getAttribute('data-in-account'), 'true');

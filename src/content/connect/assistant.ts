@@ -131,15 +131,9 @@ export function createAssistant(source: AssistantSource, signal: AbortSignal): A
   const files = filesSection(ctx);
   const ports = portsSection(ctx);
   const editors = editorFlow(ctx);
-  const render = (): void => {
+  const content = (): Node[] => {
     const c = commandsOf(source);
-    if (!c.ok) {
-      panel.replaceChildren(
-        el('p', { class: 'note', 'data-rpk': 'asst-refused' }, sentence(t('asstRefused', tText(c.i18n, c.reason)))),
-        status,
-      );
-      return;
-    }
+    if (!c.ok) return [el('p', { class: 'note', 'data-rpk': 'asst-refused' }, sentence(t('asstRefused', tText(c.i18n, c.reason)))), status];
     const main = el(
       'div',
       { class: 'row' },
@@ -151,7 +145,14 @@ export function createAssistant(source: AssistantSource, signal: AbortSignal): A
     if (c.kind === 'tcp') parts.push(files, ports.render());
     else parts.push(el('p', { class: 'note', 'data-rpk': 'asst-note' }, t('asstProxyNote')));
     parts.push(editors.box, status, preview);
-    panel.replaceChildren(...parts);
+    return parts;
+  };
+  const render = (): void => {
+    // A re-render (a settings change) must not drop a keyboard user's focus: it goes back to the same control.
+    const active = root.activeElement;
+    const hook = active instanceof HTMLElement && panel.contains(active) ? active.dataset.rpk : undefined;
+    panel.replaceChildren(...content());
+    if (hook && root.activeElement === null) panel.querySelector<HTMLElement>(`[data-rpk="${CSS.escape(hook)}"]`)?.focus();
   };
 
   const setOpen = (open: boolean): void => {
