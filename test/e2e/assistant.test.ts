@@ -202,6 +202,19 @@ test('the proxy assistant: ssh and Host block, the note, no transfer commands; k
     const host = document.querySelector('[data-rpk=assistant]');
     return host?.shadowRoot?.activeElement?.getAttribute('data-rpk') === 'asst-ssh';
   });
+  // The console re-renders the command's row: the assistant follows it, focus still inside.
+  await page.evaluate(() => {
+    const row = document.querySelector('[data-rpk=assistant]')!.previousElementSibling!;
+    row.parentElement!.append(row);
+  });
+  await page.waitForFunction(() => {
+    const host = document.querySelector('[data-rpk=assistant]')!;
+    return host.parentElement?.lastElementChild === host;
+  });
+  assert.equal(
+    await page.evaluate(() => document.querySelector('[data-rpk=assistant]')?.shadowRoot?.activeElement?.getAttribute('data-rpk')),
+    'asst-ssh',
+  );
   await page.keyboard.press('Escape');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   await toggle.click();

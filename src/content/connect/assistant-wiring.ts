@@ -23,7 +23,11 @@ export function assistantOptions(hub: DomHub, settings: LiveSettings, signal: Ab
     if (!bar.isConnected) return;
     const row = bar.dataset.placement === 'inline' ? bar.parentElement : null;
     const after = row && row !== document.body && row !== document.documentElement ? row : bar;
-    if (after.nextSibling !== assistant.host) after.after(assistant.host);
+    if (after.nextSibling === assistant.host) return;
+    // Moving the host drops the focus inside it: a keyboard user stays on the same control.
+    const focused = assistant.host.shadowRoot?.activeElement;
+    after.after(assistant.host);
+    if (focused instanceof HTMLElement) focused.focus({ preventScroll: true });
   };
   hub.subscribe(
     'assistant place',
