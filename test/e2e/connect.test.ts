@@ -295,6 +295,18 @@ test('a key path that cannot be quoted for cmd leaves the page copy unchanged an
   await page.locator('[data-rpk=connect-notice] button').click();
 });
 
+test('one preview on the page at a time: hovering a bar hides the preview another bar shows for keyboard focus', async () => {
+  await waitForPreview(expected(PROXY, DEFAULTS));
+  const visible = page.locator('[data-rpk-host] .tip:visible');
+  await page.locator('button[data-rpk=copy-ssh-config]').nth(1).focus();
+  await visible.filter({ hasText: 'Host ' }).waitFor({ timeout: 5000 });
+  await page.locator('button[data-rpk=copy-corrected]').first().hover();
+  await visible.filter({ hasText: expected(PROXY, DEFAULTS) }).waitFor({ timeout: 5000 });
+  assert.equal(await visible.count(), 1);
+  await page.mouse.move(0, 0);
+  await page.locator('body').focus();
+});
+
 test('screenshots of the Connect pane with our buttons, light and dark', async () => {
   await waitForPreview(expected(PROXY, DEFAULTS));
   await page.locator('button[data-rpk=copy-corrected]').nth(1).hover();

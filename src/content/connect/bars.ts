@@ -12,7 +12,7 @@ import type { DomBatch, DomHub } from '../observe.ts';
 import { safely } from '../safe.ts';
 import { commandOf, commandRow, findCommandElements } from './find.ts';
 import type { LiveSettings } from './settings.ts';
-import { createBar, type Bar, type Preview } from './ui.ts';
+import { createBar, type Bar, type OpenTip, type Preview } from './ui.ts';
 import { S } from './strings.ts';
 
 export interface Attachment {
@@ -39,6 +39,7 @@ export function attachBars(hub: DomHub, settings: LiveSettings, signal: AbortSig
   const attachments = new Map<Element, Attachment>();
   const queue: Node[] = [];
   let draining = false;
+  const openTip: OpenTip = {};
 
   const preview = (command: string, make: typeof rewriteCommand | typeof sshConfigBlock): Preview => {
     const current = settings.current()?.rewrite;
@@ -57,6 +58,7 @@ export function attachBars(hub: DomHub, settings: LiveSettings, signal: AbortSig
         command: () => preview(attachment.command, rewriteCommand),
         config: () => preview(attachment.command, sshConfigBlock),
       },
+      openTip,
       controller.signal,
     );
     element.setAttribute('data-rpk-command', '');

@@ -100,60 +100,44 @@ function sentence(reason: string, i18n?: I18nText): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-let hideOpenTip: (() => void) | undefined;
+/** The bars of one page share one open preview: showing one hides the other (hover here, focus there). */
+export interface OpenTip {
+  hide?: () => void;
+}
 
-export function createBar(source: BarSource, signal: AbortSignal): Bar {
-  const host = el('span', { 'data-rpk-host': 'connect' });
-  const root = host.attachShadow({ mode: 'open' });
-  const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const tip = el('div', { class: 'tip', role: 'tooltip', id: 'rpk-tip', hidden: '' });
-  const copy = el(
-    'button',
-    { type: 'button', 'data-rpk': RPK.copyCorrected, 'aria-describedby': 'rpk-tip' },
-    icon(KEY_ICON),
-    S.copyCorrected,
-  );
-  const config = el(
-    'button',
-    { type: 'button', 'data-rpk': 'copy-ssh-config', 'aria-describedby': 'rpk-tip' },
-    icon(FILE_ICON),
-    S.copyConfig,
-  );
-  root.append(el('style', {}, STYLE), copy, config, status, tip);
-
-  let statusTimer: ReturnType<typeof setTimeout> | undefined;
-  const say = (text: string, kind: 'ok' | 'error'): void => {
-    clearTimeout(statusTimer);
+/** A status line that clears itself: soon after a success, later after an error. */
+function statusLine(status: HTMLElement, signal: AbortSignal): (text: string, kind: 'ok' | 'error') => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  return (text, kind) => {
+    clearTimeout(timer);
     status.textContent = text;
     status.dataset.kind = kind;
-    statusTimer = setTimeout(
+    timer = setTimeout(
       () => {
         status.textContent = '';
       },
       kind === 'ok' ? 2500 : 8000,
     );
   };
-  signal.addEventListener('abort', () => clearTimeout(statusTimer), { once: true });
+}
 
-  const previewFor = (button: HTMLButtonElement): Preview => (button === copy ? source.command() : source.config());
+interface Tip {
+  show(button: HTMLButtonElement): void;
+  hide(): void;
+  /** The button whose preview is shown. */
+  shownFor(): HTMLButtonElement | undefined;
+}
+
+/** The preview tooltip of a bar: what a button would copy, or why it copies nothing. */
+function previewTip(
+  tip: HTMLElement,
+  host: HTMLElement,
+  content: (button: HTMLButtonElement) => Node[],
+  open: OpenTip,
+  signal: AbortSignal,
+): Tip {
   let shownFor: HTMLButtonElement | undefined;
-  const show = (button: HTMLButtonElement): void => {
-    // One preview on the page at a time (hover on one bar, keyboard focus on another).
-    if (hideOpenTip !== hide) hideOpenTip?.();
-    hideOpenTip = hide;
-    const preview = previewFor(button);
-    const parts: Node[] = [];
-    if (preview.ok)
-      parts.push(el('div', { class: 'label' }, button === copy ? S.previewCommand : S.previewConfig), el('pre', {}, preview.text));
-    else parts.push(el('div', { class: 'label' }, S.previewRefused), el('div', { class: 'why' }, sentence(preview.reason, preview.i18n)));
-    tip.replaceChildren(...parts);
-    const { bg, fg } = themeAt(host.parentElement ?? document.body);
-    tip.style.setProperty('--rpk-bg', bg);
-    tip.style.setProperty('--rpk-fg', fg);
-    tip.hidden = false;
-    shownFor = button;
-    position(button);
-  };
   // Below the button, flipped above when there is no room; kept inside the viewport.
   const position = (button: HTMLButtonElement): void => {
     const rect = button.getBoundingClientRect();
@@ -167,42 +151,20 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
   const hide = (): void => {
     tip.hidden = true;
     shownFor = undefined;
-    if (hideOpenTip === hide) hideOpenTip = undefined;
+    if (open.hide === hide) open.hide = undefined;
+  };
+  const show = (button: HTMLButtonElement): void => {
+    if (open.hide !== hide) open.hide?.();
+    open.hide = hide;
+    tip.replaceChildren(...content(button));
+    const { bg, fg } = themeAt(host.parentElement ?? document.body);
+    tip.style.setProperty('--rpk-bg', bg);
+    tip.style.setProperty('--rpk-fg', fg);
+    tip.hidden = false;
+    shownFor = button;
+    position(button);
   };
   signal.addEventListener('abort', hide, { once: true });
-
-  const activate = async (button: HTMLButtonElement): Promise<void> => {
-    const preview = previewFor(button);
-    // Our buttons copy only a command we built: a refusal copies nothing and says why.
-    if (!preview.ok) {
-      say(S.notCopied(sentence(preview.reason, preview.i18n)), 'error');
-      return;
-    }
-    if (await copyText(preview.text)) say(S.copied, 'ok');
-    else say(S.copyFailed, 'error');
-  };
-
-  for (const button of [copy, config]) {
-    const on = <E extends keyof HTMLElementEventMap>(type: E, handler: (event: HTMLElementEventMap[E]) => void): void =>
-      button.addEventListener(type, safely(`connect ${type}`, handler), { signal });
-    on('click', (event) => {
-      // Our click must not reach the page's own handlers (e.g. a row that copies on click).
-      event.stopPropagation();
-      void activate(button).catch(() => say(S.copyFailed, 'error'));
-    });
-    on('mouseenter', () => show(button));
-    on('focus', () => show(button));
-    on('mouseleave', () => {
-      if (!button.matches(':focus-visible')) hide();
-    });
-    on('blur', hide);
-    on('keydown', (event) => {
-      if (event.key === 'Escape' && shownFor) {
-        hide();
-        event.stopPropagation();
-      }
-    });
-  }
   // Keyboard focus scrolls the button into view: follow it rather than hide.
   window.addEventListener(
     'scroll',
@@ -211,11 +173,79 @@ export function createBar(source: BarSource, signal: AbortSignal): Bar {
     }),
     { capture: true, passive: true, signal },
   );
+  return { show, hide, shownFor: () => shownFor };
+}
 
+/** A bar button: click copies (never reaching the page's handlers); hover and focus preview; Escape hides. */
+function wireButton(button: HTMLButtonElement, tip: Tip, activate: () => void, signal: AbortSignal): void {
+  const on = <E extends keyof HTMLElementEventMap>(type: E, handler: (event: HTMLElementEventMap[E]) => void): void =>
+    button.addEventListener(type, safely(`connect ${type}`, handler), { signal });
+  on('click', (event) => {
+    // Our click must not reach the page's own handlers (e.g. a row that copies on click).
+    event.stopPropagation();
+    activate();
+  });
+  on('mouseenter', () => tip.show(button));
+  on('focus', () => tip.show(button));
+  on('mouseleave', () => {
+    if (!button.matches(':focus-visible')) tip.hide();
+  });
+  on('blur', tip.hide);
+  on('keydown', (event) => {
+    if (event.key === 'Escape' && tip.shownFor()) {
+      tip.hide();
+      event.stopPropagation();
+    }
+  });
+}
+
+export function createBar(source: BarSource, open: OpenTip, signal: AbortSignal): Bar {
+  const host = el('span', { 'data-rpk-host': 'connect' });
+  const root = host.attachShadow({ mode: 'open' });
+  const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const tipElement = el('div', { class: 'tip', role: 'tooltip', id: 'rpk-tip', hidden: '' });
+  const copy = el(
+    'button',
+    { type: 'button', 'data-rpk': RPK.copyCorrected, 'aria-describedby': 'rpk-tip' },
+    icon(KEY_ICON),
+    S.copyCorrected,
+  );
+  const config = el(
+    'button',
+    { type: 'button', 'data-rpk': 'copy-ssh-config', 'aria-describedby': 'rpk-tip' },
+    icon(FILE_ICON),
+    S.copyConfig,
+  );
+  root.append(el('style', {}, STYLE), copy, config, status, tipElement);
+  const say = statusLine(status, signal);
+  const previewFor = (button: HTMLButtonElement): Preview => (button === copy ? source.command() : source.config());
+  const tip = previewTip(
+    tipElement,
+    host,
+    (button) => {
+      const preview = previewFor(button);
+      return preview.ok
+        ? [el('div', { class: 'label' }, button === copy ? S.previewCommand : S.previewConfig), el('pre', {}, preview.text)]
+        : [el('div', { class: 'label' }, S.previewRefused), el('div', { class: 'why' }, sentence(preview.reason, preview.i18n))];
+    },
+    open,
+    signal,
+  );
+  const activate = async (button: HTMLButtonElement): Promise<void> => {
+    const preview = previewFor(button);
+    // Our buttons copy only a command we built: a refusal copies nothing and says why.
+    if (!preview.ok) return say(S.notCopied(sentence(preview.reason, preview.i18n)), 'error');
+    if (await copyText(preview.text)) say(S.copied, 'ok');
+    else say(S.copyFailed, 'error');
+  };
+  for (const button of [copy, config]) {
+    wireButton(button, tip, () => void activate(button).catch(() => say(S.copyFailed, 'error')), signal);
+  }
   return {
     host,
     refresh: () => {
-      if (shownFor) show(shownFor);
+      const shown = tip.shownFor();
+      if (shown) tip.show(shown);
     },
   };
 }
