@@ -36,15 +36,100 @@ export interface SettingsHandle {
   onShellChange(listener: (shell: Shell) => void): void;
 }
 
+/** The popup's hook of each stored checkbox setting. */
+const CHECKBOX_HOOKS = {
+  identitiesOnly: 'identities-only',
+  rewriteClipboard: 'rewrite-clipboard',
+  autoFixPaste: 'auto-fix-paste',
+} as const;
+
+interface KeyPathField {
+  /** Checks the typed path against the shell and says why it would fail. */
+  validate(): void;
+  /** Sets and saves a path (e.g. the downloaded key's), as if typed. */
+  set(path: string): Promise<void>;
+}
+
+/** The key path input: checked as typed, saved so that neither a fast typist nor a closing popup loses it. */
+function keyPathField(input: HTMLInputElement, message: HTMLElement, shell: () => Shell, saved: string, signal: AbortSignal): KeyPathField {
+  /** Validates the typed path; returns whether it may be saved (empty paths are not). */
+  const validate = (): boolean => {
+    const path = input.value;
+    if (path.trim() === '') {
+      say(message, S.keyPathEmpty, 'error');
+      input.setAttribute('aria-invalid', 'true');
+      return false;
+    }
+    // A private key pasted here would be saved to sync storage and put into copied commands.
+    if (looksPrivate(path)) {
+      say(message, S.keyPathPrivate, 'error');
+      input.setAttribute('aria-invalid', 'true');
+      return false;
+    }
+    const verdict = validateKeyPath(path, shell());
+    input.setAttribute('aria-invalid', String(verdict.level === 'error'));
+    say(message, verdict.message ? sentence(tText(verdict.i18n, verdict.message)) : '', verdict.level === 'ok' ? 'ok' : verdict.level);
+    return true;
+  };
+
+  // Save the path at once and again shortly after typing stops, and flush on change/blur/pagehide,
+  // so neither a fast typist (storage.sync allows ~120 writes a minute) nor a closing popup loses it.
+  let pending: number | undefined;
+  let lastSaved = saved;
+  const flush = (): void => {
+    window.clearTimeout(pending);
+    pending = undefined;
+    const path = input.value;
+    if (path.trim() === '' || path === lastSaved || looksPrivate(path)) return;
+    lastSaved = path;
+    void setStored('keyPath', path);
+  };
+  input.addEventListener(
+    'input',
+    () => {
+      if (!validate()) return;
+      // The first change of a burst is saved at once (a pasted path is in storage before the very
+      // next copy), the rest once typing stops: at most two writes per burst.
+      const inBurst = pending !== undefined;
+      if (!inBurst) flush();
+      window.clearTimeout(pending);
+      pending = window.setTimeout(flush, KEY_PATH_SAVE_DELAY_MS);
+    },
+    { signal },
+  );
+  input.addEventListener('change', flush, { signal });
+  window.addEventListener('pagehide', flush, { signal });
+  validate();
+  return {
+    validate,
+    async set(path) {
+      input.value = path;
+      validate();
+      lastSaved = path;
+      window.clearTimeout(pending);
+      await setStored('keyPath', path);
+    },
+  };
+}
+
+/** A checkbox bound both ways to its stored setting. */
+function bindCheckbox(input: HTMLInputElement, key: 'identitiesOnly' | 'rewriteClipboard' | 'autoFixPaste', signal: AbortSignal): void {
+  input.addEventListener('change', () => void setStored(key, input.checked), { signal });
+  onStoredChange(
+    key,
+    (value) => {
+      input.checked = value;
+    },
+    signal,
+  );
+}
+
 export async function startSettings(signal: AbortSignal): Promise<SettingsHandle> {
-  const keyPath = hook<HTMLInputElement>('key-path');
-  const keyPathMsg = hook('key-path-message');
   const shellSelect = hook<HTMLSelectElement>('shell');
   const shellMsg = hook('shell-message');
-  const identitiesOnly = hook<HTMLInputElement>('identities-only');
-  const rewriteClipboard = hook<HTMLInputElement>('rewrite-clipboard');
-  const autoFixPaste = hook<HTMLInputElement>('auto-fix-paste');
-
+  const checkboxes = (['identitiesOnly', 'rewriteClipboard', 'autoFixPaste'] as const).map(
+    (key) => [key, hook<HTMLInputElement>(CHECKBOX_HOOKS[key])] as const,
+  );
   const [stored, derived] = await Promise.all([
     getAllStored(['keyPath', 'shell', 'identitiesOnly', 'rewriteClipboard', 'autoFixPaste'] as const),
     platformShell(),
@@ -52,61 +137,15 @@ export async function startSettings(signal: AbortSignal): Promise<SettingsHandle
   let shell: Shell = stored.shell ?? derived;
   const shellListeners: ((s: Shell) => void)[] = [];
 
-  keyPath.value = stored.keyPath;
+  const keyPathInput = hook<HTMLInputElement>('key-path');
+  keyPathInput.value = stored.keyPath;
   shellSelect.value = shell;
-  identitiesOnly.checked = stored.identitiesOnly;
-  rewriteClipboard.checked = stored.rewriteClipboard;
-  autoFixPaste.checked = stored.autoFixPaste;
+  for (const [key, input] of checkboxes) {
+    input.checked = stored[key];
+    bindCheckbox(input, key, signal);
+  }
   say(shellMsg, stored.shell === null ? S.shellDetected(SHELL_NAMES[derived]) : '');
-
-  /** Validates the typed path; returns whether it may be saved (empty paths are not). */
-  const validate = (): boolean => {
-    const path = keyPath.value;
-    if (path.trim() === '') {
-      say(keyPathMsg, S.keyPathEmpty, 'error');
-      keyPath.setAttribute('aria-invalid', 'true');
-      return false;
-    }
-    // A private key pasted here would be saved to sync storage and put into copied commands.
-    if (looksPrivate(path)) {
-      say(keyPathMsg, S.keyPathPrivate, 'error');
-      keyPath.setAttribute('aria-invalid', 'true');
-      return false;
-    }
-    const verdict = validateKeyPath(path, shell);
-    keyPath.setAttribute('aria-invalid', String(verdict.level === 'error'));
-    say(keyPathMsg, verdict.message ? sentence(tText(verdict.i18n, verdict.message)) : '', verdict.level === 'ok' ? 'ok' : verdict.level);
-    return true;
-  };
-
-  // Save the path at once and again shortly after typing stops, and flush on change/blur/pagehide,
-  // so neither a fast typist (storage.sync allows ~120 writes a minute) nor a closing popup loses it.
-  let pending: number | undefined;
-  let lastSaved = stored.keyPath;
-  const flushKeyPath = (): void => {
-    window.clearTimeout(pending);
-    pending = undefined;
-    const path = keyPath.value;
-    if (path.trim() === '' || path === lastSaved || looksPrivate(path)) return;
-    lastSaved = path;
-    void setStored('keyPath', path);
-  };
-  keyPath.addEventListener(
-    'input',
-    () => {
-      if (!validate()) return;
-      // The first change of a burst is saved at once (a pasted path is in storage before the very
-      // next copy), the rest once typing stops: at most two writes per burst.
-      const inBurst = pending !== undefined;
-      if (!inBurst) flushKeyPath();
-      window.clearTimeout(pending);
-      pending = window.setTimeout(flushKeyPath, KEY_PATH_SAVE_DELAY_MS);
-    },
-    { signal },
-  );
-  keyPath.addEventListener('change', flushKeyPath, { signal });
-  window.addEventListener('pagehide', flushKeyPath, { signal });
-  validate();
+  const keyPath = keyPathField(keyPathInput, hook('key-path-message'), () => shell, stored.keyPath, signal);
 
   shellSelect.addEventListener(
     'change',
@@ -114,35 +153,15 @@ export async function startSettings(signal: AbortSignal): Promise<SettingsHandle
       shell = shellSelect.value as Shell;
       void setStored('shell', shell);
       say(shellMsg, '');
-      validate();
+      keyPath.validate();
       for (const l of shellListeners) l(shell);
     },
     { signal },
   );
 
-  const bindCheckbox = (input: HTMLInputElement, key: 'identitiesOnly' | 'rewriteClipboard' | 'autoFixPaste'): void => {
-    input.addEventListener('change', () => void setStored(key, input.checked), { signal });
-    onStoredChange(
-      key,
-      (value) => {
-        input.checked = value;
-      },
-      signal,
-    );
-  };
-  bindCheckbox(identitiesOnly, 'identitiesOnly');
-  bindCheckbox(rewriteClipboard, 'rewriteClipboard');
-  bindCheckbox(autoFixPaste, 'autoFixPaste');
-
   return {
     shell: () => shell,
-    async setKeyPath(path) {
-      keyPath.value = path;
-      validate();
-      lastSaved = path;
-      window.clearTimeout(pending);
-      await setStored('keyPath', path);
-    },
+    setKeyPath: keyPath.set,
     onShellChange(listener) {
       shellListeners.push(listener);
     },
