@@ -32,6 +32,15 @@ export interface BarOptions {
   onAttach?: (attachment: Attachment) => void;
 }
 
+/** What a bar button would copy for `command` with the current settings, or why nothing. */
+function preview(settings: LiveSettings, command: string, make: typeof rewriteCommand | typeof sshConfigBlock): Preview {
+  const current = settings.current()?.rewrite;
+  if (!current) return { ok: false, reason: S.settingsLoading };
+  const result = make(command, current);
+  if (result.ok) return { ok: true, text: 'command' in result ? result.command : result.text };
+  return { ok: false, reason: result.reason, ...(result.i18n ? { i18n: result.i18n } : {}) };
+}
+
 /** Time one task may spend on a batch before yielding to the page (ms). */
 const BUDGET_MS = 8;
 
@@ -41,22 +50,14 @@ export function attachBars(hub: DomHub, settings: LiveSettings, signal: AbortSig
   let draining = false;
   const openTip: OpenTip = {};
 
-  const preview = (command: string, make: typeof rewriteCommand | typeof sshConfigBlock): Preview => {
-    const current = settings.current()?.rewrite;
-    if (!current) return { ok: false, reason: S.settingsLoading };
-    const result = make(command, current);
-    if (result.ok) return { ok: true, text: 'command' in result ? result.command : result.text };
-    return { ok: false, reason: result.reason, ...(result.i18n ? { i18n: result.i18n } : {}) };
-  };
-
   const attach = (element: Element, command: string): void => {
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
     const attachment: Attachment = { element, command, controller, anchor: element, bar: undefined as unknown as Bar };
     (attachment as { bar: Bar }).bar = createBar(
       {
-        command: () => preview(attachment.command, rewriteCommand),
-        config: () => preview(attachment.command, sshConfigBlock),
+        command: () => preview(settings, attachment.command, rewriteCommand),
+        config: () => preview(settings, attachment.command, sshConfigBlock),
       },
       openTip,
       controller.signal,
