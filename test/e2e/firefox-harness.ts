@@ -120,13 +120,15 @@ export async function launchFirefox(
  * Opens the manifest's `action.default_popup` in a new tab and waits until it is ready.
  * The first navigation of a browser to moz-extension:// sometimes loses Playwright's hold of the
  * tab (the process switch from the content process; the page never reports ready, evaluate
- * hangs): navigating again recovers it. Do not `close()` extension tabs: over BiDi the call never
+ * hangs): navigating again, or in a fresh tab, recovers it. Do not `close()` extension tabs: over BiDi the call never
  * resolves on Firefox 153 ESR; they go with the context.
  */
 export async function openFirefoxPopup(context: BrowserContext): Promise<Page> {
   const manifest = JSON.parse(await readFile(join(DIST_FIREFOX, 'manifest.json'), 'utf8')) as { action: { default_popup: string } };
-  const page = await context.newPage();
+  let page = await context.newPage();
   for (let attempt = 1; ; attempt++) {
+    // The last attempt takes a fresh tab: in a loaded CI run a lost tab stayed lost over two navigations.
+    if (attempt === 3) page = await context.newPage();
     await page.goto(`${EXTENSION_ORIGIN}/${manifest.action.default_popup}`, { waitUntil: 'commit' });
     try {
       await page.locator('html[data-rpk-ready]').waitFor({ timeout: attempt < 3 ? 3000 : 10_000 });
