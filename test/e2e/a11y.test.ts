@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
-import { launch, openPopup, screenshot, type Launched } from './harness.ts';
+import { launch, openPopup, screenshot, type Launched, setSyncSettings } from './harness.ts';
 import { keyFileNames } from '../../src/core/keygen/install.ts';
 import { popupReady } from '../helpers/popup.ts';
 import { generateKey } from '../helpers/openssh.ts';
@@ -179,13 +179,7 @@ async function tab(page: Page, shift = false): Promise<Focused | null> {
 // ---------------------------------------------------------------------------------------------
 
 async function setSettings(run: Launched, settings: Partial<RewriteSettings>): Promise<void> {
-  const [worker] = run.context.serviceWorkers();
-  assert.ok(worker, 'extension service worker');
-  type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
-  await worker.evaluate(
-    (s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s),
-    settings as Record<string, unknown>,
-  );
+  await setSyncSettings(run, settings);
 }
 
 function inShadow(host: Locator, selector: string): Promise<boolean> {

@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { launch, openPopup, screenshot, type Launched } from './harness.ts';
+import { launch, openPopup, screenshot, type Launched, setSyncSettings } from './harness.ts';
 import { seriousViolations } from './axe.ts';
 import { assertSshResolves } from '../helpers/openssh.ts';
 import { connectionCommands, type ConnectionCommands, type ConnectSettings } from '../../src/core/connect/index.ts';
@@ -37,12 +37,7 @@ before(async () => {
   await setSync({ keyPath, shell: 'posix', identitiesOnly: true });
 });
 
-/** Writes extension settings (storage.sync) from the service worker, as the popup does. */
-async function setSync(items: object): Promise<void> {
-  const [worker] = run.context.serviceWorkers();
-  type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
-  await worker!.evaluate((s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s), items);
-}
+const setSync = (items: object): Promise<void> => setSyncSettings(run, items);
 after(async () => {
   await run?.close();
   await rm(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, type Launched } from './harness.ts';
+import { launch, type Launched, setSyncSettings } from './harness.ts';
 import { rewriteCommand } from '../../src/core/command/index.ts';
 import type { RewriteSettings } from '../../src/core/types.ts';
 
@@ -27,13 +27,7 @@ after(async () => {
 });
 
 async function setSettings(settings: Partial<RewriteSettings>): Promise<void> {
-  const [worker] = run.context.serviceWorkers();
-  assert.ok(worker, 'extension service worker');
-  type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
-  await worker.evaluate(
-    (s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s),
-    settings as Record<string, unknown>,
-  );
+  await setSyncSettings(run, settings);
 }
 
 async function open(path: string): Promise<Page> {

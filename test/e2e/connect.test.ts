@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ROOT, launch, openPopup, screenshot, type Launched } from './harness.ts';
+import { ROOT, launch, openPopup, screenshot, type Launched, setSyncSettings } from './harness.ts';
 import { rewriteCommand } from '../../src/core/command/index.ts';
 import type { RewriteSettings } from '../../src/core/types.ts';
 
@@ -85,13 +85,7 @@ after(async () => {
 const DEFAULTS: RewriteSettings = { keyPath: '~/.ssh/id_ed25519', shell: 'posix', identitiesOnly: false };
 
 async function setSettings(settings: Partial<RewriteSettings>): Promise<void> {
-  const [worker] = run.context.serviceWorkers();
-  assert.ok(worker, 'extension service worker');
-  type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
-  await worker.evaluate(
-    (s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s),
-    settings as Record<string, unknown>,
-  );
+  await setSyncSettings(run, settings);
 }
 
 /** Hovers the first copy-corrected button until its preview shows `needle` (settings arrived). */

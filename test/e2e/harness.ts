@@ -42,6 +42,14 @@ export interface LaunchOptions {
   clipboard?: boolean;
 }
 
+/** Writes extension settings (storage.sync) from the service worker, as the popup does. */
+export async function setSyncSettings(run: Launched, items: object): Promise<void> {
+  const [worker] = run.context.serviceWorkers();
+  if (!worker) throw new Error('no extension service worker');
+  type Chrome = { storage: { sync: { set(items: object): Promise<void> } } };
+  await worker.evaluate((s) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set(s), items);
+}
+
 export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const withExtension = options.extension ?? true;
   if (withExtension && !existsSync(join(DIST, 'manifest.json'))) throw new Error(`No built extension at ${DIST}: run npm run build first`);

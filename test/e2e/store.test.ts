@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPopup, screenshot } from './harness.ts';
+import { launch, openPopup, screenshot, setSyncSettings } from './harness.ts';
 import { keyField, panelOf, settingsLoaded, waitForState } from './key-field-lib.ts';
 
 const SIZE = { width: 1280, height: 800 };
@@ -59,13 +59,7 @@ test('store screenshots: validator panel, Connect pane, popup (1280x800)', async
     const shots = [await screenshot(page, 'store/1-validator')];
 
     // A user whose Runpod key is not the console's default path.
-    const [worker] = run.context.serviceWorkers();
-    await worker!.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome.storage.sync.set({
-        keyPath: '~/.ssh/id_ed25519_runpod',
-        identitiesOnly: true,
-      }),
-    );
+    await setSyncSettings(run, { keyPath: '~/.ssh/id_ed25519_runpod', identitiesOnly: true });
     await page.goto('https://console.runpod.io/pods?theme=dark');
     await page.getByText('vigilant_violet_lynx').first().click();
     const corrected = page.locator('[data-rpk=copy-corrected]').first();
