@@ -17,9 +17,9 @@ import { chromium } from 'playwright-core';
 import { nodeShims } from '../vite.config.ts';
 import { paste } from './inputs.ts';
 import type { PageResult } from './browser/analyze-page.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../test/e2e/harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ORIGIN = 'https://bench.rpk.invalid';
 
 const out = await mkdtemp(join(tmpdir(), 'rpk-bench-analyze-'));
@@ -45,15 +45,7 @@ try {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
   try {
     const context = await browser.newContext();

@@ -22,6 +22,17 @@ export const CONSOLE_BASES = [
   'https://runpod.io/console',
 ] as const;
 
+/** Headless Chromium in a container, with nothing of its own reaching the network. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+] as const;
+
 export interface Launched {
   context: BrowserContext;
   extensionId: string;
@@ -65,13 +76,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     args: [
       ...(options.locale ? [`--lang=${options.locale}`] : []),
       ...(withExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_FLAGS,
     ],
   });
   // Nothing may leave the machine: anything not routed by a test is aborted.
