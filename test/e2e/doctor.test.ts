@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, openPopup, screenshot } from './harness.ts';
+import { launch, openPopup, screenshot, type Launched } from './harness.ts';
 import { seriousViolations } from './axe.ts';
 import { launchFirefox, openFirefoxPopup } from './firefox-harness.ts';
 import { popupReady } from '../helpers/popup.ts';
@@ -49,6 +49,17 @@ async function storeAccount(page: Page, keys: string[]): Promise<void> {
 }
 declare const chrome: { storage: { local: { set(v: unknown): Promise<void> } } };
 
+/** The popup at #doctor, with `late` among the account's keys. */
+async function openDoctor(runC: Launched): Promise<Page> {
+  const page = await openPopup(runC);
+  await popupReady(page);
+  await storeAccount(page, [late.publicLine]);
+  await page.goto(`${page.url()}#doctor`);
+  await page.reload();
+  await popupReady(page);
+  return page;
+}
+
 async function paste(page: Page, text: string): Promise<void> {
   await page.locator('[data-rpk=doctor-input]').fill(text);
   await page.locator('[data-rpk=cause]').first().waitFor({ timeout: 5000 });
@@ -84,12 +95,7 @@ test('Chromium: #doctor, real ssh output → cause cards with fixes, offered key
   for (const scheme of ['light', 'dark'] as const) {
     const runC = await launch({ viewport: VIEWPORT, colorScheme: scheme });
     try {
-      const page = await openPopup(runC);
-      await popupReady(page);
-      await storeAccount(page, [late.publicLine]);
-      await page.goto(`${page.url()}#doctor`);
-      await page.reload();
-      await popupReady(page);
+      const page = await openDoctor(runC);
       await checkDoctor(page, 'en');
       await paste(page, refusedOutput);
       // Keyboard: Tab from the textarea reaches the fix command and its copy button.
@@ -136,12 +142,7 @@ test('Chromium: the open-doctor message (for the "Not working?" links) opens the
 test('Chromium in German: the causes and labels are German', async () => {
   const runC = await launch({ viewport: VIEWPORT, locale: 'de' });
   try {
-    const page = await openPopup(runC);
-    await popupReady(page);
-    await storeAccount(page, [late.publicLine]);
-    await page.goto(`${page.url()}#doctor`);
-    await page.reload();
-    await popupReady(page);
+    const page = await openDoctor(runC);
     assert.equal(await page.locator('label[for=doctor-input]').innerText(), 'Terminal-Ausgabe');
     await checkDoctor(page, 'de');
     await screenshot(page.locator('body'), 'doctor-de');
