@@ -18,6 +18,7 @@ import { keyFileNames } from '../../src/core/keygen/install.ts';
 import {
   findings,
   keyField,
+  panelKeys,
   panelOf,
   paste,
   replica,
@@ -67,14 +68,7 @@ test('Firefox: the content script runs on the console only; valid keys get ssh-k
 
   await setField(keyField(page), `${ed.publicLine}\n${ecdsa.publicLine}\n${rsa.publicLine}`);
   await waitForState(panel, 'ok');
-  const keys = await panel.locator('[data-rpk=key]').evaluateAll((ns) =>
-    ns.map((n) => ({
-      fp: n.getAttribute('data-fingerprint'),
-      type: n.getAttribute('data-type'),
-      bits: n.getAttribute('data-bits'),
-      line: n.getAttribute('data-line'),
-    })),
-  );
+  const keys = await panelKeys(panel);
   assert.deepEqual(
     keys,
     [ed, ecdsa, rsa].map((k, i) => ({ fp: k.sha256.fingerprint, type: k.type, bits: String(k.sha256.bits), line: String(i + 1) })),

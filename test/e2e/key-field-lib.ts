@@ -19,6 +19,20 @@ export function panelOf(page: Page, index = 0): Locator {
   return page.locator('[data-rpk=panel]').nth(index);
 }
 
+/** The keys the panel lists, by their contract attributes. */
+export async function panelKeys(
+  panel: Locator,
+): Promise<{ fp: string | null; type: string | null; bits: string | null; line: string | null }[]> {
+  return panel.locator('[data-rpk=key]').evaluateAll((ns) =>
+    ns.map((n) => ({
+      fp: n.getAttribute('data-fingerprint'),
+      type: n.getAttribute('data-type'),
+      bits: n.getAttribute('data-bits'),
+      line: n.getAttribute('data-line'),
+    })),
+  );
+}
+
 export async function findings(panel: Locator): Promise<SeenFinding[]> {
   return panel.locator('[data-rpk=finding]').evaluateAll((nodes) =>
     nodes.map((n) => ({

@@ -13,6 +13,7 @@ import {
   findings,
   settingsLoaded,
   keyField,
+  panelKeys,
   panelOf,
   paste,
   replica,
@@ -216,14 +217,7 @@ test('valid keys: one [data-rpk=key] per key with ssh-keygen fingerprints, state
   await typeText(`${ed.publicLine}\n\n${ecdsa.publicLine}`);
   const panel = panelOf(page);
   await waitForState(panel, 'ok');
-  const keys = await panel.locator('[data-rpk=key]').evaluateAll((ns) =>
-    ns.map((n) => ({
-      fp: n.getAttribute('data-fingerprint'),
-      type: n.getAttribute('data-type'),
-      bits: n.getAttribute('data-bits'),
-      line: n.getAttribute('data-line'),
-    })),
-  );
+  const keys = await panelKeys(panel);
   assert.deepEqual(keys, [
     { fp: ed.sha256.fingerprint, type: ed.type, bits: String(ed.sha256.bits), line: '1' },
     { fp: ecdsa.sha256.fingerprint, type: ecdsa.type, bits: String(ecdsa.sha256.bits), line: '3' },
