@@ -131,7 +131,7 @@ export async function openFirefoxPopup(context: BrowserContext): Promise<Page> {
     if (attempt === 3) page = await context.newPage();
     await page.goto(`${EXTENSION_ORIGIN}/${manifest.action.default_popup}`, { waitUntil: 'commit' });
     try {
-      await page.locator('html[data-rpk-ready]').waitFor({ timeout: attempt < 3 ? 3000 : 10_000 });
+      await page.locator('html[data-rpk-ready]').waitFor({ timeout: attempt < 3 ? 3000 : 20_000 });
       return page;
     } catch (error) {
       if (attempt >= 3) throw error;
